@@ -1,0 +1,133 @@
+"""Validate and model: turn the loaded tree into one immutable `Site`.
+
+Runs the schema on every document, then the checks that span files: references
+(actors, indicators, corrected updates), dates against the period, reserved
+slugs that would collide with generated pages, and ordering. All errors of the
+run are collected; the caller raises once at the end.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from . import schema, urls
+from .errors import ErrorList
+from .fields import Fields, parse_date
+from .load import ContentTree, Document, PromiseFiles
+from .model import Municipality, Period, Promise, Site, Update
+
+
+def _fields(doc: Document, errors: ErrorList) -> Fields | None:
+    return Fields(doc.data, doc.display, errors) if doc.data is not None else None
+
+
+def assemble(tree: ContentTree, errors: ErrorList, build_date: dt.date,
+             base_url: str | None = None) -> Site | None:
+    if tree.site is None or tree.site.data is None:
+        return None
+    site = schema.read_site(_fields(tree.site, errors), build_date, base_url)
+    municipalities = []
+    for mf in tree.municipalities:
+        if mf.slug in urls.RESERVED_TOP:
+            errors.add(mf.doc.display, 0, "", f"mappnamnet '{mf.slug}' är reserverat för webbplatsens egna sidor; "
+                       "byt namn på mappen")
+            continue
+        f = _fields(mf.doc, errors)
+        if f is None:
+            continue
+        municipality = schema.read_municipality(f, mf.slug, mf.doc.rel)
+        periods = [p for p in (_period(pf, municipality, errors) for pf in mf.periods) if p]
+        periods.sort(key=lambda p: (p.start or dt.date.min, p.slug))
+        municipalities.append(dataclasses.replace(municipality, periods=tuple(periods)))
+    municipalities.sort(key=lambda m: m.slug)
+    return dataclasses.replace(site, municipalities=tuple(municipalities))
+
+
+def _period(pf, municipality: Municipality, errors: ErrorList) -> Period | None:
+    f = _fields(pf.doc, errors)
+    if f is None:
+        return None
+    if pf.slug in urls.RESERVED_IN_MUNICIPALITY:
+        errors.add(pf.doc.display, 0, "", f"mappnamnet '{pf.slug}' är reserverat; byt namn på mappen")
+        return None
+    period = schema.read_period(f, pf.slug, pf.doc.rel, municipality.slug)
+    parties = {"polisen", "kommunen"} | {p.id for p in municipality.partners}
+    for i, s in enumerate(period.signatories):
+        if s.party not in parties:
+            errors.add(pf.doc.display, f.line("signatories"), f"signatories[{i + 1}].party",
+                       f"'{s.party}' är ingen part; välj bland {', '.join(sorted(parties))}")
+    ordered = []
+    for prf in pf.promises:
+        promise, order = _promise(prf, period, parties, errors)
+        if promise is not None:
+            ordered.append((order, promise.slug, promise))
+    ordered.sort(key=lambda t: (t[0], t[1]))
+    return dataclasses.replace(period, promises=tuple(p for _, _, p in ordered))
+
+
+def _promise(prf: PromiseFiles, period: Period, parties: set[str], errors: ErrorList):
+    display = prf.index.display
+    if prf.slug in urls.RESERVED_IN_PERIOD:
+        errors.add(display, 0, "", f"mappnamnet '{prf.slug}' är reserverat; byt namn på mappen")
+        return None, 0
+    f = _fields(prf.index, errors)
+    if f is None:
+        return None, 0
+    order = f.int("order", minimum=0) or 0
+    promise = schema.read_promise(f, prf.index.body, prf.slug, prf.index.rel)
+    seen = set()
+    for i, a in enumerate(promise.actors):
+        name = f"actors[{i + 1}].actor"
+        if a.actor not in parties:
+            errors.add(display, f.line("actors"), name,
+                       f"'{a.actor}' är ingen känd aktör; välj bland {', '.join(sorted(parties))} "
+                       "(andra parter läggs till under partners i kommun.yaml)")
+        if a.actor in seen:
+            errors.add(display, f.line("actors"), name, f"'{a.actor}' står två gånger")
+        seen.add(a.actor)
+    ids = [ind.id for ind in promise.indicators]
+    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        errors.add(display, f.line("indicators"), "indicators", f"id '{dup}' används av två indikatorer")
+    for key, value in (("start", promise.start), ("end", promise.end)):
+        if value and period.start and period.end and not period.start <= value <= period.end:
+            errors.add(display, f.line(key), key,
+                       f"{value} ligger utanför perioden {period.start}–{period.end}")
+    if promise.verdict is not None and period.follow_up is None:
+        errors.add(display, f.line("verdict"), "verdict",
+                   "en slutbedömning hör till uppföljningen: lägg först till follow_up i lofte.yaml")
+    updates = [u for u in (_update(date, doc, promise, errors) for date, doc in prf.updates) if u]
+    by_slug = {u.slug: u for u in updates}
+    for u in updates:
+        if u.corrects and (u.corrects not in by_slug or by_slug[u.corrects].date > u.date):
+            errors.add(u_display(prf, u), 0, "corrects.update",
+                       f"'{u.corrects}' är ingen tidigare uppdatering av det här löftet")
+    updates.sort(key=lambda u: (u.date, u.slug), reverse=True)
+    return dataclasses.replace(promise, updates=tuple(updates)), order
+
+
+def u_display(prf: PromiseFiles, update: Update) -> str:
+    return next(doc.display for _, doc in prf.updates if doc.rel == update.path)
+
+
+def _update(file_date: str, doc: Document, promise: Promise, errors: ErrorList) -> Update | None:
+    f = _fields(doc, errors)
+    date = parse_date(file_date)
+    if date is None:
+        errors.add(doc.display, 0, "", f"filnamnets datum '{file_date}' är inget riktigt datum")
+        return None
+    if f is None:
+        return None
+    slug = doc.rel.rsplit("/", 1)[-1][:-3]
+    update = schema.read_update(f, doc.body, slug, doc.rel, date)
+    indicators = {i.id: i for i in promise.indicators}
+    for i, p in enumerate(update.progress):
+        if p.indicator and p.indicator not in indicators:
+            known = ", ".join(sorted(indicators)) or "inga indikatorer finns"
+            errors.add(doc.display, f.line("progress"), f"progress[{i + 1}].indicator",
+                       f"'{p.indicator}' är ingen indikator i löftet ({known})")
+    actors = {a.actor for a in promise.actors}
+    for i, a in enumerate(update.actor_status):
+        if a.actor not in actors:
+            errors.add(doc.display, f.line("actor_status"), f"actor_status[{i + 1}].actor",
+                       f"'{a.actor}' är ingen aktör i löftet ({', '.join(sorted(actors))})")
+    return update

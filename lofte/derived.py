@@ -1,0 +1,204 @@
+"""Facts the build derives from the model: progress, schedule, freshness, totals.
+
+Computed once per build, from the model and the build date only (never the
+clock), so every output shows the same numbers. Rules:
+
+- The status in `index.md` is the status when the promise was published; each
+  dated update may change it (`status`, `actor_status`), and the newest change
+  wins. That way every change has a date and can be listed in the change log.
+- An update that `corrects` an earlier one replaces that update's numbers.
+- count/frequency indicators sum the values reported in updates; a measure
+  indicator takes the newest reported value.
+- *Behind schedule*: a counted target is behind when fewer occurrences are
+  recorded than the share of the time frame that has passed calls for.
+- *Overdue*: no update within the feedback plan's interval while running.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from . import statuses
+from .model import ActorStatus, Indicator, Municipality, Period, Promise, Site, Update
+
+FREQUENCY_DAYS = {"week": 7, "month": 365.25 / 12, "quarter": 365.25 / 4, "year": 365.25}
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorState:
+    indicator: Indicator
+    current: float | None  # count so far, or newest measured value
+    current_date: dt.date | None
+    goal: float | None  # total target (frequency: per-period target × periods)
+    expected: float | None  # what the schedule calls for by the build date
+    fraction: float | None  # 0..1 towards the goal, for bars
+    behind: bool
+    reached: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    date: dt.date
+    kind: str  # "status" | "actor" | "correction"
+    update: str  # slug of the update that made the change
+    before: str
+    after: str
+    actor: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PromiseState:
+    status: str  # current progress key
+    actors: tuple[ActorStatus, ...]  # with current statuses
+    verdict: str | None
+    indicators: tuple[IndicatorState, ...]
+    last_updated: dt.date | None
+    next_due: dt.date | None
+    overdue: bool
+    behind: bool
+    changes: tuple[Change, ...]  # newest first
+    corrected_by: dict[str, str]  # update slug -> slug of the update correcting it
+    has_example: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodState:
+    ended: bool
+    running: bool
+    upcoming: bool
+    elapsed: float | None  # share of the period that has passed, 0..1
+    counts: tuple[tuple[str, int], ...]  # (status or verdict key, number), vocabulary order
+    overdue: int
+    last_updated: dt.date | None
+    has_example: bool
+
+
+@dataclass
+class Facts:
+    build_date: dt.date
+    promises: dict[str, PromiseState] = field(default_factory=dict)  # by promise path
+    periods: dict[str, PeriodState] = field(default_factory=dict)  # by period path
+    current_period: dict[str, Period | None] = field(default_factory=dict)  # by municipality slug
+
+
+def elapsed_share(start: dt.date | None, end: dt.date | None, today: dt.date) -> float | None:
+    if not start or not end or end <= start:
+        return None
+    return min(1.0, max(0.0, (today - start).days / (end - start).days))
+
+
+def _effective_updates(updates: tuple[Update, ...]) -> tuple[list[Update], dict[str, str]]:
+    corrected_by = {u.corrects: u.slug for u in updates if u.corrects}
+    return [u for u in updates if u.slug not in corrected_by], corrected_by
+
+
+def indicator_state(ind: Indicator, updates: list[Update], start, end, today) -> IndicatorState:
+    values = [(u.date, p.value) for u in sorted(updates, key=lambda u: (u.date, u.slug))
+              for p in u.progress if p.indicator == ind.id]
+    share = elapsed_share(start, end, today)
+    if ind.kind == "measure":
+        current, current_date = (values[-1][1], values[-1][0]) if values else (None, None)
+        goal = ind.target.value if ind.target else None
+        fraction = reached = None
+        if goal is not None and current is not None:
+            base = ind.baseline.value if ind.baseline else 0.0
+            span = goal - base
+            fraction = 1.0 if span == 0 else max(0.0, min(1.0, (current - base) / span))
+            reached = (current >= goal if ind.direction != "decrease" else current <= goal)
+        return IndicatorState(ind, current, current_date, goal, None, fraction, False, bool(reached))
+    current = sum(v for _, v in values)
+    current_date = values[-1][0] if values else None
+    goal = ind.target.value if ind.target else None
+    if ind.kind == "frequency" and goal is not None and start and end:
+        periods = max(1, round(((end - start).days + 1) / FREQUENCY_DAYS[ind.frequency]))
+        goal = goal * periods
+    expected = math.floor(goal * share) if goal is not None and share is not None else None
+    fraction = (min(1.0, current / goal) if goal else None)
+    behind = expected is not None and current < expected
+    return IndicatorState(ind, current, current_date, goal, expected, fraction, behind,
+                          goal is not None and current >= goal)
+
+
+def promise_state(promise: Promise, period: Period, today: dt.date) -> PromiseState:
+    start, end = promise.start or period.start, promise.end or period.end
+    effective, corrected_by = _effective_updates(promise.updates)
+    chronological = sorted(promise.updates, key=lambda u: (u.date, u.slug))
+    status = promise.status
+    actor_now = {a.actor: a for a in promise.actors}
+    changes = []
+    for u in chronological:
+        if u.slug in corrected_by:
+            continue
+        if u.status and u.status != status:
+            changes.append(Change(u.date, "status", u.slug, status, u.status))
+            status = u.status
+        for a in u.actor_status:
+            old = actor_now.get(a.actor)
+            if old and old.status != a.status:
+                changes.append(Change(u.date, "actor", u.slug, old.status, a.status, actor=a.actor))
+            if old:
+                actor_now[a.actor] = ActorStatus(a.actor, a.status, a.responsible or old.responsible)
+        if u.corrects:
+            changes.append(Change(u.date, "correction", u.slug, u.corrects, u.slug, note=u.correction_note))
+    indicators = tuple(indicator_state(i, effective, start, end, today) for i in promise.indicators)
+    last = max((u.date for u in promise.updates), default=None)
+    plan = period.feedback_plan
+    next_due = overdue = None
+    running = bool(end is None or today <= end)
+    if plan and plan.interval_days and start:
+        next_due = (last or start) + dt.timedelta(days=plan.interval_days)
+        if end and next_due > end:
+            next_due = end
+    overdue = bool(next_due and running and next_due < today and period.follow_up is None)
+    return PromiseState(
+        status=status, actors=tuple(actor_now[a.actor] for a in promise.actors),
+        verdict=promise.verdict.verdict if promise.verdict else None, indicators=indicators,
+        last_updated=last, next_due=next_due if running else None, overdue=overdue,
+        behind=any(s.behind for s in indicators) and running,
+        changes=tuple(reversed(changes)), corrected_by=corrected_by,
+        has_example=promise.example or any(u.example for u in promise.updates),
+    )
+
+
+def period_state(period: Period, states: list[PromiseState], today: dt.date) -> PeriodState:
+    ended = bool(period.end and period.end < today)
+    upcoming = bool(period.start and today < period.start)
+    use_verdicts = period.follow_up is not None
+    keys = statuses.VERDICT_KEYS + ("ingen slutbedömning",) if use_verdicts else statuses.PROGRESS_KEYS
+    tally = {k: 0 for k in keys}
+    for s in states:
+        key = (s.verdict or "ingen slutbedömning") if use_verdicts else s.status
+        tally[key] += 1
+    return PeriodState(
+        ended=ended, running=not ended and not upcoming, upcoming=upcoming,
+        elapsed=elapsed_share(period.start, period.end, today),
+        counts=tuple((k, n) for k, n in tally.items() if n),
+        overdue=sum(1 for s in states if s.overdue),
+        last_updated=max((s.last_updated for s in states if s.last_updated), default=None),
+        has_example=period.example or any(s.has_example for s in states),
+    )
+
+
+def current_period(m: Municipality, facts: Facts) -> Period | None:
+    """The running period, else the most recent one that has started."""
+    running = [p for p in m.periods if facts.periods[p.path].running]
+    if running:
+        return running[-1]
+    started = [p for p in m.periods if not facts.periods[p.path].upcoming]
+    return started[-1] if started else None
+
+
+def derive(site: Site) -> Facts:
+    facts = Facts(site.build_date)
+    for m in site.municipalities:
+        for period in m.periods:
+            states = []
+            for promise in period.promises:
+                state = promise_state(promise, period, site.build_date)
+                facts.promises[promise.path] = state
+                states.append(state)
+            facts.periods[period.path] = period_state(period, states, site.build_date)
+        facts.current_period[m.slug] = current_period(m, facts)
+    return facts

@@ -1,0 +1,255 @@
+"""Load: read the content tree from disk into parsed, line-numbered documents.
+
+Only this module touches the content files. It checks what a file system can get
+wrong (names, symlinks leaving the tree, encodings, sizes, binary files) and
+parses YAML/front matter; what the fields mean is schema.py's job.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ErrorList
+from .fields import SLUG_RE
+from .yamlsource import LineDict, YamlProblem, parse_yaml, split_front_matter
+
+MAX_FILE_BYTES = 1_000_000  # a promise is a few kB; more is a mistake or an attack
+UPDATE_NAME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".pdf")
+
+
+@dataclass
+class Document:
+    rel: str  # path relative to the content root, with "/" separators
+    display: str  # path as shown in messages ("content/koping/kommun.yaml")
+    data: LineDict | None  # None when the file could not be parsed
+    body: str = ""
+    body_line: int = 1
+
+
+@dataclass
+class PromiseFiles:
+    slug: str
+    index: Document
+    updates: list[tuple[str, Document]] = field(default_factory=list)  # (file date, doc)
+    assets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PeriodFiles:
+    slug: str
+    doc: Document
+    promises: list[PromiseFiles] = field(default_factory=list)
+    assets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MunicipalityFiles:
+    slug: str
+    doc: Document
+    periods: list[PeriodFiles] = field(default_factory=list)
+    assets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ContentTree:
+    root: Path
+    site: Document | None
+    municipalities: list[MunicipalityFiles]
+
+
+class _Reader:
+    def __init__(self, root: Path, display_root: str, errors: ErrorList):
+        self.root = root
+        self.real_root = root.resolve()
+        self.display_root = display_root.rstrip("/")
+        self.errors = errors
+
+    def display(self, rel: str) -> str:
+        return f"{self.display_root}/{rel}" if rel else self.display_root
+
+    def entries(self, rel: str) -> list[os.DirEntry]:
+        """Directory entries, sorted by name; hidden files and editor backups skipped."""
+        with os.scandir(self.root / rel) as it:
+            found = [e for e in it if not e.name.startswith(".") and not e.name.endswith("~")]
+        found.sort(key=lambda e: e.name)
+        safe = []
+        for e in found:
+            child = f"{rel}/{e.name}" if rel else e.name
+            if e.is_symlink():
+                target = Path(os.path.realpath(e.path))
+                if target != self.real_root and self.real_root not in target.parents:
+                    self.errors.add(self.display(child), 0, "",
+                                    "är en symbolisk länk som pekar utanför content/; kopiera filen hit i stället")
+                    continue
+                if not target.exists():
+                    self.errors.add(self.display(child), 0, "", "är en symbolisk länk till en fil som inte finns")
+                    continue
+            safe.append(e)
+        return safe
+
+    def read_text(self, rel: str) -> str | None:
+        display = self.display(rel)
+        path = self.root / rel
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            self.errors.add(display, 0, "", f"filen är för stor ({size // 1_000_000} MB; högst 1 MB)")
+            return None
+        raw = path.read_bytes()
+        if b"\x00" in raw:
+            self.errors.add(display, 0, "", "filen är binär, inte text; spara den som UTF-8-text")
+            return None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[:exc.start].count(b"\n") + 1
+            self.errors.add(display, line, "", "filen är inte UTF-8; spara den med teckenkodningen UTF-8")
+            return None
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if not text.strip():
+            self.errors.add(display, 0, "", "filen är tom")
+            return None
+        return text
+
+    def yaml_doc(self, rel: str) -> Document:
+        doc = Document(rel, self.display(rel), None)
+        text = self.read_text(rel)
+        if text is None:
+            return doc
+        try:
+            data = parse_yaml(text)
+        except YamlProblem as exc:
+            self.errors.add(doc.display, exc.line, "", exc.message)
+            return doc
+        if not isinstance(data, LineDict):
+            self.errors.add(doc.display, 1, "", "väntade fält på formen 'nyckel: värde' överst i filen")
+            return doc
+        doc.data = data
+        return doc
+
+    def markdown_doc(self, rel: str) -> Document:
+        doc = Document(rel, self.display(rel), None)
+        text = self.read_text(rel)
+        if text is None:
+            return doc
+        try:
+            yaml_text, body, body_line = split_front_matter(text)
+            data = parse_yaml(yaml_text, first_line=2)
+        except YamlProblem as exc:
+            self.errors.add(doc.display, exc.line, "", exc.message)
+            return doc
+        if not isinstance(data, LineDict):
+            self.errors.add(doc.display, 2, "", "väntade fält på formen 'nyckel: värde' i front matter")
+            return doc
+        doc.data, doc.body, doc.body_line = data, body, body_line
+        return doc
+
+    def bad_name(self, rel: str, what: str) -> None:
+        self.errors.add(self.display(rel), 0, "",
+                        f"ogiltigt namn på {what}: använd små bokstäver a–z, siffror och bindestreck "
+                        "(inga mellanslag, å/ä/ö eller punkter), t.ex. 'trygg-centrum'")
+
+    def unexpected(self, rel: str, hint: str) -> None:
+        self.errors.add(self.display(rel), 0, "", f"oväntad fil: {hint}")
+
+
+def load(root: Path, display_root: str, errors: ErrorList) -> ContentTree:
+    """Read every content file under `root`; problems go to `errors`."""
+    r = _Reader(root, display_root, errors)
+    if not root.is_dir():
+        errors.add(display_root, 0, "", "innehållsmappen finns inte")
+        return ContentTree(root, None, [])
+    site = None
+    municipalities = []
+    for e in r.entries(""):
+        if e.is_file() and e.name == "site.yaml":
+            site = r.yaml_doc("site.yaml")
+        elif e.is_dir():
+            municipalities.append(_municipality(r, e.name))
+        elif e.is_file() and not e.name.lower().endswith((".md", ".txt")):
+            r.unexpected(e.name, "överst i content/ ska bara site.yaml och en mapp per kommun finnas")
+    if site is None:
+        errors.add(r.display("site.yaml"), 0, "", "saknas: webbplatsens inställningar (titel, adress, kontakt)")
+    return ContentTree(root, site, [m for m in municipalities if m is not None])
+
+
+def _municipality(r: _Reader, slug: str) -> MunicipalityFiles | None:
+    if not SLUG_RE.match(slug):
+        r.bad_name(slug, "kommunmapp")
+        return None
+    entries = r.entries(slug)
+    if not any(e.name == "kommun.yaml" for e in entries):
+        r.errors.add(r.display(f"{slug}/kommun.yaml"), 0, "", "saknas: varje kommunmapp behöver en kommun.yaml")
+        return None
+    m = MunicipalityFiles(slug, r.yaml_doc(f"{slug}/kommun.yaml"))
+    for e in entries:
+        rel = f"{slug}/{e.name}"
+        if e.name == "kommun.yaml":
+            continue
+        if e.is_dir():
+            p = _period(r, rel, e.name)
+            if p:
+                m.periods.append(p)
+        elif e.name.lower().endswith(ASSET_SUFFIXES):
+            m.assets.append(rel)
+        else:
+            r.unexpected(rel, "en kommunmapp innehåller kommun.yaml, bilder och en mapp per löftesperiod")
+    return m
+
+
+def _period(r: _Reader, rel: str, slug: str) -> PeriodFiles | None:
+    if not SLUG_RE.match(slug):
+        r.bad_name(rel, "löftesperiod")
+        return None
+    entries = r.entries(rel)
+    if not any(e.name == "lofte.yaml" for e in entries):
+        r.errors.add(r.display(f"{rel}/lofte.yaml"), 0, "", "saknas: varje periodmapp behöver en lofte.yaml")
+        return None
+    p = PeriodFiles(slug, r.yaml_doc(f"{rel}/lofte.yaml"))
+    for e in entries:
+        child = f"{rel}/{e.name}"
+        if e.name == "lofte.yaml":
+            continue
+        if e.is_dir():
+            pr = _promise(r, child, e.name)
+            if pr:
+                p.promises.append(pr)
+        elif e.name.lower().endswith(ASSET_SUFFIXES):
+            p.assets.append(child)
+        else:
+            r.unexpected(child, "en periodmapp innehåller lofte.yaml, bilder och en mapp per löfte")
+    return p
+
+
+def _promise(r: _Reader, rel: str, slug: str) -> PromiseFiles | None:
+    if not SLUG_RE.match(slug):
+        r.bad_name(rel, "löftesmapp")
+        return None
+    entries = r.entries(rel)
+    if not any(e.name == "index.md" for e in entries):
+        r.errors.add(r.display(f"{rel}/index.md"), 0, "", "saknas: varje löftesmapp behöver en index.md")
+        return None
+    pr = PromiseFiles(slug, r.markdown_doc(f"{rel}/index.md"))
+    for e in entries:
+        child = f"{rel}/{e.name}"
+        if e.name == "index.md":
+            continue
+        if e.name == "updates" and e.is_dir():
+            for u in r.entries(child):
+                urel = f"{child}/{u.name}"
+                m = UPDATE_NAME_RE.match(u.name)
+                if u.is_file() and m:
+                    pr.updates.append((m[1], r.markdown_doc(urel)))
+                elif u.name.lower().endswith(ASSET_SUFFIXES):
+                    pr.assets.append(urel)
+                else:
+                    r.errors.add(r.display(urel), 0, "",
+                                 "ogiltigt namn på uppdatering: använd ÅÅÅÅ-MM-DD-kortnamn.md, "
+                                 "t.ex. 2024-03-15-trygghetsvandring.md")
+        elif e.is_file() and e.name.lower().endswith(ASSET_SUFFIXES):
+            pr.assets.append(child)
+        else:
+            r.unexpected(child, "en löftesmapp innehåller index.md, bilder och mappen updates/")
+    return pr

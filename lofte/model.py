@@ -1,0 +1,282 @@
+"""The content model: plain, frozen data classes that every output reads.
+
+The model is complete and immutable before the first byte is written (STYLE.md
+§1): HTML, posters, feeds and open data only read it. Values the build derives
+(progress, freshness, URLs) live in `derived.py`, computed once from this model.
+Each object keeps `path` (the content file it came from, relative to the content
+root) so outputs and later checks can point back at the source.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# Body text is carried both as the Markdown the communicator wrote (for posters,
+# feeds and checks) and as sanitised HTML (for pages): Markdown is parsed once.
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    markdown: str
+    html: str  # sanitised; safe to insert unescaped
+
+    def __bool__(self) -> bool:
+        return bool(self.markdown.strip())
+
+
+EMPTY_TEXT = Text("", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a content file's facts come from (a public document)."""
+    title: str
+    document: str = ""  # e.g. file name in shared/seeds or diarienummer
+    url: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    file: str  # path relative to the content root
+    alt: str
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Why a promise exists: citizen dialogue, survey, statistics, lägesbild …"""
+    kind: str  # key of ORIGIN_KINDS
+    text: str
+
+
+ORIGIN_KINDS = {
+    "medborgardialog": {"sv": "Medborgardialog", "en": "Citizen dialogue"},
+    "medarbetardialog": {"sv": "Medarbetardialog", "en": "Staff dialogue"},
+    "enkät": {"sv": "Enkät", "en": "Survey"},
+    "statistik": {"sv": "Statistik", "en": "Statistics"},
+    "lägesbild": {"sv": "Lägesbild", "en": "Situation picture"},
+    "samverkansöverenskommelse": {"sv": "Samverkansöverenskommelse", "en": "Cooperation agreement"},
+    "analys": {"sv": "Analys", "en": "Analysis"},
+    "annat": {"sv": "Annat", "en": "Other"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    """A party besides the police and the municipality, e.g. a housing company."""
+    id: str
+    name: str
+    description: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Municipality:
+    slug: str
+    path: str
+    name: str  # "Köpings kommun"
+    short_name: str  # "Köping"
+    police_area: str  # "Lokalpolisområde Västra Mälardalen"
+    partners: tuple[Partner, ...]
+    contact: Contact
+    logo: Image | None
+    source: Source | None
+    example: bool
+    periods: tuple["Period", ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Signatory:
+    name: str
+    role: str
+    party: str  # "polisen", "kommunen" or a partner id
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackPlan:
+    """How and how often residents are told about progress (återkopplingsplan)."""
+    text: Text
+    interval_days: int | None  # longest allowed gap between updates
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """The follow-up of an ended period, in the method's three parts."""
+    date: dt.date | None
+    activities: Text  # resurs- och aktivitetsuppföljning
+    quality: Text  # prestationsuppföljning
+    effects: Text  # effektuppföljning
+    document: Source | None
+    summary: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something residents can take part in (dialogue, trygghetsvandring …)."""
+    title: str
+    start: dt.datetime | dt.date
+    end: dt.datetime | dt.date | None
+    location: str
+    description: str
+    source_path: str  # file that announced it; also the base of its stable id
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorTarget:
+    value: float
+    date: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    value: float
+    date: dt.date | None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """A measurable target.
+
+    kind "count": progress is the sum of `value`s reported in updates
+    (e.g. "at least five times"); kind "frequency": as count, but the target is
+    `per_period` occurrences per week/month/quarter/year over the promise time
+    frame; kind "measure": each update reports a new measured value.
+    """
+    id: str
+    name: str
+    unit: str
+    kind: str  # count | frequency | measure
+    direction: str  # increase | decrease | maintain
+    baseline: Baseline | None
+    target: IndicatorTarget | None
+    frequency: str | None  # week | month | quarter | year (kind frequency)
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorStatus:
+    actor: str  # "polisen", "kommunen" or a partner id
+    status: str  # progress key
+    responsible: str  # the unit that answers for it, e.g. "Säkerhetsavdelningen"
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    indicator: str
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    slug: str  # "2024-03-15-trygghetsvandring"
+    path: str
+    date: dt.date
+    title: str
+    body: Text
+    status: str | None  # a status change for the whole promise
+    actor_status: tuple[ActorStatus, ...]  # per-actor status changes
+    progress: tuple[Progress, ...]
+    evidence: tuple[Link, ...]
+    events: tuple[Event, ...]
+    corrects: str | None  # slug of an earlier update this one corrects
+    correction_note: str
+    example: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    verdict: str | None  # verdict key, or None where the source gives none
+    text: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Promise:
+    slug: str
+    path: str
+    title: str
+    summary: str
+    focus_area: str
+    body: Text  # the promise text itself
+    approach: Text  # tillvägagångssätt
+    activities: tuple[str, ...]
+    effects: tuple[str, ...]  # eftersträvade effekter
+    origins: tuple[Origin, ...]
+    actors: tuple[ActorStatus, ...]
+    status: str
+    indicators: tuple[Indicator, ...]
+    start: dt.date | None  # time frame; defaults to the period's
+    end: dt.date | None
+    verdict: Verdict | None  # given at follow-up
+    events: tuple[Event, ...]
+    source: Source | None
+    example: bool
+    updates: tuple[Update, ...] = ()  # newest first
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    slug: str  # "2024", "2024-2025"
+    path: str
+    municipality: str  # municipality slug
+    title: str
+    start: dt.date | None  # None where the source does not say
+    end: dt.date | None
+    dates_note: str
+    signed: dt.date | None
+    signed_place: str
+    signatories: tuple[Signatory, ...]
+    purpose: Text  # syfte
+    situation: Text  # gemensam lägesbild
+    focus_areas: tuple[str, ...]
+    origins: tuple[Origin, ...]
+    feedback_plan: FeedbackPlan | None
+    follow_up: FollowUp | None
+    intro: Text
+    source: Source | None
+    example: bool
+    promises: tuple[Promise, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Accessibility:
+    """Content of the tillgänglighetsredogörelse (Digg's required items)."""
+    status: str  # helt | delvis | inte
+    known_issues: tuple[str, ...]
+    assessed: dt.date
+    statement_date: dt.date
+    updated: dt.date | None
+    method: str
+    contact_email: str
+    contact_phone: str
+    response_time: str
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    title: str
+    base_url: str  # absolute, ends with "/"
+    languages: tuple[str, ...]  # first is the default
+    description: str
+    contact: Contact
+    owners: tuple[Contact, ...]
+    licence: str  # "CC0-1.0" or "CC-BY-4.0"
+    feedback: str  # where residents give feedback
+    accessibility: Accessibility
+    build_date: dt.date
+    municipalities: tuple[Municipality, ...] = field(default=())

@@ -1,0 +1,70 @@
+"""The URL scheme: one place that says where every page lives.
+
+URLs mirror content paths (`content/koping/2024/trafik/index.md` →
+`koping/2024/trafik/`) and never change once published. Paths here are relative
+to the site root, without a leading slash; directory pages end with "/".
+Pages link to each other with relative URLs, so a site works under any path
+prefix and from a file system; only the 404 page (served at any depth) and
+feeds/QR codes use absolute URLs from `base_url`.
+"""
+from __future__ import annotations
+
+import posixpath
+
+from .model import Municipality, Period, Promise
+
+HOME = ""
+STATUSES = "status/"
+ABOUT = "om/"
+ACCESSIBILITY = "tillganglighet/"
+NOT_FOUND = "404.html"
+ASSETS = "assets/"
+
+# Names a content folder may not take, because generated pages live there.
+RESERVED_TOP = {"status", "om", "tillganglighet", "assets", "data", "feeds", "en", "ar", "fa", "fi",
+                "so", "ti", "yi", "ku", "bs", "pl", "uk", "404", "sitemap", "robots", "affischer"}
+RESERVED_IN_MUNICIPALITY = {"arkiv", "kalender", "feeds", "data"}
+RESERVED_IN_PERIOD = {"uppfoljning", "affisch", "inbaddning", "data", "feeds", "lattlast"}
+
+
+def municipality(m: Municipality) -> str:
+    return f"{m.slug}/"
+
+
+def period(p: Period) -> str:
+    return f"{p.municipality}/{p.slug}/"
+
+
+def follow_up(p: Period) -> str:
+    return f"{period(p)}uppfoljning/"
+
+
+def promise(p: Period, pr: Promise) -> str:
+    return f"{period(p)}{pr.slug}/"
+
+
+def content_file(rel: str) -> str:
+    """Where a content asset (image, PDF) is published: at its content path."""
+    return rel
+
+
+def output_file(path: str) -> str:
+    """The file a URL path is written to."""
+    return f"{path}index.html" if path == "" or path.endswith("/") else path
+
+
+def relative(from_page: str, to: str) -> str:
+    """Relative URL from one page path to another (both site-root relative)."""
+    base = from_page if from_page.endswith("/") or from_page == "" else posixpath.dirname(from_page) + "/"
+    if to == base:
+        return "./"
+    rel = posixpath.relpath("/" + to, "/" + base) if to else posixpath.relpath("/", "/" + base)
+    if to.endswith("/") or to == "":
+        rel = rel.rstrip("/") + "/"
+        if rel == "./":
+            return rel
+    return rel
+
+
+def absolute(base_url: str, path: str) -> str:
+    return base_url + path

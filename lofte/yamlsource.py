@@ -1,0 +1,135 @@
+"""YAML and front matter parsing that keeps a line number on every value.
+
+Every error must say `path:line: field: …`, so mappings and sequences come back
+as `LineDict`/`LineList`, which remember the line of each key or item. Duplicate
+keys are errors (PyYAML silently keeps the last one). Dates and YAML 1.1 booleans
+such as `no`/`on` are *not* resolved implicitly: a date stays a string until the
+schema checks it and can say exactly what is wrong with "2024-02-30".
+"""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+try:  # the C loader is several times faster; pure Python is the fallback
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _BaseLoader
+
+
+class LineDict(dict):
+    """A mapping that knows its own line and the line of each key (1-based)."""
+    __slots__ = ("line", "lines")
+
+
+class LineList(list):
+    __slots__ = ("line", "lines")
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _Loader(_BaseLoader):
+    pass
+
+
+# Only true/false are booleans; only plain numbers are numbers; no timestamps.
+_Loader.yaml_implicit_resolvers = {}
+for first, pattern, tag in (
+    ("tTfF", r"^(?:true|True|TRUE|false|False|FALSE)$", "tag:yaml.org,2002:bool"),
+    ("-+0123456789.", r"^[-+]?(?:[0-9]+)$", "tag:yaml.org,2002:int"),
+    ("-+0123456789.", r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", "tag:yaml.org,2002:float"),
+    ("~nN", r"^(?:~|null|Null|NULL)$", "tag:yaml.org,2002:null"),
+):
+    _Loader.add_implicit_resolver(tag, re.compile(pattern), list(first))
+_Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^$"), [""])
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.lines = {}
+    for key_node, value_node in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise YamlProblem(key_node.start_mark.line + 1, "YAML merge keys (<<) are not supported")
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            key = str(key)
+        line = key_node.start_mark.line + 1
+        if key in result:
+            raise YamlProblem(line, f"the key '{key}' appears twice (first on line {result.lines[key]})")
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = line
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+def parse_yaml(text: str, first_line: int = 1) -> object:
+    """Parse one YAML document; `first_line` offsets lines (front matter)."""
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - safe loader subclass
+    except YamlProblem as exc:
+        raise YamlProblem(exc.line + first_line - 1, exc.message) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + first_line) if mark else first_line
+        problem = exc.problem or exc.context or "invalid YAML"
+        hint = ""
+        lines = text.split("\n")
+        if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
+            hint = " (this line has a tab: indent with spaces)"
+        raise YamlProblem(line, f"invalid YAML: {problem}{hint}") from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(first_line, f"invalid YAML: {exc}") from None
+    if first_line != 1:
+        _shift(data, first_line - 1)
+    return data
+
+
+def _shift(value: object, offset: int) -> None:
+    if isinstance(value, LineDict):
+        value.line += offset
+        for k in value.lines:
+            value.lines[k] += offset
+        for v in value.values():
+            _shift(v, offset)
+    elif isinstance(value, LineList):
+        value.line += offset
+        value.lines = [n + offset for n in value.lines]
+        for v in value:
+            _shift(v, offset)
+
+
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """Split `---` front matter from a Markdown body.
+
+    Returns (yaml_text, body, body_first_line). Raises YamlProblem when the file
+    does not start with front matter or the closing `---` is missing.
+    """
+    if not text.startswith("---\n") and text.rstrip("\n") != "---":
+        raise YamlProblem(1, "expected front matter: the file must start with a line '---'")
+    end = text.find("\n---\n", 3)
+    if end == -1:
+        if text.endswith("\n---") or text.endswith("\n---\n"):
+            end = text.rfind("\n---")
+        else:
+            raise YamlProblem(1, "front matter is not closed: add a line '---' after the YAML")
+    yaml_text = text[4:end + 1]
+    body = text[end + 5:]
+    body_line = yaml_text.count("\n") + 3
+    return yaml_text, body, body_line
