@@ -68,3 +68,13 @@ def relative(from_page: str, to: str) -> str:
 
 def absolute(base_url: str, path: str) -> str:
     return base_url + path
+
+
+def poster(p: Period, size: str, ext: str) -> str:
+    """Print poster of a period: size "a3"/"a4", ext "pdf"/"png"."""
+    return f"{period(p)}affisch/medborgarloften-{p.municipality}-{p.slug}-{size}.{ext}"
+
+
+def share_image(page_path: str) -> str:
+    """The 1200×630 Open Graph image of a period or promise page."""
+    return f"{page_path}dela.png"
