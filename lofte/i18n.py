@@ -1,0 +1,57 @@
+"""UI language: the message catalogue and locale-aware dates and numbers.
+
+Templates write their fixed texts in Swedish, `_("Senast uppdaterad")`; the
+Swedish text is the key, and `messages/<lang>.yaml` maps it to other languages.
+A test checks that every key used in the templates has an English entry, so a
+language is complete or the suite fails. Dates and numbers come from Babel
+(CLDR), e.g. "21 november 2026".
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+UI_LANGUAGES = ("sv", "en")
+LANGUAGE_NAMES = {  # each written in its own language (never flags)
+    "sv": "Svenska", "en": "English", "ar": "العربية", "fa": "فارسی", "fi": "Suomi",
+    "so": "Soomaali", "ti": "ትግርኛ", "yi": "ייִדיש", "ku": "Kurdî", "bs": "Bosanski",
+    "pl": "Polski", "uk": "Українська",
+}
+RTL_LANGUAGES = {"ar", "fa", "yi", "he", "ur", "ku-arab"}
+
+
+@lru_cache(maxsize=None)
+def catalogue(lang: str) -> dict[str, str]:
+    if lang == "sv":
+        return {}
+    text = resources.files("lofte.messages").joinpath(f"{lang}.yaml").read_text("utf-8")
+    return yaml.safe_load(text) or {}
+
+
+class Translator:
+    """The `_()` of one page language; Swedish passes through unchanged."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.messages = catalogue(lang)
+
+    def __call__(self, text: str, **values) -> str:
+        out = self.messages.get(text, text)
+        return out.format(**values) if values else out
+
+    def date(self, value: dt.date | None, fmt: str = "d MMMM y") -> str:
+        return format_date(value, fmt, locale=self.lang) if value else ""
+
+    def number(self, value: float | None) -> str:
+        if value is None:
+            return ""
+        return format_decimal(value, format="#,##0.##", locale=self.lang)
+
+
+def direction(lang: str) -> str:
+    return "rtl" if lang in RTL_LANGUAGES else "ltr"
