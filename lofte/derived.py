@@ -30,17 +30,20 @@ class IndicatorState:
     indicator: Indicator
     current: float | None  # count so far, or newest measured value
     current_date: dt.date | None
+    example: bool  # some of the values counted come from example updates
     goal: float | None  # total target (frequency: per-period target × periods)
     expected: float | None  # what the schedule calls for by the build date
     fraction: float | None  # 0..1 towards the goal, for bars
     behind: bool
     reached: bool
+    missed: bool  # the time frame is over and the goal was not reached
 
 
 @dataclass(frozen=True, slots=True)
 class Change:
     date: dt.date
     kind: str  # "status" | "actor" | "correction"
+    example: bool
     update: str  # slug of the update that made the change
     before: str
     after: str
@@ -51,7 +54,9 @@ class Change:
 @dataclass(frozen=True, slots=True)
 class PromiseState:
     status: str  # current progress key
+    status_example: bool  # the current status was set by an example update
     actors: tuple[ActorStatus, ...]  # with current statuses
+    example_actors: frozenset[str]  # actors whose current status an example update set
     verdict: str | None
     indicators: tuple[IndicatorState, ...]
     last_updated: dt.date | None
@@ -95,11 +100,12 @@ def _effective_updates(updates: tuple[Update, ...]) -> tuple[list[Update], dict[
 
 
 def indicator_state(ind: Indicator, updates: list[Update], start, end, today) -> IndicatorState:
-    values = [(u.date, p.value) for u in sorted(updates, key=lambda u: (u.date, u.slug))
+    values = [(u.date, p.value, u.example) for u in sorted(updates, key=lambda u: (u.date, u.slug))
               for p in u.progress if p.indicator == ind.id]
     share = elapsed_share(start, end, today)
     if ind.kind == "measure":
         current, current_date = (values[-1][1], values[-1][0]) if values else (None, None)
+        example = bool(values) and values[-1][2]
         goal = ind.target.value if ind.target else None
         fraction = reached = None
         if goal is not None and current is not None:
@@ -107,41 +113,48 @@ def indicator_state(ind: Indicator, updates: list[Update], start, end, today) ->
             span = goal - base
             fraction = 1.0 if span == 0 else max(0.0, min(1.0, (current - base) / span))
             reached = (current >= goal if ind.direction != "decrease" else current <= goal)
-        return IndicatorState(ind, current, current_date, goal, None, fraction, False, bool(reached))
-    current = sum(v for _, v in values)
+        over = bool(end and today > end)
+        return IndicatorState(ind, current, current_date, example, goal, None, fraction, False,
+                              bool(reached), over and goal is not None and not reached)
+    current = sum(v for _, v, _ in values)
     current_date = values[-1][0] if values else None
+    example = any(e for _, _, e in values)
     goal = ind.target.value if ind.target else None
     if ind.kind == "frequency" and goal is not None and start and end:
         periods = max(1, round(((end - start).days + 1) / FREQUENCY_DAYS[ind.frequency]))
         goal = goal * periods
     expected = math.floor(goal * share) if goal is not None and share is not None else None
     fraction = (min(1.0, current / goal) if goal else None)
-    behind = expected is not None and current < expected
-    return IndicatorState(ind, current, current_date, goal, expected, fraction, behind,
-                          goal is not None and current >= goal)
+    over = bool(end and today > end)
+    reached = goal is not None and current >= goal
+    behind = expected is not None and current < expected and not over
+    return IndicatorState(ind, current, current_date, example, goal, None if over else expected,
+                          fraction, behind, reached, over and goal is not None and not reached)
 
 
 def promise_state(promise: Promise, period: Period, today: dt.date) -> PromiseState:
     start, end = promise.start or period.start, promise.end or period.end
     effective, corrected_by = _effective_updates(promise.updates)
     chronological = sorted(promise.updates, key=lambda u: (u.date, u.slug))
-    status = promise.status
+    status, status_example = promise.status, promise.example
     actor_now = {a.actor: a for a in promise.actors}
+    example_actors = set()
     changes = []
     for u in chronological:
         if u.slug in corrected_by:
             continue
         if u.status and u.status != status:
-            changes.append(Change(u.date, "status", u.slug, status, u.status))
-            status = u.status
+            changes.append(Change(u.date, "status", u.example, u.slug, status, u.status))
+            status, status_example = u.status, u.example
         for a in u.actor_status:
             old = actor_now.get(a.actor)
             if old and old.status != a.status:
-                changes.append(Change(u.date, "actor", u.slug, old.status, a.status, actor=a.actor))
+                changes.append(Change(u.date, "actor", u.example, u.slug, old.status, a.status, actor=a.actor))
             if old:
                 actor_now[a.actor] = ActorStatus(a.actor, a.status, a.responsible or old.responsible)
+                (example_actors.add if u.example else example_actors.discard)(a.actor)
         if u.corrects:
-            changes.append(Change(u.date, "correction", u.slug, u.corrects, u.slug, note=u.correction_note))
+            changes.append(Change(u.date, "correction", u.example, u.slug, u.corrects, u.slug, note=u.correction_note))
     indicators = tuple(indicator_state(i, effective, start, end, today) for i in promise.indicators)
     last = max((u.date for u in promise.updates), default=None)
     plan = period.feedback_plan
@@ -153,7 +166,8 @@ def promise_state(promise: Promise, period: Period, today: dt.date) -> PromiseSt
             next_due = end
     overdue = bool(next_due and running and next_due < today and period.follow_up is None)
     return PromiseState(
-        status=status, actors=tuple(actor_now[a.actor] for a in promise.actors),
+        status=status, status_example=status_example,
+        actors=tuple(actor_now[a.actor] for a in promise.actors), example_actors=frozenset(example_actors),
         verdict=promise.verdict.verdict if promise.verdict else None, indicators=indicators,
         last_updated=last, next_due=next_due if running else None, overdue=overdue,
         behind=any(s.behind for s in indicators) and running,
