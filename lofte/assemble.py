@@ -54,7 +54,7 @@ def _period(pf, municipality: Municipality, errors: ErrorList) -> Period | None:
     parties = {"polisen", "kommunen"} | {p.id for p in municipality.partners}
     for i, s in enumerate(period.signatories):
         if s.party not in parties:
-            errors.add(pf.doc.display, f.line("signatories"), f"signatories[{i + 1}].party",
+            errors.add(pf.doc.display, f.item_line("signatories", i), f"signatories[{i + 1}].party",
                        f"'{s.party}' är ingen part; välj bland {', '.join(sorted(parties))}")
     ordered = []
     for prf in pf.promises:
@@ -79,11 +79,11 @@ def _promise(prf: PromiseFiles, period: Period, parties: set[str], errors: Error
     for i, a in enumerate(promise.actors):
         name = f"actors[{i + 1}].actor"
         if a.actor not in parties:
-            errors.add(display, f.line("actors"), name,
+            errors.add(display, f.item_line("actors", i), name,
                        f"'{a.actor}' är ingen känd aktör; välj bland {', '.join(sorted(parties))} "
                        "(andra parter läggs till under partners i kommun.yaml)")
         if a.actor in seen:
-            errors.add(display, f.line("actors"), name, f"'{a.actor}' står två gånger")
+            errors.add(display, f.item_line("actors", i), name, f"'{a.actor}' står två gånger")
         seen.add(a.actor)
     ids = [ind.id for ind in promise.indicators]
     for dup in sorted({i for i in ids if ids.count(i) > 1}):
@@ -97,10 +97,19 @@ def _promise(prf: PromiseFiles, period: Period, parties: set[str], errors: Error
                    "en slutbedömning hör till uppföljningen: lägg först till follow_up i lofte.yaml")
     updates = [u for u in (_update(date, doc, promise, errors) for date, doc in prf.updates) if u]
     by_slug = {u.slug: u for u in updates}
-    for u in updates:
-        if u.corrects and (u.corrects not in by_slug or by_slug[u.corrects].date > u.date):
+    corrected: dict[str, str] = {}
+    for u in sorted(updates, key=lambda u: u.slug):
+        if not u.corrects:
+            continue
+        target = by_slug.get(u.corrects)
+        if target is None or u.corrects == u.slug or target.date > u.date:
             errors.add(u_display(prf, u), 0, "corrects.update",
                        f"'{u.corrects}' är ingen tidigare uppdatering av det här löftet")
+        elif u.corrects in corrected:
+            errors.add(u_display(prf, u), 0, "corrects.update",
+                       f"'{u.corrects}' är redan rättad av '{corrected[u.corrects]}'; rätta den rättelsen i stället")
+        else:
+            corrected[u.corrects] = u.slug
     updates.sort(key=lambda u: (u.date, u.slug), reverse=True)
     return dataclasses.replace(promise, updates=tuple(updates)), order
 
@@ -123,11 +132,11 @@ def _update(file_date: str, doc: Document, promise: Promise, errors: ErrorList) 
     for i, p in enumerate(update.progress):
         if p.indicator and p.indicator not in indicators:
             known = ", ".join(sorted(indicators)) or "inga indikatorer finns"
-            errors.add(doc.display, f.line("progress"), f"progress[{i + 1}].indicator",
+            errors.add(doc.display, f.item_line("progress", i), f"progress[{i + 1}].indicator",
                        f"'{p.indicator}' är ingen indikator i löftet ({known})")
     actors = {a.actor for a in promise.actors}
     for i, a in enumerate(update.actor_status):
         if a.actor not in actors:
-            errors.add(doc.display, f.line("actor_status"), f"actor_status[{i + 1}].actor",
+            errors.add(doc.display, f.item_line("actor_status", i), f"actor_status[{i + 1}].actor",
                        f"'{a.actor}' är ingen aktör i löftet ({', '.join(sorted(actors))})")
     return update

@@ -73,6 +73,7 @@ class PeriodState:
     ended: bool
     running: bool
     upcoming: bool
+    dated: bool  # False where the source gives no start and end
     elapsed: float | None  # share of the period that has passed, 0..1
     counts: tuple[tuple[str, int], ...]  # (status or verdict key, number), vocabulary order
     overdue: int
@@ -100,6 +101,8 @@ def _effective_updates(updates: tuple[Update, ...]) -> tuple[list[Update], dict[
 
 
 def indicator_state(ind: Indicator, updates: list[Update], start, end, today) -> IndicatorState:
+    if ind.target and ind.target.date:
+        end = ind.target.date  # the indicator's own deadline, if it has one
     values = [(u.date, p.value, u.example) for u in sorted(updates, key=lambda u: (u.date, u.slug))
               for p in u.progress if p.indicator == ind.id]
     share = elapsed_share(start, end, today)
@@ -159,7 +162,7 @@ def promise_state(promise: Promise, period: Period, today: dt.date) -> PromiseSt
     last = max((u.date for u in promise.updates), default=None)
     plan = period.feedback_plan
     next_due = overdue = None
-    running = bool(end is None or today <= end)
+    running = bool(start and end and start <= today <= end)
     if plan and plan.interval_days and start:
         next_due = (last or start) + dt.timedelta(days=plan.interval_days)
         if end and next_due > end:
@@ -185,8 +188,9 @@ def period_state(period: Period, states: list[PromiseState], today: dt.date) -> 
     for s in states:
         key = (s.verdict or "ingen slutbedömning") if use_verdicts else s.status
         tally[key] += 1
+    dated = bool(period.start and period.end)
     return PeriodState(
-        ended=ended, running=not ended and not upcoming, upcoming=upcoming,
+        ended=ended, running=dated and not ended and not upcoming, upcoming=upcoming, dated=dated,
         elapsed=elapsed_share(period.start, period.end, today),
         counts=tuple((k, n) for k, n in tally.items() if n),
         overdue=sum(1 for s in states if s.overdue),

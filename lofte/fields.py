@@ -59,6 +59,13 @@ class Fields:
             return self.data.lines.get(key, self.base_line)
         return self.base_line
 
+    def item_line(self, key: str, index: int) -> int:
+        """Line of the index-th item (0-based) of a list field."""
+        value = self.data.get(key)
+        if isinstance(value, LineList) and index < len(value.lines):
+            return value.lines[index]
+        return self.line(key)
+
     def error(self, key: str | None, message: str) -> None:
         self.errors.add(self.path, self.line(key), self.name(key) if key else self.prefix, message)
 

@@ -35,7 +35,7 @@ class YamlProblem(Exception):
 
 
 class _Loader(_BaseLoader):
-    pass
+    first_line = 1  # line number of the text's first line in its file
 
 
 # Only true/false are booleans; only plain numbers are numbers; no timestamps.
@@ -51,18 +51,19 @@ _Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^$"), [""])
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    first = loader.first_line
     result = LineDict()
-    result.line = node.start_mark.line + 1
+    result.line = node.start_mark.line + first
     result.lines = {}
     for key_node, value_node in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
-            raise YamlProblem(key_node.start_mark.line + 1, "YAML merge keys (<<) are not supported")
+            raise YamlProblem(key_node.start_mark.line + first, "YAML-sammanslagning (<<) stöds inte; skriv ut fälten")
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str):
             key = str(key)
-        line = key_node.start_mark.line + 1
+        line = key_node.start_mark.line + first
         if key in result:
-            raise YamlProblem(line, f"the key '{key}' appears twice (first on line {result.lines[key]})")
+            raise YamlProblem(line, f"nyckeln '{key}' står två gånger (första gången på rad {result.lines[key]})")
         result[key] = loader.construct_object(value_node, deep=True)
         result.lines[key] = line
     return result
@@ -70,8 +71,8 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
 
 def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
     result = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.lines = [child.start_mark.line + 1 for child in node.value]
+    result.line = node.start_mark.line + loader.first_line
+    result.lines = [child.start_mark.line + loader.first_line for child in node.value]
     return result
 
 
@@ -81,38 +82,25 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 def parse_yaml(text: str, first_line: int = 1) -> object:
     """Parse one YAML document; `first_line` offsets lines (front matter)."""
+    loader = _Loader(text)
+    loader.first_line = first_line
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - safe loader subclass
-    except YamlProblem as exc:
-        raise YamlProblem(exc.line + first_line - 1, exc.message) from None
+        return loader.get_single_data()
+    except YamlProblem:
+        raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark else first_line
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = exc.problem or exc.context or "okänt fel"
         hint = ""
         lines = text.split("\n")
         if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
-            hint = " (this line has a tab: indent with spaces)"
-        raise YamlProblem(line, f"invalid YAML: {problem}{hint}") from None
+            hint = " (raden har en tabb: dra in med mellanslag)"
+        raise YamlProblem(line, f"ogiltig YAML: {problem}{hint}") from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(first_line, f"invalid YAML: {exc}") from None
-    if first_line != 1:
-        _shift(data, first_line - 1)
-    return data
-
-
-def _shift(value: object, offset: int) -> None:
-    if isinstance(value, LineDict):
-        value.line += offset
-        for k in value.lines:
-            value.lines[k] += offset
-        for v in value.values():
-            _shift(v, offset)
-    elif isinstance(value, LineList):
-        value.line += offset
-        value.lines = [n + offset for n in value.lines]
-        for v in value:
-            _shift(v, offset)
+        raise YamlProblem(first_line, f"ogiltig YAML: {exc}") from None
+    finally:
+        loader.dispose()
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:
@@ -122,13 +110,13 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     does not start with front matter or the closing `---` is missing.
     """
     if not text.startswith("---\n") and text.rstrip("\n") != "---":
-        raise YamlProblem(1, "expected front matter: the file must start with a line '---'")
+        raise YamlProblem(1, "front matter saknas: filen måste börja med en rad '---'")
     end = text.find("\n---\n", 3)
     if end == -1:
         if text.endswith("\n---") or text.endswith("\n---\n"):
             end = text.rfind("\n---")
         else:
-            raise YamlProblem(1, "front matter is not closed: add a line '---' after the YAML")
+            raise YamlProblem(1, "front matter avslutas inte: lägg till en rad '---' efter fälten")
     yaml_text = text[4:end + 1]
     body = text[end + 5:]
     body_line = yaml_text.count("\n") + 3

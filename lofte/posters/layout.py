@@ -1,0 +1,129 @@
+"""Text layout: wrap by measured width, fit into a box, shorten gracefully.
+
+Lines break at spaces, and after a hyphen, dash or slash already in the text
+(so addresses and "Bergby–Dalby" can break); no hyphen is ever added. A dash
+standing alone between words is kept with the word before it, so no line
+starts with "–". A word wider than the whole column is broken between letters
+as a last resort rather than drawn past the edge. When text still does not fit
+at the smallest allowed size, the last line ends in "…": the full text is on
+the website the poster points to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PIL import ImageFont
+
+from . import fonts
+
+ELLIPSIS = "…"
+NBSP = "\u00a0"
+_PIECES = re.compile(r"[^-–/]*[-–/]+|[^-–/]+")
+_LONE_DASH = re.compile(r" ([–—])(?= |$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Lines of one text, set in one face and size."""
+    lines: tuple[str, ...]
+    weight: str
+    size: int  # pixels per em
+    leading: int  # pixels from one baseline to the next
+    truncated: bool
+
+    @property
+    def height(self) -> int:
+        return self.leading * len(self.lines)
+
+    @property
+    def font(self) -> ImageFont.FreeTypeFont:
+        return fonts.font(self.weight, self.size)
+
+
+def normalise(text: str) -> str:
+    """One line of plain text: whitespace collapsed, lone dashes glued to the word before."""
+    text = " ".join(text.split())
+    return _LONE_DASH.sub(NBSP + r"\1", text)
+
+
+def _pieces(text: str) -> list[tuple[str, str]]:
+    """(separator, piece) pairs; a line may break before any piece."""
+    out = []
+    for word in normalise(text).split(" "):
+        for i, part in enumerate(_PIECES.findall(word)):
+            out.append((" " if i == 0 else "", part))
+    return out
+
+
+def _split_long(piece: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
+    chunks, current = [], ""
+    for ch in piece:
+        if current and font.getlength(current + ch) > width:
+            chunks.append(current)
+            current = ""
+        current += ch
+    return chunks + [current]
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: float, first_width: float | None = None) -> list[str]:
+    """Greedy line breaking by measured width; `first_width` narrows the first line."""
+    lines: list[str] = []
+    line = ""
+    limit = width if first_width is None else first_width
+    for sep, piece in _pieces(text):
+        candidate = line + sep + piece if line else piece
+        if font.getlength(candidate) <= limit:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+            limit = width
+        *full, line = _split_long(piece, font, limit)
+        lines.extend(full)
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def ellipsize(text: str, font: ImageFont.FreeTypeFont, width: float, force: bool = False) -> str:
+    """The text, or as much of it as fits followed by "…" (always "…" when forced)."""
+    text = normalise(text)
+    if not force and font.getlength(text) <= width:
+        return text
+    pieces = _pieces(text)
+    while pieces:
+        head = "".join(sep + p for sep, p in pieces).lstrip(" ").rstrip(" ,.;:" + NBSP)
+        if font.getlength(head + ELLIPSIS) <= width:
+            return head + ELLIPSIS
+        if len(pieces) == 1:
+            chunk = _split_long(head, font, width - font.getlength(ELLIPSIS))[0]
+            return chunk + ELLIPSIS
+        pieces.pop()
+    return ELLIPSIS
+
+
+def sizes(largest: int, smallest: int) -> tuple[int, ...]:
+    """Candidate sizes from largest to smallest, in steps of about 4 %."""
+    out, size = [], largest
+    while size > smallest:
+        out.append(size)
+        size = min(size - 1, round(size * 0.96))
+    return tuple(out) + (smallest,)
+
+
+def fit(text: str, weight: str, width: float, max_lines: int, candidates: tuple[int, ...],
+        leading: float = 1.2, first_width: float | None = None) -> Block:
+    """The largest candidate size at which the text fits in `max_lines`, else the smallest, shortened."""
+    for size in candidates:
+        f = fonts.font(weight, size)
+        lines = wrap(text, f, width, first_width)
+        if len(lines) <= max_lines:
+            return Block(tuple(lines), weight, size, round(size * leading), False)
+    size = candidates[-1]
+    f = fonts.font(weight, size)
+    lines = wrap(text, f, width, first_width)
+    kept = lines[:max_lines]
+    last_width = first_width if max_lines == 1 and first_width is not None else width
+    kept[-1] = ellipsize(kept[-1] + " " + lines[max_lines], f, last_width, force=True)
+    return Block(tuple(kept), weight, size, round(size * leading), True)

@@ -1,0 +1,52 @@
+"""Shared test helpers: small content trees written from dicts, and builds."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from lofte.errors import BuildAborted
+from lofte.pipeline import Options, read_site
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SMALL = FIXTURES / "small"
+BUILD_DATE = dt.date(2025, 6, 30)
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(textwrap.dedent(data).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def small_content(tmp_path) -> Path:
+    """A writable copy of the small fixture site."""
+    target = tmp_path / "content"
+    shutil.copytree(SMALL, target)
+    return target
+
+
+def options(content: Path, out: Path | None = None, **kw) -> Options:
+    kw.setdefault("build_date", BUILD_DATE)
+    kw.setdefault("posters", False)
+    kw.setdefault("jobs", 1)
+    return Options(content_dir=content, out_dir=out or content.parent / "site",
+                   display_root="content", cache_dir=content.parent / ".cache", **kw)
+
+
+def content_errors(content: Path) -> list[str]:
+    """The error lines a build of `content` reports (empty when valid)."""
+    try:
+        read_site(options(content))
+    except BuildAborted as exc:
+        return [str(e) for e in exc.errors]
+    return []
