@@ -44,6 +44,10 @@ class Translator:
         out = self.messages.get(text, text)
         return out.format(**values) if values else out
 
+    def n(self, count: int, one: str, many: str) -> str:
+        """Singular or plural by count (Swedish and English both have two forms)."""
+        return self(one if count == 1 else many, n=count)
+
     def date(self, value: dt.date | None, fmt: str = "d MMMM y") -> str:
         return format_date(value, fmt, locale=self.lang) if value else ""
 

@@ -58,7 +58,9 @@ def origins(f: Fields, key: str = "origins") -> tuple[Origin, ...]:
 
 
 def read_site(f: Fields, build_date: dt.date, base_url: str | None) -> Site:
-    url = base_url or f.str("base_url", True)
+    url = f.str("base_url", True)
+    if base_url:  # --base-url overrides site.yaml (e.g. a preview deployment)
+        url = base_url
     if url and not url.startswith(("https://", "http://")):
         f.error("base_url", f"'{url}' måste vara en absolut adress som börjar med https://")
     if url and not url.endswith("/"):

@@ -1,0 +1,209 @@
+"""What a poster or share image says, as plain data: every word is chosen here.
+
+The model and facts are turned into small frozen records of strings and numbers.
+That keeps drawing free of wording rules, lets worker processes receive them
+by pickling, and gives the cache an exact description of the inputs: two equal
+records draw equal pixels. Dates and numbers are formatted with Babel in
+Swedish ("22 november 2026").
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from .. import statuses, urls
+from ..derived import Facts, IndicatorState, PromiseState
+from ..model import Municipality, Period, Promise, Site
+
+LOCALE = "sv"
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+NO_VERDICT = ("?", "Ingen slutbedömning")  # derived.py's "ingen slutbedömning" has no Status
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A status as symbol and word (never colour alone)."""
+    symbol: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    fraction: float  # 0..1
+    label: str  # "3 av 5 trygghetsvandringar"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One promise as a poster lists it."""
+    title: str
+    mark: Mark
+    actors: str  # "Polisen och Ankeby kommun", or each actor with its own status
+    bar: Bar | None
+    latest: str  # "Senast 30 september 2026: …"
+
+
+@dataclass(frozen=True, slots=True)
+class PosterData:
+    title: str
+    parties: str
+    dates: str
+    as_of: str
+    counts: tuple[Mark, ...]
+    items: tuple[Item, ...]
+    url: str  # absolute, for the QR code
+    address: str  # the same address as printed
+    feedback: str
+    example: bool
+    logo: bytes | None
+    document_title: str  # the PDF's title
+
+
+@dataclass(frozen=True, slots=True)
+class ShareData:
+    kicker: str
+    heading: str
+    detail: str
+    marks: tuple[Mark, ...]
+    bar: Bar | None
+    as_of: str
+    address: str
+    example: bool
+
+
+def date(d: dt.date) -> str:
+    return format_date(d, "d MMMM y", locale=LOCALE)
+
+
+def number(value: float) -> str:
+    return format_decimal(value, locale=LOCALE)
+
+
+def span(start: dt.date | None, end: dt.date | None, note: str) -> str:
+    if start and end:
+        first = format_date(start, "d MMMM", locale=LOCALE) if start.year == end.year else date(start)
+        return f"{first} – {date(end)}"
+    return note or (f"Från {date(start)}" if start else f"Till {date(end)}" if end else "")
+
+
+def as_of(build_date: dt.date) -> str:
+    return f"Läget {date(build_date)}"
+
+
+def address(url: str) -> str:
+    """The URL as people type it: without the scheme."""
+    return url.split("://", 1)[-1]
+
+
+def listing(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} och {names[-1]}"
+
+
+def actor_name(actor: str, m: Municipality) -> str:
+    if actor == "polisen":
+        return "Polisen"
+    if actor == "kommunen":
+        return m.name
+    return next((p.name for p in m.partners if p.id == actor), actor)
+
+
+def mark(key: str | None) -> Mark:
+    status = statuses.BY_KEY.get(key or "")
+    return Mark(status.symbol, status.text("sv")) if status else Mark(*NO_VERDICT)
+
+
+def counts(tally: tuple[tuple[str, int], ...]) -> tuple[Mark, ...]:
+    return tuple(Mark(mark(k).symbol, f"{mark(k).label}: {n}") for k, n in tally)
+
+
+def promise_mark(period: Period, state: PromiseState) -> Mark:
+    """The final verdict once a period has been followed up, else the current status."""
+    return mark(state.verdict) if period.follow_up else mark(state.status)
+
+
+def actors(state: PromiseState, period: Period, m: Municipality) -> str:
+    names = [actor_name(a.actor, m) for a in state.actors]
+    differ = any(a.status != state.status for a in state.actors)
+    if len(state.actors) > 1 and differ and not period.follow_up:
+        return " · ".join(f"{n}: {mark(a.status).label.lower()}" for n, a in zip(names, state.actors))
+    return listing(names) if names else ""
+
+
+def bar(states: tuple[IndicatorState, ...]) -> Bar | None:
+    s = next((s for s in states if s.fraction is not None), None)
+    if s is None:
+        return None
+    unit = s.indicator.unit
+    if s.indicator.kind == "measure":
+        label = f"Nu {number(s.current)} {unit}, mål {number(s.goal)} {unit}"
+    else:
+        label = f"{number(s.current)} av {number(s.goal)} {unit}"
+    if s.behind:
+        label += " – efter tidsplanen"
+    return Bar(round(s.fraction, 4), label)
+
+
+def latest(promise: Promise, state: PromiseState) -> str:
+    update = next((u for u in promise.updates if u.slug not in state.corrected_by), None)
+    return f"Senast {date(update.date)}: {update.title}" if update else "Ingen rapport om arbetet ännu"
+
+
+def item(promise: Promise, period: Period, m: Municipality, facts: Facts) -> Item:
+    state = facts.promises[promise.path]
+    return Item(promise.title, promise_mark(period, state), actors(state, period, m),
+                bar(state.indicators), latest(promise, state))
+
+
+def parties(period: Period, m: Municipality, facts: Facts) -> str:
+    involved = {a.actor for pr in period.promises for a in facts.promises[pr.path].actors}
+    partners = [p.name for p in m.partners if p.id in involved]
+    return listing([m.name, m.police_area, *partners])
+
+
+def logo(m: Municipality, content_dir: Path) -> bytes | None:
+    """The municipality's own logo, if content supplies one Pillow can draw."""
+    if m.logo is None or not m.logo.file.lower().endswith(LOGO_SUFFIXES):
+        return None
+    path = content_dir / m.logo.file
+    return path.read_bytes() if path.is_file() else None
+
+
+def poster(site: Site, m: Municipality, period: Period, facts: Facts, content_dir: Path) -> PosterData:
+    state = facts.periods[period.path]
+    url = urls.absolute(site.base_url, urls.period(period))
+    return PosterData(
+        title=period.title, parties=parties(period, m, facts),
+        dates=span(period.start, period.end, period.dates_note), as_of=as_of(facts.build_date),
+        counts=counts(state.counts),
+        items=tuple(item(p, period, m, facts) for p in period.promises),
+        url=url, address=address(url), feedback=f"Lämna synpunkter: {site.feedback}",
+        example=m.example or state.has_example, logo=logo(m, content_dir),
+        document_title=f"{period.title} – {m.name}",
+    )
+
+
+def share_period(site: Site, m: Municipality, period: Period, facts: Facts) -> ShareData:
+    state = facts.periods[period.path]
+    return ShareData(
+        kicker=f"{site.title} · {m.name}", heading=period.title,
+        detail=span(period.start, period.end, period.dates_note),
+        marks=counts(state.counts),
+        bar=None, as_of=as_of(facts.build_date),
+        address=address(urls.absolute(site.base_url, urls.period(period))),
+        example=m.example or state.has_example,
+    )
+
+
+def share_promise(site: Site, m: Municipality, period: Period, promise: Promise, facts: Facts) -> ShareData:
+    state = facts.promises[promise.path]
+    return ShareData(
+        kicker=f"{site.title} · {m.name}", heading=promise.title,
+        detail=actors(state, period, m), marks=(promise_mark(period, state),),
+        bar=bar(state.indicators), as_of=as_of(facts.build_date),
+        address=address(urls.absolute(site.base_url, urls.promise(period, promise))),
+        example=m.example or period.example or state.has_example,
+    )

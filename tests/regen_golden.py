@@ -1,0 +1,14 @@
+"""Regenerate tests/golden/small from tests/fixtures/small (review the diff!)."""
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from conftest import SMALL, options  # noqa: E402
+
+from lofte.pipeline import build  # noqa: E402
+
+golden = Path(__file__).parent / "golden" / "small"
+shutil.rmtree(golden, ignore_errors=True)
+build(options(SMALL, golden))
+print(f"wrote {golden}")

@@ -1,0 +1,86 @@
+"""The whole pipeline on the small fixture: golden output, determinism, safe failure."""
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import SMALL, options
+from lofte.cli import main
+from lofte.errors import BuildAborted
+from lofte.pipeline import build
+
+GOLDEN = Path(__file__).parent / "golden" / "small"
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_golden_build(tmp_path):
+    """Regenerate with: .venv/bin/python tests/regen_golden.py"""
+    out = tmp_path / "site"
+    build(options(SMALL, out))
+    built, golden = tree_bytes(out), tree_bytes(GOLDEN)
+    assert sorted(built) == sorted(golden)
+    for path in golden:
+        assert built[path] == golden[path], f"{path} differs from the golden copy"
+
+
+def test_pages_exist_and_urls_mirror_content(tmp_path):
+    out = tmp_path / "site"
+    build(options(SMALL, out))
+    for page in ["index.html", "storby/index.html", "storby/2025/index.html",
+                 "storby/2025/trygg-park/index.html", "storby/2025/fler-kontroller/index.html",
+                 "status/index.html", "om/index.html", "tillganglighet/index.html", "404.html",
+                 "assets/style.css"]:
+        assert (out / page).is_file(), page
+
+
+def test_rebuild_is_byte_identical_and_skips_unchanged_files(tmp_path):
+    out = tmp_path / "site"
+    build(options(SMALL, out))
+    first = tree_bytes(out)
+    counts = build(options(SMALL, out))
+    assert tree_bytes(out) == first
+    assert counts["written"] == 0 and counts["unchanged"] == len(first)
+
+
+def test_failed_build_leaves_previous_site_untouched(small_content, tmp_path, capsys):
+    out = tmp_path / "site"
+    build(options(small_content, out))
+    before = {p: (hashlib.sha256(b).hexdigest()) for p, b in tree_bytes(out).items()}
+    inode = os.stat(out / "index.html").st_ino
+    page = small_content / "storby/2025/trygg-park/index.md"
+    page.write_text(page.read_text().replace("status: ej påbörjat", "status: klar"))
+    with pytest.raises(BuildAborted):
+        build(options(small_content, out))
+    assert {p: hashlib.sha256(b).hexdigest() for p, b in tree_bytes(out).items()} == before
+    assert os.stat(out / "index.html").st_ino == inode
+    code = main(["--content", str(small_content), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "trygg-park/index.md:14: status: 'klar' är inte en status" in err
+    assert "Traceback" not in err
+
+
+def test_base_url_with_path_prefix(tmp_path):
+    out = tmp_path / "site"
+    build(options(SMALL, out, base_url="https://kommun.example.se/trygghet/medborgarloften/"))
+    page = (out / "storby/2025/index.html").read_text()
+    assert '<link rel="canonical" href="https://kommun.example.se/trygghet/medborgarloften/storby/2025/">' in page
+    assert 'href="../../assets/style.css"' in page
+    not_found = (out / "404.html").read_text()
+    assert 'href="/trygghet/medborgarloften/assets/style.css"' in not_found
+
+
+def test_output_escapes_untrusted_text(small_content, tmp_path):
+    page = small_content / "storby/2025/trygg-park/index.md"
+    text = page.read_text().replace("title: Tryggare park", 'title: "<script>alert(1)</script>"')
+    text = text.replace("Vi går **trygghetsvandringar**", 'Vi <img src=x onerror="alert(1)"> <a href="javascript:alert(1)">x</a>')
+    page.write_text(text)
+    out = tmp_path / "site"
+    build(options(small_content, out))
+    html = (out / "storby/2025/trygg-park/index.html").read_text()
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "onerror" not in html and "javascript:" not in html
