@@ -10,11 +10,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from . import schema, urls
+from . import images, schema, urls
 from .errors import ErrorList
 from .fields import Fields, parse_date
 from .load import ContentTree, Document, PromiseFiles
-from .model import Municipality, Period, Promise, Site, Update
+from .model import Municipality, Period, Promise, Site, Text, Update
 
 
 def _fields(doc: Document, errors: ErrorList) -> Fields | None:
@@ -26,6 +26,7 @@ def assemble(tree: ContentTree, errors: ErrorList, build_date: dt.date,
     if tree.site is None or tree.site.data is None:
         return None
     site = schema.read_site(_fields(tree.site, errors), build_date, base_url)
+    assets = _assets(tree, errors)
     municipalities = []
     for mf in tree.municipalities:
         if mf.slug in urls.RESERVED_TOP:
@@ -36,14 +37,40 @@ def assemble(tree: ContentTree, errors: ErrorList, build_date: dt.date,
         if f is None:
             continue
         municipality = schema.read_municipality(f, mf.slug, mf.doc.rel)
-        periods = [p for p in (_period(pf, municipality, errors) for pf in mf.periods) if p]
+        if municipality.logo and f"{mf.slug}/{municipality.logo.file}" not in assets:
+            errors.add(mf.doc.display, f.line("logo"), "logo.file",
+                       f"'{municipality.logo.file}' finns inte bredvid kommun.yaml (eller är ingen godkänd bild)")
+        periods = [p for p in (_period(pf, municipality, errors, assets) for pf in mf.periods) if p]
         periods.sort(key=lambda p: (p.start or dt.date.min, p.slug))
         municipalities.append(dataclasses.replace(municipality, periods=tuple(periods)))
     municipalities.sort(key=lambda m: m.slug)
-    return dataclasses.replace(site, municipalities=tuple(municipalities))
+    return dataclasses.replace(site, municipalities=tuple(municipalities), assets=tuple(sorted(assets)))
 
 
-def _period(pf, municipality: Municipality, errors: ErrorList) -> Period | None:
+def _assets(tree: ContentTree, errors: ErrorList) -> set[str]:
+    """Images and PDFs that pass the checks; the others are errors."""
+    rels = [a for m in tree.municipalities for a in m.assets]
+    rels += [a for m in tree.municipalities for p in m.periods for a in p.assets]
+    rels += [a for m in tree.municipalities for p in m.periods for pr in p.promises for a in pr.assets]
+    display = tree.site.display.rsplit("/", 1)[0] if tree.site else ""
+    return {rel for rel in rels if images.check_asset(tree.root / rel, f"{display}/{rel}", errors)}
+
+
+def _check_images(doc: Document, text: str, folder: str, assets: set[str], errors: ErrorList) -> None:
+    """Images in a body need alt text and must be files in this bundle."""
+    for offset, alt, src in images.markdown_images(text):
+        line = doc.body_line + offset
+        if not alt:
+            errors.add(doc.display, line, "text", f"bilden '{src}' saknar alternativtext: beskriv bilden "
+                       f"inom hakparenteserna, t.ex. ![Polis och invånare på torget]({src})")
+        if "://" in src or src.startswith(("/", "data:")):
+            errors.add(doc.display, line, "text", f"bilden '{src}' ligger inte i content/: lägg bildfilen "
+                       "i löftets mapp och länka till filnamnet (inga bilder från andra webbplatser)")
+        elif f"{folder}/{src}" not in assets:
+            errors.add(doc.display, line, "text", f"bilden '{src}' finns inte i {folder}/ (eller är ingen godkänd bild)")
+
+
+def _period(pf, municipality: Municipality, errors: ErrorList, assets: set[str]) -> Period | None:
     f = _fields(pf.doc, errors)
     if f is None:
         return None
@@ -58,14 +85,14 @@ def _period(pf, municipality: Municipality, errors: ErrorList) -> Period | None:
                        f"'{s.party}' är ingen part; välj bland {', '.join(sorted(parties))}")
     ordered = []
     for prf in pf.promises:
-        promise, order = _promise(prf, period, parties, errors)
+        promise, order = _promise(prf, period, parties, errors, assets)
         if promise is not None:
             ordered.append((order, promise.slug, promise))
     ordered.sort(key=lambda t: (t[0], t[1]))
     return dataclasses.replace(period, promises=tuple(p for _, _, p in ordered))
 
 
-def _promise(prf: PromiseFiles, period: Period, parties: set[str], errors: ErrorList):
+def _promise(prf: PromiseFiles, period: Period, parties: set[str], errors: ErrorList, assets: set[str]):
     display = prf.index.display
     if prf.slug in urls.RESERVED_IN_PERIOD:
         errors.add(display, 0, "", f"mappnamnet '{prf.slug}' är reserverat; byt namn på mappen")
@@ -75,6 +102,7 @@ def _promise(prf: PromiseFiles, period: Period, parties: set[str], errors: Error
         return None, 0
     order = f.int("order", minimum=0) or 0
     promise = schema.read_promise(f, prf.index.body, prf.slug, prf.index.rel)
+    _check_images(prf.index, prf.index.body, prf.index.rel.rsplit("/", 1)[0], assets, errors)
     seen = set()
     for i, a in enumerate(promise.actors):
         name = f"actors[{i + 1}].actor"
@@ -95,7 +123,7 @@ def _promise(prf: PromiseFiles, period: Period, parties: set[str], errors: Error
     if promise.verdict is not None and period.follow_up is None:
         errors.add(display, f.line("verdict"), "verdict",
                    "en slutbedömning hör till uppföljningen: lägg först till follow_up i lofte.yaml")
-    updates = [u for u in (_update(date, doc, promise, errors) for date, doc in prf.updates) if u]
+    updates = [u for u in (_update(date, doc, promise, errors, assets) for date, doc in prf.updates) if u]
     by_slug = {u.slug: u for u in updates}
     corrected: dict[str, str] = {}
     for u in sorted(updates, key=lambda u: u.slug):
@@ -118,7 +146,8 @@ def u_display(prf: PromiseFiles, update: Update) -> str:
     return next(doc.display for _, doc in prf.updates if doc.rel == update.path)
 
 
-def _update(file_date: str, doc: Document, promise: Promise, errors: ErrorList) -> Update | None:
+def _update(file_date: str, doc: Document, promise: Promise, errors: ErrorList,
+            assets: set[str]) -> Update | None:
     f = _fields(doc, errors)
     date = parse_date(file_date)
     if date is None:
@@ -128,6 +157,10 @@ def _update(file_date: str, doc: Document, promise: Promise, errors: ErrorList) 
         return None
     slug = doc.rel.rsplit("/", 1)[-1][:-3]
     update = schema.read_update(f, doc.body, slug, doc.rel, date)
+    _check_images(doc, doc.body, doc.rel.rsplit("/", 1)[0], assets, errors)
+    if "<img" in update.body.html:
+        update = dataclasses.replace(update, body=Text(update.body.markdown,
+                                                       images.rebase(update.body.html, "updates/")))
     indicators = {i.id: i for i in promise.indicators}
     for i, p in enumerate(update.progress):
         if p.indicator and p.indicator not in indicators:

@@ -1,14 +1,15 @@
-"""Static assets: the stylesheet and other files under templates/assets/.
+"""Static assets: the stylesheet under templates/assets/, and content images.
 
-They are published under assets/ with the same names. Everything is served
-from the site's own origin: no fonts, scripts or styles from elsewhere.
+Template assets are published under assets/ with the same names; images and
+PDFs from content at their content paths, images re-encoded without metadata.
+Everything is served from the site's own origin: nothing from elsewhere.
 """
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Iterator
 
-from . import urls
+from . import images, urls
 from .html import TEMPLATES
 from .outputs import BuildContext, OutputFile
 
@@ -18,3 +19,5 @@ def produce(ctx: BuildContext, templates: Path = TEMPLATES) -> Iterator[OutputFi
     for path in sorted(root.rglob("*")):
         if path.is_file() and not path.name.startswith("."):
             yield OutputFile(urls.ASSETS + path.relative_to(root).as_posix(), path.read_bytes())
+    for rel in ctx.site.assets:
+        yield OutputFile(urls.content_file(rel), images.clean(ctx.content_dir / rel))

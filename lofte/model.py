@@ -280,3 +280,4 @@ class Site:
     accessibility: Accessibility
     build_date: dt.date
     municipalities: tuple[Municipality, ...] = field(default=())
+    assets: tuple[str, ...] = ()  # checked images and PDFs from content, by content path
