@@ -1,7 +1,7 @@
 """Text layout: wrap by measured width, fit into a box, shorten gracefully.
 
-Lines break at spaces, and after a hyphen, dash or slash already in the text
-(so addresses and "Bergby–Dalby" can break); no hyphen is ever added. A dash
+Lines break at spaces, and after a slash or a hyphen already in the text (so
+addresses and "Cederby-Långträsk" can break); no hyphen is ever added. A dash
 standing alone between words is kept with the word before it, so no line
 starts with "–". A word wider than the whole column is broken between letters
 as a last resort rather than drawn past the edge. When text still does not fit
@@ -10,6 +10,7 @@ the website the poster points to.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -19,7 +20,9 @@ from . import fonts
 
 ELLIPSIS = "…"
 NBSP = "\u00a0"
-_PIECES = re.compile(r"[^-–/]*[-–/]+|[^-–/]+")
+# Break opportunities inside a word: after "/" (addresses) and after a hyphen between
+# letters ("Cederby-Långträsk"), never inside numbers ("0123-456 78", "2025–2026").
+_INNER_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=[^\W\d_]-)(?=[^\W\d_])")
 _LONE_DASH = re.compile(r" ([–—])(?= |$)")
 
 
@@ -51,7 +54,7 @@ def _pieces(text: str) -> list[tuple[str, str]]:
     """(separator, piece) pairs; a line may break before any piece."""
     out = []
     for word in normalise(text).split(" "):
-        for i, part in enumerate(_PIECES.findall(word)):
+        for i, part in enumerate(_INNER_BREAK.split(word)):
             out.append((" " if i == 0 else "", part))
     return out
 
@@ -66,8 +69,13 @@ def _split_long(piece: str, font: ImageFont.FreeTypeFont, width: float) -> list[
     return chunks + [current]
 
 
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: float, first_width: float | None = None) -> list[str]:
-    """Greedy line breaking by measured width; `first_width` narrows the first line."""
+@functools.lru_cache(maxsize=8192)
+def wrap(text: str, weight: str, size: int, width: float, first_width: float | None = None) -> tuple[str, ...]:
+    """Greedy line breaking by measured width; `first_width` narrows the first line.
+
+    Cached: planning a poster tries the same text at the same size many times.
+    """
+    font = fonts.font(weight, size)
     lines: list[str] = []
     line = ""
     limit = width if first_width is None else first_width
@@ -83,11 +91,12 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: float, first_width: flo
         lines.extend(full)
     if line or not lines:
         lines.append(line)
-    return lines
+    return tuple(lines)
 
 
-def ellipsize(text: str, font: ImageFont.FreeTypeFont, width: float, force: bool = False) -> str:
+def ellipsize(text: str, weight: str, size: int, width: float, force: bool = False) -> str:
     """The text, or as much of it as fits followed by "…" (always "…" when forced)."""
+    font = fonts.font(weight, size)
     text = normalise(text)
     if not force and font.getlength(text) <= width:
         return text
@@ -116,14 +125,12 @@ def fit(text: str, weight: str, width: float, max_lines: int, candidates: tuple[
         leading: float = 1.2, first_width: float | None = None) -> Block:
     """The largest candidate size at which the text fits in `max_lines`, else the smallest, shortened."""
     for size in candidates:
-        f = fonts.font(weight, size)
-        lines = wrap(text, f, width, first_width)
+        lines = wrap(text, weight, size, width, first_width)
         if len(lines) <= max_lines:
-            return Block(tuple(lines), weight, size, round(size * leading), False)
+            return Block(lines, weight, size, round(size * leading), False)
     size = candidates[-1]
-    f = fonts.font(weight, size)
-    lines = wrap(text, f, width, first_width)
+    lines = list(wrap(text, weight, size, width, first_width))
     kept = lines[:max_lines]
     last_width = first_width if max_lines == 1 and first_width is not None else width
-    kept[-1] = ellipsize(kept[-1] + " " + lines[max_lines], f, last_width, force=True)
+    kept[-1] = ellipsize(kept[-1] + " " + lines[max_lines], weight, size, last_width, force=True)
     return Block(tuple(kept), weight, size, round(size * leading), True)

@@ -40,8 +40,8 @@ class Paper:
         return px(self.width_mm), px(self.height_mm)
 
 
-A3 = Paper("a3", 297, 420, 15)
-A4 = Paper("a4", 210, 297, 12)
+A3 = Paper("a3", 297, 420, 12)
+A4 = Paper("a4", 210, 297, 10)
 PAPERS = {p.name: p for p in (A3, A4)}
 
 

@@ -8,6 +8,7 @@ for is part of the image, so nothing can be drawn into it.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import segno
 from PIL import Image
@@ -16,23 +17,25 @@ ERROR = "q"
 QUIET_ZONE = 4
 
 
-def code(url: str) -> segno.QRCode:
-    return segno.make(url, error=ERROR, boost_error=False, micro=False)
+@dataclass(frozen=True, slots=True)
+class Code:
+    mask: Image.Image  # 255 = dark module; quiet zone included
+    module: int  # pixels per module
+
+    @property
+    def quiet(self) -> int:
+        return QUIET_ZONE * self.module
+
+    @property
+    def symbol(self) -> int:
+        """Width of the symbol without its quiet zone, in pixels."""
+        return self.mask.width - 2 * self.quiet
 
 
-def modules(url: str) -> int:
-    """Width of the symbol in modules, without the quiet zone."""
-    return code(url).symbol_size(scale=1, border=0)[0]
-
-
-def module_px(url: str, min_symbol_px: int) -> int:
-    """Whole pixels per module so the symbol (without quiet zone) is at least `min_symbol_px` wide."""
-    return math.ceil(min_symbol_px / modules(url))
-
-
-def mask(url: str, module: int) -> Image.Image:
-    """Mask of the code (255 = dark module), quiet zone included, `module` pixels per module."""
-    rows = list(code(url).matrix_iter(scale=1, border=QUIET_ZONE))
+def render(url: str, min_symbol_px: int) -> Code:
+    """The code for `url`, with whole pixels per module and at least `min_symbol_px` wide."""
+    rows = list(segno.make(url, error=ERROR, boost_error=False, micro=False).matrix_iter(scale=1, border=QUIET_ZONE))
     size = len(rows)
-    img = Image.frombytes("L", (size, size), bytes(255 if v else 0 for row in rows for v in row))
-    return img.resize((size * module, size * module), Image.Resampling.NEAREST)
+    module = math.ceil(min_symbol_px / (size - 2 * QUIET_ZONE))
+    img = Image.frombytes("L", (size, size), bytes(255 if dark else 0 for row in rows for dark in row))
+    return Code(img.resize((size * module, size * module), Image.Resampling.NEAREST), module)

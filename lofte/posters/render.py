@@ -1,0 +1,65 @@
+"""Render one job to bytes, and the cache key of a job.
+
+`render` is what worker processes run, so a job holds only plain data (the
+records from data.py), which pickles cheaply.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import PIL
+
+from . import encode, fonts, poster, share
+from .data import PosterData, ShareData
+from .paper import PAPERS, Sheet
+
+SHARE_DPI = 72
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    data: PosterData | ShareData
+    paper: str = ""  # "a3" | "a4" for a poster, "" for a share image
+    bleed: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return ("png", "pdf") if self.paper else ("png",)
+
+
+def render(job: Job) -> dict[str, bytes]:
+    """The job's files by name: "png" and, for posters, "pdf"."""
+    if not job.paper:
+        return {"png": encode.png(share.draw(job.data).image, SHARE_DPI)}
+    sheet = Sheet(PAPERS[job.paper], job.bleed)
+    png = encode.png(poster.draw(job.data, sheet).image)
+    return {"png": png, "pdf": encode.pdf(png, sheet, f"{job.data.document_title} ({job.paper.upper()})")}
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """This package's source, the font and the libraries that shape the bytes."""
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    h.update(fonts.fingerprint().encode())
+    h.update(f"{PIL.__version__} {zlib.ZLIB_RUNTIME_VERSION}".encode())
+    return h.hexdigest()
+
+
+def _plain(value):
+    if isinstance(value, bytes):
+        return {"sha256": hashlib.sha256(value).hexdigest()}
+    raise TypeError(f"cannot key {type(value).__name__}")
+
+
+def key(job: Job) -> str:
+    record = {"kind": type(job.data).__name__, "job": dataclasses.asdict(job), "code": code_fingerprint()}
+    text = json.dumps(record, sort_keys=True, ensure_ascii=False, default=_plain)
+    return hashlib.sha256(text.encode()).hexdigest()

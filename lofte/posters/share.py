@@ -1,0 +1,130 @@
+"""The 1200×630 share image of a period or promise page (Open Graph, Twitter card).
+
+Seen small, in a feed, so it carries few things, large: where it is from, the
+title, the status as symbol and word (a tally per status for a period), the
+progress bar if there is one, and the date and address. The title gets
+whatever height the rest leaves.
+"""
+from __future__ import annotations
+
+from . import layout, palette, symbols
+from .canvas import Canvas, first_baseline
+from .data import Mark, ShareData
+from .fonts import cap_height
+from .layout import Block
+
+SIZE = (1200, 630)
+MARGIN = (72, 52)  # left/right, top/bottom; the accent stripe sits left of the margin
+STRIPE = 18
+MIN_PX = 26
+HEADING_PX = (68, 40)
+EXAMPLE_LABEL = "EXEMPEL – påhittade uppgifter"
+
+
+def printable() -> tuple[int, int, int, int]:
+    return MARGIN[0], MARGIN[1], SIZE[0] - MARGIN[0], SIZE[1] - MARGIN[1]
+
+
+class Share:
+    def __init__(self, data: ShareData):
+        self.data = data
+        self.c = Canvas(SIZE)
+        self.x0, self.y0, self.x1, self.y1 = printable()
+        self.width = self.x1 - self.x0
+
+    def text(self, text: str, width: int, size: int = MIN_PX + 4, weight: str = "regular", lines: int = 1) -> Block:
+        return layout.fit(text, weight, width, lines, (size,), 1.2)
+
+    def symbol(self, mark: Mark, x: int, top: int, block: Block, d: int) -> None:
+        middle = top + first_baseline(block) - cap_height(block.weight, block.size) / 2
+        self.c.paste(palette.INK, (x, round(middle - d / 2)), symbols.mask(mark.symbol, d))
+
+    def top(self) -> int:
+        reserve = 0
+        if self.data.example:
+            label = self.text(EXAMPLE_LABEL, self.width // 2, size=30, weight="bold")
+            pad = 10
+            w = round(label.font.getlength(label.lines[0])) + 2 * pad
+            box = (self.x1 - w, self.y0, self.x1, self.y0 + label.height + pad)
+            self.c.rect(box, fill=palette.LABEL_GROUND)
+            self.c.block(box[0] + pad, self.y0 + pad // 2, label, palette.WHITE, palette.LABEL_GROUND)
+            reserve = w + 24
+        kicker = self.text(self.data.kicker, self.width - reserve, weight="bold")
+        return self.c.block(self.x0, self.y0, kicker, palette.MUTED) + 18
+
+    def marks(self, y: int) -> int:
+        """The status (or a tally per status) as symbols with words; returns the bottom."""
+        if len(self.data.marks) == 1:
+            block = self.text(self.data.marks[0].label, self.width - 70, size=40, weight="bold")
+            d = round(cap_height("bold", 40) * 1.4)
+            self.symbol(self.data.marks[0], self.x0, y, block, d)
+            return self.c.block(self.x0 + d + 16, y, block, palette.INK)
+        x, row = self.x0, self.text("", self.width)
+        d = round(cap_height("regular", row.size) * 1.3)
+        for mark in self.data.marks:
+            block = self.text(mark.label, self.width - d - 12)
+            need = d + 12 + round(block.font.getlength(block.lines[0]))
+            if x > self.x0 and x + need > self.x1:
+                x, y = self.x0, y + row.leading
+            self.symbol(mark, x, y, block, d)
+            x = self.c.line(x + d + 12, y + first_baseline(block), block.lines[0], block, palette.INK) + 36
+        return y + row.leading
+
+    def bar(self, y: int) -> int:
+        bar = self.data.bar
+        w, h = 300, 24
+        label = self.text(bar.label, self.width - w - 20)
+        middle = y + first_baseline(label) - cap_height("regular", label.size) / 2
+        top = round(middle - h / 2)
+        self.c.rect((self.x0, top, self.x0 + w, top + h), fill=palette.TRACK)
+        if bar.fraction > 0:
+            self.c.rect((self.x0, top, self.x0 + max(3, round(w * bar.fraction)), top + h), fill=palette.ACCENT)
+        self.c.rect((self.x0, top, self.x0 + w, top + h), outline=palette.INK, width=3)
+        return self.c.block(self.x0 + w + 20, y, label, palette.INK)
+
+    def footer(self) -> int:
+        """Date and address on the bottom line; returns its top."""
+        as_of = self.text(self.data.as_of, self.width // 2, weight="bold")
+        top = self.y1 - as_of.height
+        end = self.c.line(self.x0, top + first_baseline(as_of), as_of.lines[0], as_of, palette.INK)
+        room = self.x1 - end - 32
+        address = self.text(self.data.address, room)
+        if address.truncated:  # a shortened path helps nobody; the site's host still does
+            address = self.text(self.data.address.split("/", 1)[0], room)
+        self.c.block(self.x1 - round(address.font.getlength(address.lines[0])), top, address, palette.MUTED)
+        return top
+
+    def draw(self) -> Canvas:
+        self.c.rect((0, 0, STRIPE - 1, SIZE[1] - 1), fill=palette.ACCENT)
+        y = self.top()
+        bottom = self.footer() - 24
+        detail = self.text(self.data.detail, self.width, lines=2) if self.data.detail else None
+        below = 0
+        if len(self.data.marks) == 1:
+            below += round(40 * 1.2) + 12
+        elif self.data.marks:
+            below += self.text("", self.width).leading * 2 + 12
+        below += (detail.height + 8) if detail else 0
+        below += (self.text("", self.width).leading + 12) if self.data.bar else 0
+        heading = self.heading(bottom - y - below - 20)
+        y = self.c.block(self.x0, y, heading, palette.INK) + 20
+        y = self.marks(y) + 8
+        if detail:
+            y = self.c.block(self.x0, y, detail, palette.INK) + 12
+        if self.data.bar:
+            self.bar(y)
+        return self.c
+
+    def heading(self, room: int) -> Block:
+        """The largest heading that fits the room left, on as few as one line."""
+        sizes = layout.sizes(*HEADING_PX)
+        for lines in (3, 2, 1):
+            block = layout.fit(self.data.heading, "bold", self.width, lines, sizes, 1.1)
+            if block.height <= room and not block.truncated:
+                return block
+        lines = max(1, room // round(HEADING_PX[1] * 1.1))
+        return layout.fit(self.data.heading, "bold", self.width, lines, sizes, 1.1)
+
+
+def draw(data: ShareData) -> Canvas:
+    return Share(data).draw()
