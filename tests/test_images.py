@@ -34,7 +34,7 @@ def test_published_image_is_re_encoded_without_exif(small_content, tmp_path):
         assert img.size == (40, 30)
         assert dict(img.getexif()) == {}
     assert b"Telefonmodell" not in published.read_bytes()
-    assert '<img alt="Parken en kväll" src="park.jpg">' in (out / FOLDER / "index.html").read_text()
+    assert '<img src="park.jpg" alt="Parken en kväll">' in (out / FOLDER / "index.html").read_text()
 
 
 def test_image_without_alt_text_is_an_error(small_content):
