@@ -23,37 +23,53 @@ def _fields(doc: Document, errors: ErrorList) -> Fields | None:
 
 def assemble(tree: ContentTree, errors: ErrorList, build_date: dt.date,
              base_url: str | None = None) -> Site | None:
-    if tree.site is None or tree.site.data is None:
+    site = read_settings(tree.site, errors, build_date, base_url)
+    parts = [assemble_municipality(mf, tree.root, errors) for mf in tree.municipalities]
+    return combine(site, parts)
+
+
+def read_settings(doc: Document | None, errors: ErrorList, build_date: dt.date,
+                  base_url: str | None) -> Site | None:
+    if doc is None or doc.data is None:
         return None
-    site = schema.read_site(_fields(tree.site, errors), build_date, base_url)
-    assets = _assets(tree, errors)
-    municipalities = []
-    for mf in tree.municipalities:
-        if mf.slug in urls.RESERVED_TOP:
-            errors.add(mf.doc.display, 0, "", f"mappnamnet '{mf.slug}' är reserverat för webbplatsens egna sidor; "
-                       "byt namn på mappen")
-            continue
-        f = _fields(mf.doc, errors)
-        if f is None:
-            continue
-        municipality = schema.read_municipality(f, mf.slug, mf.doc.rel)
-        if municipality.logo and f"{mf.slug}/{municipality.logo.file}" not in assets:
-            errors.add(mf.doc.display, f.line("logo"), "logo.file",
-                       f"'{municipality.logo.file}' finns inte bredvid kommun.yaml (eller är ingen godkänd bild)")
-        periods = [p for p in (_period(pf, municipality, errors, assets) for pf in mf.periods) if p]
-        periods.sort(key=lambda p: (p.start or dt.date.min, p.slug))
-        municipalities.append(dataclasses.replace(municipality, periods=tuple(periods)))
-    municipalities.sort(key=lambda m: m.slug)
-    return dataclasses.replace(site, municipalities=tuple(municipalities), assets=tuple(sorted(assets)))
+    return schema.read_site(_fields(doc, errors), build_date, base_url)
 
 
-def _assets(tree: ContentTree, errors: ErrorList) -> set[str]:
+def combine(site: Site | None, parts: list[tuple[Municipality | None, set[str]]]) -> Site | None:
+    """The site with its municipalities (assembled one by one, maybe in parallel)."""
+    if site is None:
+        return None
+    municipalities = sorted((m for m, _ in parts if m is not None), key=lambda m: m.slug)
+    assets = sorted(a for _, found in parts for a in found)
+    return dataclasses.replace(site, municipalities=tuple(municipalities), assets=tuple(assets))
+
+
+def assemble_municipality(mf, root, errors: ErrorList) -> tuple[Municipality | None, set[str]]:
+    """One municipality folder as a model object, and its accepted images."""
+    assets = _assets(mf, root, errors)
+    if mf.slug in urls.RESERVED_TOP:
+        errors.add(mf.doc.display, 0, "", f"mappnamnet '{mf.slug}' är reserverat för webbplatsens egna sidor; "
+                   "byt namn på mappen")
+        return None, assets
+    f = _fields(mf.doc, errors)
+    if f is None:
+        return None, assets
+    municipality = schema.read_municipality(f, mf.slug, mf.doc.rel)
+    if municipality.logo and f"{mf.slug}/{municipality.logo.file}" not in assets:
+        errors.add(mf.doc.display, f.line("logo"), "logo.file",
+                   f"'{municipality.logo.file}' finns inte bredvid kommun.yaml (eller är ingen godkänd bild)")
+    periods = [p for p in (_period(pf, municipality, errors, assets) for pf in mf.periods) if p]
+    periods.sort(key=lambda p: (p.start or dt.date.min, p.slug))
+    return dataclasses.replace(municipality, periods=tuple(periods)), assets
+
+
+def _assets(mf, root, errors: ErrorList) -> set[str]:
     """Images and PDFs that pass the checks; the others are errors."""
-    rels = [a for m in tree.municipalities for a in m.assets]
-    rels += [a for m in tree.municipalities for p in m.periods for a in p.assets]
-    rels += [a for m in tree.municipalities for p in m.periods for pr in p.promises for a in pr.assets]
-    display = tree.site.display.rsplit("/", 1)[0] if tree.site else ""
-    return {rel for rel in rels if images.check_asset(tree.root / rel, f"{display}/{rel}", errors)}
+    rels = list(mf.assets)
+    rels += [a for p in mf.periods for a in p.assets]
+    rels += [a for p in mf.periods for pr in p.promises for a in pr.assets]
+    display_root = mf.doc.display[: len(mf.doc.display) - len(mf.doc.rel)]
+    return {rel for rel in rels if images.check_asset(root / rel, display_root + rel, errors)}
 
 
 def _check_images(doc: Document, text: str, folder: str, assets: set[str], errors: ErrorList) -> None:

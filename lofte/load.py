@@ -155,23 +155,34 @@ class _Reader:
         self.errors.add(self.display(rel), 0, "", f"oväntad fil: {hint}")
 
 
-def load(root: Path, display_root: str, errors: ErrorList) -> ContentTree:
-    """Read every content file under `root`; problems go to `errors`."""
+def load_top(root: Path, display_root: str, errors: ErrorList) -> tuple[Document | None, list[str]]:
+    """Read site.yaml and list the municipality folders (read separately, maybe in parallel)."""
     r = _Reader(root, display_root, errors)
     if not root.is_dir():
         errors.add(display_root, 0, "", "innehållsmappen finns inte")
-        return ContentTree(root, None, [])
+        return None, []
     site = None
-    municipalities = []
+    slugs = []
     for e in r.entries(""):
         if e.is_file() and e.name == "site.yaml":
             site = r.yaml_doc("site.yaml")
         elif e.is_dir():
-            municipalities.append(_municipality(r, e.name))
+            slugs.append(e.name)
         elif e.is_file() and not e.name.lower().endswith((".md", ".txt")):
             r.unexpected(e.name, "överst i content/ ska bara site.yaml och en mapp per kommun finnas")
     if site is None:
         errors.add(r.display("site.yaml"), 0, "", "saknas: webbplatsens inställningar (titel, adress, kontakt)")
+    return site, slugs
+
+
+def load_municipality(root: Path, display_root: str, slug: str, errors: ErrorList) -> MunicipalityFiles | None:
+    return _municipality(_Reader(root, display_root, errors), slug)
+
+
+def load(root: Path, display_root: str, errors: ErrorList) -> ContentTree:
+    """Read every content file under `root`; problems go to `errors`."""
+    site, slugs = load_top(root, display_root, errors)
+    municipalities = [load_municipality(root, display_root, slug, errors) for slug in slugs]
     return ContentTree(root, site, [m for m in municipalities if m is not None])
 
 

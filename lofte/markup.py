@@ -32,10 +32,20 @@ class _Renderer(mistune.HTMLRenderer):
 _md = mistune.create_markdown(renderer=_Renderer(escape=False), plugins=["table", "strikethrough"])
 
 
+def needs_sanitising(source: str) -> bool:
+    """Only raw HTML ('<'), links and images ('[') and code fences (info strings
+    become attributes) let anything but mistune's own bare tags into the output;
+    other texts skip the sanitiser (most progress updates are plain paragraphs).
+    tests/test_markup.py checks this property on generated texts."""
+    return any(c in source for c in "<[`~")
+
+
 def render(source: str) -> Text:
     """Return the text as Markdown and as sanitised HTML."""
     if not source or not source.strip():
         return EMPTY_TEXT
-    clean = nh3.clean(_md(source), tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                      url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
-    return Text(source.strip(), clean.strip())
+    html = _md(source)
+    if needs_sanitising(source):
+        html = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                         url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
+    return Text(source.strip(), html.strip())
