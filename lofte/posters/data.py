@@ -84,10 +84,14 @@ def number(value: float) -> str:
 
 
 def span(start: dt.date | None, end: dt.date | None, note: str) -> str:
+    """The time frame; without dates, the first sentence of the note saying why."""
     if start and end:
         first = format_date(start, "d MMMM", locale=LOCALE) if start.year == end.year else date(start)
         return f"{first} – {date(end)}"
-    return note or (f"Från {date(start)}" if start else f"Till {date(end)}" if end else "")
+    if start or end:
+        return f"Från {date(start)}" if start else f"Till och med {date(end)}"
+    first_sentence = note.split(". ", 1)[0].rstrip(".")
+    return f"Tidsram: {first_sentence}" if first_sentence else ""
 
 
 def as_of(build_date: dt.date) -> str:
@@ -180,7 +184,7 @@ def poster(site: Site, m: Municipality, period: Period, facts: Facts, content_di
         dates=span(period.start, period.end, period.dates_note), as_of=as_of(facts.build_date),
         counts=counts(state.counts),
         items=tuple(item(p, period, m, facts) for p in period.promises),
-        url=url, address=address(url), feedback=f"Lämna synpunkter: {site.feedback}",
+        url=url, address=address(url), feedback=site.feedback,
         example=m.example or state.has_example, logo=logo(m, content_dir),
         document_title=f"{period.title} – {m.name}",
     )

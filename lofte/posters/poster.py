@@ -50,15 +50,18 @@ class Detail:
     title_lines: int
     bar: bool
     latest: bool
+    scale: float = 1.0  # promise type larger than the minimum when there is room
 
 
 FULL, NO_TALLY = HeaderForm(3, (96, 56), True, False), HeaderForm(3, (96, 56), False, False)
 COMPACT, TIGHT = HeaderForm(2, (72, 48), False, False), HeaderForm(2, (72, 48), False, True)
 ALL, SHORTER = Detail(3, True, True), Detail(2, True, True)
 NO_LATEST, LEANEST = Detail(2, True, False), Detail(2, False, False)
-# What to give up first when space runs out: header luxury before promise content.
-PLANS = ((FULL, ALL), (NO_TALLY, ALL), (COMPACT, ALL), (TIGHT, ALL), (TIGHT, SHORTER),
-         (TIGHT, NO_LATEST), (TIGHT, LEANEST))
+ROOMY, ROOMIER = Detail(3, True, True, 1.12), Detail(3, True, True, 1.25)
+# Tried in order, the first that fits wins: a few promises get larger type; when space
+# runs out, header luxury goes before promise content.
+PLANS = ((FULL, ROOMIER), (FULL, ROOMY), (FULL, ALL), (NO_TALLY, ALL), (COMPACT, ALL), (TIGHT, ALL),
+         (TIGHT, SHORTER), (TIGHT, NO_LATEST), (TIGHT, LEANEST))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,7 @@ class Placed:
     bar: Block | None
     latest: Block | None
     gap: int
+    scale: float
 
     @property
     def height(self) -> int:
@@ -116,8 +120,9 @@ class Poster:
         return self.sheet.u(mm)
 
     def text(self, text: str, width: int, lines: int = 1, weight: str = "regular",
-             pts: tuple[int, int] | None = None, first_width: int | None = None) -> Block:
-        sizes = layout.sizes(_px(self.sheet, pts[0]), _px(self.sheet, pts[1])) if pts else (self.body,)
+             pts: tuple[float, float] | None = None, first_width: int | None = None, scale: float = 1.0) -> Block:
+        """Fit text at `pts` (largest, smallest), or else at the body size times `scale`."""
+        sizes = layout.sizes(_px(self.sheet, pts[0]), _px(self.sheet, pts[1])) if pts else (round(self.body * scale),)
         leading = 1.1 if pts and pts[1] >= 48 else 1.2
         return layout.fit(text, weight, width, lines, sizes, leading, first_width)
 
@@ -223,20 +228,23 @@ class Poster:
 
     # -- footer --------------------------------------------------------------
     def footer(self) -> int:
-        """Draw the QR code, address and feedback line at the bottom; returns the space's top."""
+        """Draw the QR code and address, and below them where to give feedback; returns the space's top.
+
+        The feedback text is the site's own (`site.feedback`, often a phone number
+        in a sentence), so it gets the full width and is not cut short.
+        """
         code = qr.render(self.data.url, self.u(QR_MIN_MM))
         tx = self.x0 + code.symbol + self.u(8)
         width = self.x1 - tx
-        blocks = (self.text(FOLLOW, width, lines=2), self.text(self.data.address, width, lines=3, weight="bold"),
-                  self.text(self.data.feedback, width, lines=3))
-        gap = self.u(3)
-        height = max(code.symbol, sum(b.height for b in blocks) + gap)
-        top = self.y1 - height
+        follow = self.text(FOLLOW, width, lines=2)
+        address = self.text(self.data.address, width, lines=3, weight="bold")
+        feedback = self.text(self.data.feedback, self.width, lines=5)
+        row = max(code.symbol, follow.height + address.height)
+        top = self.y1 - feedback.height - self.u(4) - row
         # The quiet zone lies in the white margin; the dark modules line up with the text edge.
         self.c.paste(palette.INK, (self.x0 - code.quiet, top - code.quiet), code.mask)
-        y = top
-        for i, block in enumerate(blocks):
-            y = self.c.block(tx, y, block, palette.INK) + (gap if i == 1 else 0)
+        self.c.block(tx, self.c.block(tx, top, follow, palette.INK), address, palette.INK)
+        self.c.block(self.x0, self.y1 - feedback.height, feedback, palette.INK)
         rule = top - self.u(5)
         self.c.rect((self.x0, rule - self.u(2) + 1, self.x1, rule), fill=palette.ACCENT)
         return rule - self.u(2) - self.u(5)
@@ -244,16 +252,18 @@ class Poster:
     # -- promises ------------------------------------------------------------
     def place(self, item: Item, detail: Detail) -> Placed:
         width = self.width - self.u(GUTTER_MM)
-        title = self.text(item.title, width, lines=detail.title_lines, weight="bold", pts=ITEM_TITLE_PT)
-        status = self.text(item.mark.label, width, weight="bold")
+        k = detail.scale
+        title = self.text(item.title, width, lines=detail.title_lines, weight="bold",
+                          pts=(ITEM_TITLE_PT[0] * k, ITEM_TITLE_PT[1] * k))
+        status = self.text(item.mark.label, width, weight="bold", scale=k)
         actors = None
         if item.actors:
             first = width - round(status.font.getlength(item.mark.label + " · "))
-            actors = self.text(item.actors, width, lines=2, first_width=first)
-        bar_room = width - self.u(BAR_MM[0]) - self.u(5)
-        bar = self.text(item.bar.label, bar_room, lines=2) if detail.bar and item.bar else None
-        latest = self.text(item.latest, width) if detail.latest and item.latest else None
-        return Placed(item, title, status, actors, bar, latest, self.u(1.5))
+            actors = self.text(item.actors, width, lines=2, first_width=first, scale=k)
+        bar_room = width - self.u(BAR_MM[0] * k) - self.u(5)
+        bar = self.text(item.bar.label, bar_room, lines=2, scale=k) if detail.bar and item.bar else None
+        latest = self.text(item.latest, width, scale=k) if detail.latest and item.latest else None
+        return Placed(item, title, status, actors, bar, latest, self.u(1.5), k)
 
     def stack_height(self, placed: list[Placed]) -> int:
         return sum(p.height for p in placed) + self.u(BETWEEN_MM) * max(0, len(placed) - 1)
@@ -293,7 +303,7 @@ class Poster:
 
     def draw_item(self, p: Placed, y: int) -> int:
         x = self.x0 + self.u(GUTTER_MM)
-        self.symbol(p.item.mark, self.x0, y, p.title, self.u(11))
+        self.symbol(p.item.mark, self.x0, y, p.title, self.u(11 * p.scale))
         y = self.c.block(x, y, p.title, palette.INK) + p.gap
         end = self.c.line(x, y + first_baseline(p.status), p.status.lines[0], p.status, palette.INK)
         if p.actors:
@@ -303,15 +313,15 @@ class Poster:
         y += max(p.status.height, p.actors.height if p.actors else 0)
         if p.bar:
             y += p.gap
-            self.bar(x, y, p.item.bar.fraction, p.bar)
+            self.bar(x, y, p.item.bar.fraction, p.bar, p.scale)
             y += p.bar.height
         if p.latest:
             y = self.c.block(x, y + p.gap, p.latest, palette.MUTED)
         return y
 
-    def bar(self, x: int, top: int, fraction: float, label: Block) -> None:
+    def bar(self, x: int, top: int, fraction: float, label: Block, scale: float) -> None:
         """A progress bar with its value in words beside it (the bar alone says too little)."""
-        w, h = self.u(BAR_MM[0]), self.u(BAR_MM[1])
+        w, h = self.u(BAR_MM[0] * scale), self.u(BAR_MM[1] * scale)
         middle = top + first_baseline(label) - cap_height(label.weight, label.size) / 2
         bar_top = round(middle - h / 2)
         border = max(2, self.u(0.5))

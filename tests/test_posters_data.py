@@ -1,0 +1,100 @@
+"""The wording on posters and share images, from the fixture content."""
+import dataclasses
+import datetime as dt
+import functools
+from pathlib import Path
+
+from lofte.assemble import assemble
+from lofte.derived import derive
+from lofte.errors import ErrorList
+from lofte.load import load
+from lofte.model import Image
+from lofte.posters import data
+
+CONTENT = Path(__file__).parent / "fixtures" / "posters" / "content"
+BUILD_DATE = dt.date(2026, 11, 22)
+
+
+@functools.cache
+def fixture():
+    errors = ErrorList()
+    site = assemble(load(CONTENT, "content", errors), errors, BUILD_DATE)
+    errors.raise_if_any()
+    return site, derive(site)
+
+
+def period(slug):
+    site, facts = fixture()
+    m = next(m for m in site.municipalities if m.slug == slug)
+    return site, facts, m, m.periods[0]
+
+
+def test_dates_are_swedish_and_the_build_date_is_the_state():
+    site, facts, m, p = period("ankeby")
+    d = data.poster(site, m, p, facts, CONTENT)
+    assert d.dates == "1 januari – 31 december 2026"
+    assert d.as_of == "Läget 22 november 2026"
+    assert data.span(dt.date(2025, 1, 1), dt.date(2026, 12, 31), "") == "1 januari 2025 – 31 december 2026"
+
+
+def test_without_dates_the_first_sentence_of_the_note_is_shown():
+    assert data.span(None, None, "Anges inte i källan. Källan är ett förslag.") == "Tidsram: Anges inte i källan"
+
+
+def test_parties_are_the_municipality_the_police_area_and_partners_with_a_part():
+    site, facts, m, p = period("ankeby")
+    assert data.poster(site, m, p, facts, CONTENT).parties == (
+        "Ankeby kommun, Lokalpolisområde Ankeby och Ankeby Bostäder AB")
+
+
+def test_each_promise_has_status_word_and_symbol_bar_and_latest_update():
+    site, facts, m, p = period("ankeby")
+    items = {i.title: i for i in data.poster(site, m, p, facts, CONTENT).items}
+    centrum = items["Vi ska göra centrum tryggare på kvällar och helger"]
+    assert centrum.mark == data.Mark("◐", "Pågår")
+    assert centrum.actors == "Polisen och Ankeby kommun"
+    assert centrum.bar == data.Bar(0.6, "3 av 5 trygghetsvandringar – efter tidsplanen")
+    assert centrum.latest == "Senast 30 september 2026: Två ”extra” vandringar – nu även i Nygårdsområdet"
+    trafik = items["Lägre hastigheter vid skolorna"]
+    assert trafik.actors == ("Polisen: genomfört · Ankeby kommun: försenat · "
+                             "Ankeby Bostäder AB: ej påbörjat")
+    assert trafik.latest == "Ingen rapport om arbetet ännu"
+
+
+def test_a_followed_up_period_shows_final_verdicts():
+    site, facts, m, p = period("cederby")
+    d = data.poster(site, m, p, facts, CONTENT)
+    assert [i.mark.label for i in d.items] == ["Delvis hållet", "Kan inte bedömas"]
+    assert [c.label for c in d.counts] == ["Delvis hållet: 1", "Kan inte bedömas: 1"]
+
+
+def test_qr_url_is_absolute_and_the_printed_address_is_the_same_without_scheme():
+    site, facts, m, p = period("bergby")
+    d = data.poster(site, m, p, facts, CONTENT)
+    assert d.url == "https://lofte.example.se/trygghet/bergby/2025-2026/"
+    assert d.address == "lofte.example.se/trygghet/bergby/2025-2026/"
+
+
+def test_example_data_anywhere_in_a_period_marks_its_poster_and_share_images():
+    site, facts, m, p = period("ankeby")
+    assert data.poster(site, m, p, facts, CONTENT).example
+    shares = {pr.slug: data.share_promise(site, m, p, pr, facts) for pr in p.promises}
+    assert shares["ungdomar"].example and not shares["trafik"].example
+    site, facts, m, p = period("bergby")
+    assert not data.poster(site, m, p, facts, CONTENT).example
+
+
+def test_an_example_municipality_marks_everything():
+    site, facts, m, p = period("bergby")
+    m = dataclasses.replace(m, example=True)
+    assert data.poster(site, m, p, facts, CONTENT).example
+    assert data.share_period(site, m, p, facts).example
+
+
+def test_a_logo_is_read_only_when_content_supplies_an_image(tmp_path):
+    site, facts, m, p = period("ankeby")
+    assert data.logo(m, CONTENT) is None
+    (tmp_path / "logo.png").write_bytes(b"png bytes")
+    (tmp_path / "logo.svg").write_bytes(b"<svg/>")
+    assert data.logo(dataclasses.replace(m, logo=Image("logo.png", "Logga")), tmp_path) == b"png bytes"
+    assert data.logo(dataclasses.replace(m, logo=Image("logo.svg", "Logga")), tmp_path) is None

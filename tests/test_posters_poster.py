@@ -1,0 +1,119 @@
+"""Posters drawn from the fixture content: inside the margins, legible, readable QR."""
+import datetime as dt
+import functools
+import re
+from pathlib import Path
+
+import pytest
+import zxingcpp
+
+from lofte.assemble import assemble
+from lofte.derived import derive
+from lofte.errors import ErrorList
+from lofte.load import load
+from lofte.posters import data, fonts, palette, poster
+from lofte.posters.paper import A3, A4, PAPERS, Sheet, px
+
+CONTENT = Path(__file__).parent / "fixtures" / "posters" / "content"
+SHEETS = [Sheet(A3, False), Sheet(A4, False), Sheet(A3, True), Sheet(A4, True)]
+
+
+@functools.cache
+def posters() -> dict[str, data.PosterData]:
+    errors = ErrorList()
+    site = assemble(load(CONTENT, "content", errors), errors, dt.date(2026, 11, 22))
+    errors.raise_if_any()
+    facts = derive(site)
+    return {m.slug: data.poster(site, m, m.periods[0], facts, CONTENT) for m in site.municipalities}
+
+
+@functools.cache
+def drawn(slug: str, paper: str, bleed: bool):
+    return poster.draw(posters()[slug], Sheet(PAPERS[paper], bleed))
+
+
+ALL = [(slug, s.paper.name, s.bleed) for slug in ("ankeby", "bergby", "cederby") for s in SHEETS]
+
+
+def text_of(canvas) -> str:
+    return " ".join(t.text for t in canvas.texts).replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize("slug, paper, bleed", ALL)
+def test_every_text_box_lies_inside_the_printable_area(slug, paper, bleed):
+    sheet = Sheet(PAPERS[paper], bleed)
+    x0, y0, x1, y1 = sheet.printable
+    assert x0 - sheet.bleed_px >= px(10) and y0 - sheet.bleed_px >= px(10)
+    canvas = drawn(slug, paper, bleed)
+    assert canvas.image.size == sheet.size
+    for t in canvas.texts:
+        bx0, by0, bx1, by1 = t.box
+        assert x0 <= bx0 and y0 <= by0 and bx1 <= x1 and by1 <= y1, t
+
+
+@pytest.mark.parametrize("slug, paper, bleed", ALL)
+def test_no_text_is_smaller_than_the_legible_minimum(slug, paper, bleed):
+    sheet = Sheet(PAPERS[paper], bleed)
+    assert all(t.size >= poster.min_size(sheet) for t in drawn(slug, paper, bleed).texts)
+
+
+def test_the_minimum_on_a3_has_capitals_at_least_7_mm_high():
+    assert fonts.cap_height("regular", poster.min_size(Sheet(A3, False))) >= px(7)
+
+
+@pytest.mark.parametrize("slug, paper, bleed", ALL)
+def test_all_text_has_at_least_4_5_to_1_contrast(slug, paper, bleed):
+    assert all(palette.contrast(t.ink, t.ground) >= 4.5 for t in drawn(slug, paper, bleed).texts)
+
+
+@pytest.mark.parametrize("slug, paper, bleed", ALL)
+def test_text_boxes_do_not_overlap(slug, paper, bleed):
+    boxes = [t.box for t in drawn(slug, paper, bleed).texts]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+
+
+@pytest.mark.parametrize("paper", ["a3", "a4"])
+def test_eight_long_promises_show_as_many_as_fit_and_say_how_many_more(paper):
+    text = text_of(drawn("bergby", paper, False))
+    hidden = int(re.search(r"… och (\d+) löften till på lofte\.example\.se/", text).group(1))
+    assert 1 <= hidden <= 6
+    first_words = ["Fördjupa", "Utveckla", "Förebyggande", "Öka", "Minska", "Genomföra", "Informera", "Stärka"]
+    shown = 8 - hidden
+    assert all(w in text for w in first_words[:shown])
+    assert first_words[shown] not in text
+    assert "bergby/2025-2026/" in text
+
+
+def test_every_promise_shows_when_there_is_room_with_status_words_bar_values():
+    text = text_of(drawn("ankeby", "a3", False))
+    for words in ("centrum tryggare", "Lägre hastigheter", "Fritidsgården", "Pågår", "Försenat", "Genomfört",
+                  "3 av 5 trygghetsvandringar", "Läget 22 november 2026"):
+        assert words in text
+    assert "löften till" not in text
+
+
+def test_the_example_label_is_drawn_only_for_example_data():
+    assert poster.EXAMPLE_LABEL in text_of(drawn("ankeby", "a3", False))
+    assert poster.EXAMPLE_LABEL not in text_of(drawn("bergby", "a3", False))
+    label = next(t for t in drawn("ankeby", "a4", False).texts if t.text.startswith("EXEMPEL"))
+    assert (label.ink, label.ground) == (palette.WHITE, palette.LABEL_GROUND)
+
+
+def test_feedback_and_address_are_printed():
+    text = text_of(drawn("cederby", "a4", False))
+    assert "Skriv till trygghet@ankeby.example.se" in text
+    assert "lofte.example.se/trygghet/cederby/2024/" in text
+
+
+@pytest.mark.parametrize("slug, paper, bleed", [a for a in ALL if not a[2]] + [("ankeby", "a3", True)])
+def test_the_qr_code_decodes_to_the_absolute_period_url(slug, paper, bleed):
+    image = drawn(slug, paper, bleed).image
+    factor = 3
+    results = zxingcpp.read_barcodes(image.reduce(factor))
+    assert [r.text for r in results] == [posters()[slug].url]
+    assert results[0].ec_level == "Q"
+    p = results[0].position
+    width = (p.top_right.x - p.top_left.x) * factor
+    assert width >= px(40 * Sheet(PAPERS[paper], bleed).paper.scale) - 2 * factor
