@@ -1,0 +1,99 @@
+"""Work not repeated: municipalities read before are reused while their files are unchanged.
+
+A municipality's model depends only on the files in its folder (and on this
+code), so the result of loading and validating it — the model object, its
+accepted images and its errors — is kept under a fingerprint of every file's
+path, size and modification time, the code version and the display root.
+Results live in memory (the dev server rebuilds in the same process) and on
+disk under the cache directory (the next CLI build). A wrong cache would
+publish stale content, so tests/test_incremental.py compares cached builds
+with clean ones after edits, additions, renames and deletions.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+_memory: dict[tuple[str, str], tuple[str, object]] = {}  # (root, slug) -> (fingerprint, result)
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Hash of this package's source and the parsers it uses."""
+    h = hashlib.sha256(sys.version.encode())
+    for name in ("mistune", "nh3", "PyYAML", "Pillow"):
+        try:
+            h.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            pass
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def fingerprint(root: Path, slug: str, display_root: str) -> str:
+    """Every file under the municipality folder, by path, size and mtime."""
+    h = hashlib.sha256(f"{code_version()}\0{display_root}\0{slug}".encode())
+    _walk(os.path.join(root, slug), "", h)
+    return h.hexdigest()
+
+
+def _walk(folder: str, prefix: str, h) -> None:
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return
+    for e in entries:
+        try:
+            st = e.stat(follow_symlinks=False)
+            link = os.readlink(e.path) if e.is_symlink() else ""
+        except OSError:
+            continue
+        h.update(f"{prefix}{e.name}\0{st.st_size}\0{st.st_mtime_ns}\0{link}\n".encode())
+        if not link and e.is_dir(follow_symlinks=False):
+            _walk(e.path, f"{prefix}{e.name}/", h)
+
+
+class ReadCache:
+    def __init__(self, root: Path, cache_dir: Path | None):
+        self.root = str(root.resolve())
+        self.dir = cache_dir / "read" if cache_dir else None
+
+    def _file(self, slug: str) -> Path | None:
+        return self.dir / f"{slug}.pickle" if self.dir else None
+
+    def get(self, slug: str, fp: str):
+        hit = _memory.get((self.root, slug))
+        if hit and hit[0] == fp:
+            return hit[1]
+        path = self._file(slug)
+        if path and path.is_file():
+            try:
+                stored_fp, result = pickle.loads(path.read_bytes())
+            except Exception:  # a damaged or old cache file is simply a miss
+                return None
+            if stored_fp == fp:
+                _memory[(self.root, slug)] = (fp, result)
+                return result
+        return None
+
+    def put(self, slug: str, fp: str, result) -> None:
+        _memory[(self.root, slug)] = (fp, result)
+        path = self._file(slug)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps((fp, result), protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
