@@ -98,3 +98,14 @@ def test_a_logo_is_read_only_when_content_supplies_an_image(tmp_path):
     (tmp_path / "logo.svg").write_bytes(b"<svg/>")
     assert data.logo(dataclasses.replace(m, logo=Image("logo.png", "Logga")), tmp_path) == b"png bytes"
     assert data.logo(dataclasses.replace(m, logo=Image("logo.svg", "Logga")), tmp_path) is None
+
+
+def test_actors_sharing_a_status_other_than_the_promise_are_named_once():
+    site, facts, m, p = period("ankeby")
+    state = facts.promises["ankeby/2026/trafik/index.md"]
+    same = dataclasses.replace(state, actors=tuple(dataclasses.replace(a, status="pågår") for a in state.actors))
+    assert data.actors(same, p, m) == "Polisen, Ankeby kommun och Ankeby Bostäder AB: pågår"
+
+
+def test_abbreviated_dates_for_tight_lines():
+    assert data.span(dt.date(2026, 1, 1), dt.date(2026, 12, 31), "", "MMM") == "1 jan. – 31 dec. 2026"

@@ -22,8 +22,12 @@ def test_breaks_after_slash_and_between_hyphenated_words_but_never_inside_number
     assert layout._pieces("medborgarloften.se/koping/2024/") == [
         (" ", "medborgarloften.se/"), ("", "koping/"), ("", "2024/")]
     assert layout._pieces("Cederby-Långträsk") == [(" ", "Cederby-"), ("", "Långträsk")]
-    assert layout._pieces("ring 0123-456 78, 2025–2026") == [
-        (" ", "ring"), (" ", "0123-456"), (" ", "78,"), (" ", "2025–2026")]
+    assert layout._pieces("ring 0123-456, 2025–2026") == [(" ", "ring"), (" ", "0123-456,"), (" ", "2025–2026")]
+
+
+def test_digit_groups_stay_on_one_line():
+    assert layout._pieces("ring 114 14 eller 0123-456 78") == [
+        (" ", "ring"), (" ", "114\u00a014"), (" ", "eller"), (" ", "0123-456\u00a078")]
 
 
 def test_a_lone_dash_stays_with_the_word_before_it():

@@ -2,10 +2,12 @@
 import datetime as dt
 import functools
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 import zxingcpp
+from PIL import Image
 
 from lofte.assemble import assemble
 from lofte.derived import derive
@@ -117,3 +119,25 @@ def test_the_qr_code_decodes_to_the_absolute_period_url(slug, paper, bleed):
     p = results[0].position
     width = (p.top_right.x - p.top_left.x) * factor
     assert width >= px(40 * Sheet(PAPERS[paper], bleed).paper.scale) - 2 * factor
+
+
+def test_a_supplied_logo_is_drawn_top_right_and_the_parties_make_room(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    Image.new("RGB", (400, 200), (200, 30, 30)).save(content / "ankeby" / "logo.png")
+    kommun = content / "ankeby" / "kommun.yaml"
+    kommun.write_text(kommun.read_text() + "logo:\n  file: logo.png\n  alt: Ankeby kommuns logotyp\n")
+    errors = ErrorList()
+    site = assemble(load(content, "content", errors), errors, dt.date(2026, 11, 22))
+    errors.raise_if_any()
+    m = site.municipalities[0]
+    d = data.poster(site, m, m.periods[0], derive(site), content)
+    assert d.logo is not None
+    sheet = Sheet(A3, False)
+    canvas = poster.draw(d, sheet)
+    x0, y0, x1, y1 = sheet.printable
+    logo = canvas.image.crop((x1 - px(20), y0 + px(30), x1, y0 + px(40)))
+    assert logo.getextrema()[1] < palette.WHITE  # the red logo, in grey
+    assert logo.getextrema()[0] >= palette.MIN_GREY
+    parties = [t for t in canvas.texts if "Ankeby kommun" in t.text and t.box[1] < y0 + px(60)]
+    assert parties and all(t.box[2] < x1 - px(60) for t in parties)

@@ -52,6 +52,7 @@ class PosterData:
     title: str
     parties: str
     dates: str
+    dates_short: str  # with abbreviated months, for when space is tight
     as_of: str
     counts: tuple[Mark, ...]
     items: tuple[Item, ...]
@@ -83,11 +84,12 @@ def number(value: float) -> str:
     return format_decimal(value, locale=LOCALE)
 
 
-def span(start: dt.date | None, end: dt.date | None, note: str) -> str:
+def span(start: dt.date | None, end: dt.date | None, note: str, month: str = "MMMM") -> str:
     """The time frame; without dates, the first sentence of the note saying why."""
     if start and end:
-        first = format_date(start, "d MMMM", locale=LOCALE) if start.year == end.year else date(start)
-        return f"{first} – {date(end)}"
+        last = format_date(end, f"d {month} y", locale=LOCALE)
+        first = format_date(start, f"d {month}" + (" y" if start.year != end.year else ""), locale=LOCALE)
+        return f"{first} – {last}"
     if start or end:
         return f"Från {date(start)}" if start else f"Till och med {date(end)}"
     first_sentence = note.split(". ", 1)[0].rstrip(".")
@@ -130,11 +132,16 @@ def promise_mark(period: Period, state: PromiseState) -> Mark:
 
 
 def actors(state: PromiseState, period: Period, m: Municipality) -> str:
+    """Who promised; each actor's own status too when it is not the promise's."""
     names = [actor_name(a.actor, m) for a in state.actors]
-    differ = any(a.status != state.status for a in state.actors)
-    if len(state.actors) > 1 and differ and not period.follow_up:
-        return " · ".join(f"{n}: {mark(a.status).label.lower()}" for n, a in zip(names, state.actors))
-    return listing(names) if names else ""
+    if not names:
+        return ""
+    own = {a.status for a in state.actors}
+    if period.follow_up or own == {state.status}:
+        return listing(names)
+    if len(own) == 1:
+        return f"{listing(names)}: {mark(own.pop()).label.lower()}"
+    return " · ".join(f"{n}: {mark(a.status).label.lower()}" for n, a in zip(names, state.actors))
 
 
 def bar(states: tuple[IndicatorState, ...]) -> Bar | None:
@@ -169,11 +176,17 @@ def parties(period: Period, m: Municipality, facts: Facts) -> str:
 
 
 def logo(m: Municipality, content_dir: Path) -> bytes | None:
-    """The municipality's own logo, if content supplies one Pillow can draw."""
+    """The municipality's own logo, if content supplies one Pillow can draw.
+
+    The validator looks for the file next to kommun.yaml, the content guide
+    describes a path from content/; both are accepted until they agree.
+    """
     if m.logo is None or not m.logo.file.lower().endswith(LOGO_SUFFIXES):
         return None
-    path = content_dir / m.logo.file
-    return path.read_bytes() if path.is_file() else None
+    for path in (content_dir / m.slug / m.logo.file, content_dir / m.logo.file):
+        if path.is_file():
+            return path.read_bytes()
+    return None
 
 
 def poster(site: Site, m: Municipality, period: Period, facts: Facts, content_dir: Path) -> PosterData:
@@ -181,7 +194,8 @@ def poster(site: Site, m: Municipality, period: Period, facts: Facts, content_di
     url = urls.absolute(site.base_url, urls.period(period))
     return PosterData(
         title=period.title, parties=parties(period, m, facts),
-        dates=span(period.start, period.end, period.dates_note), as_of=as_of(facts.build_date),
+        dates=span(period.start, period.end, period.dates_note),
+        dates_short=span(period.start, period.end, period.dates_note, "MMM"), as_of=as_of(facts.build_date),
         counts=counts(state.counts),
         items=tuple(item(p, period, m, facts) for p in period.promises),
         url=url, address=address(url), feedback=site.feedback,
@@ -193,7 +207,7 @@ def poster(site: Site, m: Municipality, period: Period, facts: Facts, content_di
 def share_period(site: Site, m: Municipality, period: Period, facts: Facts) -> ShareData:
     state = facts.periods[period.path]
     return ShareData(
-        kicker=f"{site.title} · {m.name}", heading=period.title,
+        kicker=f"{site.title} · {m.short_name}", heading=period.title,
         detail=span(period.start, period.end, period.dates_note),
         marks=counts(state.counts),
         bar=None, as_of=as_of(facts.build_date),
@@ -205,7 +219,7 @@ def share_period(site: Site, m: Municipality, period: Period, facts: Facts) -> S
 def share_promise(site: Site, m: Municipality, period: Period, promise: Promise, facts: Facts) -> ShareData:
     state = facts.promises[promise.path]
     return ShareData(
-        kicker=f"{site.title} · {m.name}", heading=promise.title,
+        kicker=f"{site.title} · {m.short_name}", heading=promise.title,
         detail=actors(state, period, m), marks=(promise_mark(period, state),),
         bar=bar(state.indicators), as_of=as_of(facts.build_date),
         address=address(urls.absolute(site.base_url, urls.promise(period, promise))),

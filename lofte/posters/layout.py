@@ -4,7 +4,8 @@ Lines break at spaces, and after a slash or a hyphen already in the text (so
 addresses and "Cederby-Långträsk" can break); no hyphen is ever added. A dash
 standing alone between words is kept with the word before it, so no line
 starts with "–". A word wider than the whole column is broken between letters
-as a last resort rather than drawn past the edge. When text still does not fit
+as a last resort rather than drawn past the edge. Groups of digits ("114 14")
+stay on one line. When text still does not fit
 at the smallest allowed size, the last line ends in "…": the full text is on
 the website the poster points to.
 """
@@ -24,6 +25,7 @@ NBSP = "\u00a0"
 # letters ("Cederby-Långträsk"), never inside numbers ("0123-456 78", "2025–2026").
 _INNER_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=[^\W\d_]-)(?=[^\W\d_])")
 _LONE_DASH = re.compile(r" ([–—])(?= |$)")
+_DIGIT_GROUPS = re.compile(r"(?<=\d) (?=\d)")  # "0123-456 78", "114 14", "1 000"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +47,9 @@ class Block:
 
 
 def normalise(text: str) -> str:
-    """One line of plain text: whitespace collapsed, lone dashes glued to the word before."""
+    """One line of plain text: whitespace collapsed; lone dashes and digit groups kept together."""
     text = " ".join(text.split())
-    return _LONE_DASH.sub(NBSP + r"\1", text)
+    return _DIGIT_GROUPS.sub(NBSP, _LONE_DASH.sub(NBSP + r"\1", text))
 
 
 def _pieces(text: str) -> list[tuple[str, str]]:

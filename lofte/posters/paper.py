@@ -40,8 +40,8 @@ class Paper:
         return px(self.width_mm), px(self.height_mm)
 
 
-A3 = Paper("a3", 297, 420, 12)
 A4 = Paper("a4", 210, 297, 10)
+A3 = Paper("a3", 297, 420, 10 * 2 ** 0.5)  # A4's margin scaled up, so both show the same
 PAPERS = {p.name: p for p in (A3, A4)}
 
 

@@ -115,6 +115,7 @@ class Poster:
         self.x0, self.y0, self.x1, self.y1 = sheet.printable
         self.width = self.x1 - self.x0
         self.body = min_size(sheet)
+        self.logo = logo(data.logo, (self.u(60), self.u(24))) if data.logo else None
 
     def u(self, mm: float) -> int:
         return self.sheet.u(mm)
@@ -123,7 +124,7 @@ class Poster:
              pts: tuple[float, float] | None = None, first_width: int | None = None, scale: float = 1.0) -> Block:
         """Fit text at `pts` (largest, smallest), or else at the body size times `scale`."""
         sizes = layout.sizes(_px(self.sheet, pts[0]), _px(self.sheet, pts[1])) if pts else (round(self.body * scale),)
-        leading = 1.1 if pts and pts[1] >= 48 else 1.2
+        leading = 1.06 if pts and pts[1] >= 48 else 1.16
         return layout.fit(text, weight, width, lines, sizes, leading, first_width)
 
     def symbol(self, mark: Mark, x: int, top: int, block: Block, d: int) -> None:
@@ -133,7 +134,7 @@ class Poster:
 
     # -- example label -------------------------------------------------------
     def label_block(self) -> Block:
-        return self.text(EXAMPLE_LABEL, self.width - 2 * self.u(6), weight="bold", pts=(40, BODY_MIN_PT))
+        return self.text(EXAMPLE_LABEL, self.width - 2 * self.u(6), weight="bold", pts=(36, BODY_MIN_PT))
 
     def example_label(self, y: int) -> int:
         block = self.label_block()
@@ -147,25 +148,27 @@ class Poster:
 
     # -- header --------------------------------------------------------------
     def logo_width(self) -> int:
-        if not self.data.logo:
-            return 0
-        with Image.open(io.BytesIO(self.data.logo)) as img:
-            ratio = min(self.u(60) / img.width, self.u(24) / img.height)
-            return round(img.width * ratio) + self.u(8)
+        """Room the logo takes at the top right, including the gap before the parties."""
+        return self.logo[0].width + self.u(8) if self.logo else 0
 
     def measure_header(self, form: HeaderForm) -> Header:
         parties = self.text(self.data.parties, self.width - self.logo_width(), lines=2)
         title = self.title(form)
         as_of = self.text(self.data.as_of + (":" if form.tally else ""), self.width, weight="bold")
         chips = tuple((m, self.text(m.label, self.width)) for m in self.data.counts) if form.tally else ()
-        dates = self.text(self.data.dates + " ·", self.width)
-        inline = not chips and not dates.truncated and (
-            dates.font.getlength(dates.lines[0] + " ") + as_of.font.getlength(as_of.lines[0]) <= self.width)
+        inline = False
+        if not chips:
+            for text in (self.data.dates, self.data.dates_short):
+                dates = self.text(text + " ·", self.width)
+                room = self.width - as_of.font.getlength(as_of.lines[0]) - dates.font.getlength(" ")
+                if not dates.truncated and dates.font.getlength(dates.lines[0]) <= room:
+                    inline = True
+                    break
         if not inline:
             dates = self.text(self.data.dates, self.width, lines=2)
         rows = 0 if inline else len(self.chip_rows(as_of, chips))
         height = (parties.height + self.u(3) + title.height + self.u(3) + dates.height + rows * as_of.leading
-                  + self.u(11))
+                  + self.u(9.5))
         return Header(parties, title, dates, as_of, chips, inline, height)
 
     def title(self, form: HeaderForm) -> Block:
@@ -191,17 +194,9 @@ class Poster:
         return rows
 
     def draw_logo(self, y: int) -> None:
-        if not self.data.logo:
-            return
-        with Image.open(io.BytesIO(self.data.logo)) as img:
-            img.load()
-            ratio = min(self.u(60) / img.width, self.u(24) / img.height)
-            size = (max(1, round(img.width * ratio)), max(1, round(img.height * ratio)))
-            alpha = img.convert("RGBA").getchannel("A").resize(size, Image.Resampling.LANCZOS)
-            grey = img.convert("L").resize(size, Image.Resampling.LANCZOS)
-        # Greys darker than MIN_GREY are spot-colour indices in the palette.
-        grey = grey.point(lambda v: max(v, palette.MIN_GREY))
-        self.c.image.paste(grey, (self.x1 - size[0], y), alpha)
+        if self.logo:
+            grey, alpha = self.logo
+            self.c.image.paste(grey, (self.x1 - grey.width, y), alpha)
 
     def draw_header(self, h: Header, y: int) -> int:
         self.draw_logo(y)
@@ -222,9 +217,9 @@ class Poster:
         return self.rule_below(y)
 
     def rule_below(self, y: int) -> int:
-        rule = y + self.u(4)
-        self.c.rect((self.x0, rule, self.x1, rule + self.u(2) - 1), fill=palette.ACCENT)
-        return rule + self.u(2) + self.u(5)
+        rule = y + self.u(3)
+        self.c.rect((self.x0, rule, self.x1, rule + self.u(1.5) - 1), fill=palette.ACCENT)
+        return rule + self.u(1.5) + self.u(5)
 
     # -- footer --------------------------------------------------------------
     def footer(self) -> int:
@@ -246,8 +241,8 @@ class Poster:
         self.c.block(tx, self.c.block(tx, top, follow, palette.INK), address, palette.INK)
         self.c.block(self.x0, self.y1 - feedback.height, feedback, palette.INK)
         rule = top - self.u(5)
-        self.c.rect((self.x0, rule - self.u(2) + 1, self.x1, rule), fill=palette.ACCENT)
-        return rule - self.u(2) - self.u(5)
+        self.c.rect((self.x0, rule - self.u(1.5) + 1, self.x1, rule), fill=palette.ACCENT)
+        return rule - self.u(1.5) - self.u(5)
 
     # -- promises ------------------------------------------------------------
     def place(self, item: Item, detail: Detail) -> Placed:
@@ -338,6 +333,18 @@ class Poster:
         y = self.draw_header(header, y)
         self.draw_promises(placed, hidden, y)
         return self.c
+
+
+def logo(data: bytes, box: tuple[int, int]) -> tuple[Image.Image, Image.Image]:
+    """The supplied logo scaled into `box`, in grey (posters are drawn in grey), and its alpha."""
+    with Image.open(io.BytesIO(data)) as img:
+        img.load()
+        ratio = min(box[0] / img.width, box[1] / img.height)
+        size = (max(1, round(img.width * ratio)), max(1, round(img.height * ratio)))
+        alpha = img.convert("RGBA").getchannel("A").resize(size, Image.Resampling.LANCZOS)
+        grey = img.convert("L").resize(size, Image.Resampling.LANCZOS)
+    # Greys darker than MIN_GREY are spot-colour indices in the palette.
+    return grey.point(lambda v: max(v, palette.MIN_GREY)), alpha
 
 
 def draw(data: PosterData, sheet: Sheet) -> Canvas:

@@ -17,7 +17,8 @@ SIZE = (1200, 630)
 MARGIN = (72, 52)  # left/right, top/bottom; the accent stripe sits left of the margin
 STRIPE = 18
 MIN_PX = 26
-HEADING_PX = (68, 40)
+HEADING_PX = (84, 40)
+MARK_PX = 44
 EXAMPLE_LABEL = "EXEMPEL – påhittade uppgifter"
 
 
@@ -52,23 +53,35 @@ class Share:
         kicker = self.text(self.data.kicker, self.width - reserve, weight="bold")
         return self.c.block(self.x0, self.y0, kicker, palette.MUTED) + 18
 
-    def marks(self, y: int) -> int:
-        """The status (or a tally per status) as symbols with words; returns the bottom."""
-        if len(self.data.marks) == 1:
-            block = self.text(self.data.marks[0].label, self.width - 70, size=40, weight="bold")
-            d = round(cap_height("bold", 40) * 1.4)
-            self.symbol(self.data.marks[0], self.x0, y, block, d)
-            return self.c.block(self.x0 + d + 16, y, block, palette.INK)
-        x, row = self.x0, self.text("", self.width)
-        d = round(cap_height("regular", row.size) * 1.3)
+    def mark_rows(self) -> list[list[tuple[int, Mark, Block]]]:
+        """A tally per status as chips (x, mark, label), flowing onto more rows if needed."""
+        d = round(cap_height("regular", MIN_PX + 4) * 1.3)
+        rows: list[list] = [[]]
+        x = self.x0
         for mark in self.data.marks:
             block = self.text(mark.label, self.width - d - 12)
             need = d + 12 + round(block.font.getlength(block.lines[0]))
-            if x > self.x0 and x + need > self.x1:
-                x, y = self.x0, y + row.leading
-            self.symbol(mark, x, y, block, d)
-            x = self.c.line(x + d + 12, y + first_baseline(block), block.lines[0], block, palette.INK) + 36
-        return y + row.leading
+            if rows[-1] and x + need > self.x1:
+                rows.append([])
+                x = self.x0
+            rows[-1].append((x, mark, block))
+            x += need + 36
+        return rows
+
+    def marks(self, y: int) -> int:
+        """The status (or a tally per status) as symbols with words; returns the bottom."""
+        if len(self.data.marks) == 1:
+            block = self.text(self.data.marks[0].label, self.width - 70, size=MARK_PX, weight="bold")
+            d = round(cap_height("bold", MARK_PX) * 1.4)
+            self.symbol(self.data.marks[0], self.x0, y, block, d)
+            return self.c.block(self.x0 + d + 16, y, block, palette.INK)
+        d = round(cap_height("regular", MIN_PX + 4) * 1.3)
+        for row in self.mark_rows():
+            for x, mark, block in row:
+                self.symbol(mark, x, y, block, d)
+                self.c.block(x + d + 12, y, block, palette.INK)
+            y += self.text("", self.width).leading
+        return y
 
     def bar(self, y: int) -> int:
         bar = self.data.bar
@@ -95,35 +108,37 @@ class Share:
         return top
 
     def draw(self) -> Canvas:
+        """Kicker and heading from the top; status, detail and bar stand on the footer."""
         self.c.rect((0, 0, STRIPE - 1, SIZE[1] - 1), fill=palette.ACCENT)
-        y = self.top()
-        bottom = self.footer() - 24
+        top = self.top()
+        bottom = self.footer() - 28
         detail = self.text(self.data.detail, self.width, lines=2) if self.data.detail else None
-        below = 0
-        if len(self.data.marks) == 1:
-            below += round(40 * 1.2) + 12
-        elif self.data.marks:
-            below += self.text("", self.width).leading * 2 + 12
-        below += (detail.height + 8) if detail else 0
-        below += (self.text("", self.width).leading + 12) if self.data.bar else 0
-        heading = self.heading(bottom - y - below - 20)
-        y = self.c.block(self.x0, y, heading, palette.INK) + 20
+        bar_h = self.text("", self.width).leading if self.data.bar else 0
+        group = self.marks_height() + (detail.height + 8 if detail else 0) + (bar_h + 14 if bar_h else 0)
+        y = bottom - group
+        heading = self.heading(y - 24 - top)
+        self.c.block(self.x0, top, heading, palette.INK)
         y = self.marks(y) + 8
         if detail:
-            y = self.c.block(self.x0, y, detail, palette.INK) + 12
+            y = self.c.block(self.x0, y, detail, palette.INK) + 14
         if self.data.bar:
             self.bar(y)
         return self.c
 
+    def marks_height(self) -> int:
+        if len(self.data.marks) == 1:
+            return self.text("", self.width, size=MARK_PX).leading
+        return self.text("", self.width).leading * len(self.mark_rows())
+
     def heading(self, room: int) -> Block:
-        """The largest heading that fits the room left, on as few as one line."""
+        """The largest heading that fits the room the rest leaves; shortened only at the smallest size."""
         sizes = layout.sizes(*HEADING_PX)
-        for lines in (3, 2, 1):
-            block = layout.fit(self.data.heading, "bold", self.width, lines, sizes, 1.1)
-            if block.height <= room and not block.truncated:
-                return block
-        lines = max(1, room // round(HEADING_PX[1] * 1.1))
-        return layout.fit(self.data.heading, "bold", self.width, lines, sizes, 1.1)
+        for size in sizes:
+            lines = layout.wrap(self.data.heading, "bold", size, self.width)
+            if len(lines) * round(size * 1.1) <= room:
+                return layout.fit(self.data.heading, "bold", self.width, len(lines), (size,), 1.1)
+        lines = max(1, room // round(sizes[-1] * 1.1))
+        return layout.fit(self.data.heading, "bold", self.width, lines, sizes[-1:], 1.1)
 
 
 def draw(data: ShareData) -> Canvas:
