@@ -1,7 +1,9 @@
 """Render: the HTML pages of the public website.
 
 `pages()` lists every page (path, template, variables) from the model; `produce()`
-renders them. Templates are compiled once per process; they get only
+renders each in every interface language of the site (Swedish at the root,
+others under `<lang>/`), plus translated promises and periods in content-only
+languages such as Arabic. Templates are compiled once per process; they get only
 presentation helpers (relative links, dates, statuses), never the clock.
 """
 from __future__ import annotations
@@ -18,6 +20,7 @@ from markupsafe import Markup
 from . import statuses, urls
 from .i18n import LANGUAGE_NAMES, Translator, direction
 from .model import ORIGIN_KINDS
+from .localize import Localizer, outdated
 from .outputs import BuildContext, OutputFile
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -31,11 +34,24 @@ class Page:
 
 
 @jinja2.pass_context
-def _rel(context, target: str) -> str:
-    """Link from the page being rendered to `target` (a site-root path)."""
+def _rel(context, target: str, localize: bool = True) -> str:
+    """Link from the page being rendered to `target` (a site-root path).
+
+    A link to a page that exists in the page's language goes to that version;
+    other targets (assets, posters, feeds) are the same for every language.
+    """
+    page, hash_, fragment = target.partition("#")
+    if localize and page in context["localized_pages"]:
+        target = urls.localized(page, context["lang"]) + hash_ + fragment
     if context.get("absolute_links"):
         return context["base_path"] + target
-    return urls.relative(context["page_path"], target)
+    return urls.relative(context["url_path"], target)
+
+
+@jinja2.pass_context
+def _sv(context, value):
+    """Content that exists only in Swedish: marked `lang="sv"` on pages in other languages."""
+    return context["tr"].sv(value)
 
 
 def _json(value) -> Markup:
@@ -52,8 +68,9 @@ def environment(templates: str = str(TEMPLATES)) -> jinja2.Environment:
     env.filters["rel"] = _rel
     env.filters["json"] = _json
     env.globals.update(urls=urls, statuses=statuses.BY_KEY, progress_statuses=statuses.PROGRESS,
+    env.filters["sv"] = _sv
                        verdicts=statuses.VERDICTS, origin_kinds=ORIGIN_KINDS,
-                       language_names=LANGUAGE_NAMES)
+                       language_names=LANGUAGE_NAMES, outdated=outdated, direction=direction)
     return env
 
 
@@ -76,20 +93,54 @@ def pages(ctx: BuildContext) -> list[Page]:
     return out
 
 
-def render(ctx: BuildContext, page: Page, lang: str = "sv",
-           templates: str = str(TEMPLATES)) -> OutputFile:
+def translated_pages(site, listed: list[Page]) -> dict[str, tuple[str, ...]]:
+    """Page path -> languages without an interface that the page's content is translated to."""
+    out: dict[str, tuple[str, ...]] = {}
+    for page in listed:
+        if page.template == "promise.html":
+            objs = (page.vars["promise"], *page.vars["promise"].updates)
+        elif page.template == "period.html":
+            objs = (page.vars["period"],)
+        else:
+            continue
+        langs = {t.lang for o in objs for t in o.translations} - set(site.languages)
+        if langs:
+            out[page.path] = tuple(sorted(langs))
+    return out
+
+
+def render(ctx: BuildContext, page: Page, lang: str = "sv", templates: str = str(TEMPLATES),
+           listed: frozenset[str] = frozenset(), alternates: tuple[str, ...] = ("sv",)) -> OutputFile:
+    """Render `page` with its content in `lang`.
+
+    `listed` holds the paths of every page, `alternates` the languages this
+    page exists in. A language without an interface catalogue (Arabic) keeps the
+    first site language's interface around the translated content. Templates
+    see `page_path` as the Swedish path (the page's identity, for comparisons
+    and for files beside the page such as feeds); links are made from `url_path`.
+    """
     env = environment(templates)
     base_path = "/" + ctx.site.base_url.split("://", 1)[-1].split("/", 1)[-1] if "://" in ctx.site.base_url else "/"
     variables = {
-        "site": ctx.site, "facts": ctx.facts, "lang": lang, "dir": direction(lang),
-        "_": Translator(lang), "page_path": page.path, "base_path": base_path,
-        "absolute_links": False, "canonical": urls.absolute(ctx.site.base_url, page.path),
+        "site": ctx.site, "facts": ctx.facts, "lang": ui, "dir": direction(ui), "content_lang": lang,
+        "_": Translator(ui), "tr": Localizer(lang, ui), "page_path": page.path, "url_path": path,
+        "base_path": base_path,
+        "localized_pages": listed if ui != "sv" else frozenset(),
+        "absolute_links": False, "canonical": urls.absolute(ctx.site.base_url, path),
+        "alternates": [(a, urls.localized(page.path, a)) for a in alternates],
     }
     variables.update(page.vars)
+    ui = lang if lang in ctx.site.languages else ctx.site.languages[0]
     html = env.get_template(page.template).render(variables)
-    return OutputFile(urls.output_file(page.path), html.encode("utf-8"))
+    path = urls.localized(page.path, lang)
+    return OutputFile(urls.output_file(path), html.encode("utf-8"))
 
 
 def produce(ctx: BuildContext) -> Iterator[OutputFile]:
-    for page in pages(ctx):
-        yield render(ctx, page)
+    listed = pages(ctx)
+    paths = frozenset(p.path for p in listed)
+    extra = translated_pages(ctx.site, listed)
+    for page in listed:
+        langs = ctx.site.languages + extra.get(page.path, ())
+        for lang in langs:
+            yield render(ctx, page, lang, listed=paths, alternates=langs)

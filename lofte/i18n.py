@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -47,6 +48,10 @@ class Translator:
     def n(self, count: int, one: str, many: str) -> str:
         """Singular or plural by count (Swedish and English both have two forms)."""
         return self(one if count == 1 else many, n=count)
+
+    def language(self, code: str) -> str:
+        """The name of a language in this page's language, e.g. "arabiska" for ar on a Swedish page."""
+        return Locale.parse(self.lang).languages.get(code, LANGUAGE_NAMES.get(code, code))
 
     def date(self, value: dt.date | None, fmt: str = "d MMMM y") -> str:
         return format_date(value, fmt, locale=self.lang) if value else ""

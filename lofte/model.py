@@ -183,6 +183,21 @@ class Progress:
 
 
 @dataclass(frozen=True, slots=True)
+class Translation:
+    """A promise, period or update in another language, field by field.
+
+    Fields left out fall back to the Swedish original on the page. `translated` is
+    when the translation was made: a page says so when the Swedish text was
+    revised later. Unofficial and demo translations are labelled as such.
+    """
+    lang: str
+    translated: dt.date
+    official: bool
+    example: bool
+    fields: dict  # field name -> str, Text or tuple[str, ...], as on the original
+
+
+@dataclass(frozen=True, slots=True)
 class Update:
     slug: str  # "2024-03-15-trygghetsvandring"
     path: str
@@ -197,6 +212,8 @@ class Update:
     corrects: str | None  # slug of an earlier update this one corrects
     correction_note: str
     example: bool
+    revised: dt.date | None = None  # when the Swedish text last changed in substance
+    translations: tuple[Translation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +244,9 @@ class Promise:
     source: Source | None
     example: bool
     updates: tuple[Update, ...] = ()  # newest first
+    lattlast: Text = EMPTY_TEXT  # easy-to-read Swedish version of the promise
+    revised: dt.date | None = None
+    translations: tuple[Translation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +271,9 @@ class Period:
     source: Source | None
     example: bool
     promises: tuple[Promise, ...] = ()
+    lattlast: Text = EMPTY_TEXT  # easy-to-read Swedish version of intro and purpose
+    revised: dt.date | None = None
+    translations: tuple[Translation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,10 +11,11 @@ import datetime as dt
 
 from . import markup, statuses
 from .fields import Fields
+from .i18n import UI_LANGUAGES
 from .model import (
     Accessibility, ActorStatus, Baseline, Contact, Event, FeedbackPlan, FollowUp, Image,
     Indicator, IndicatorTarget, Link, Municipality, ORIGIN_KINDS, Origin, Partner, Period,
-    Progress, Promise, Signatory, Site, Source, Update, Verdict,
+    Progress, Promise, Signatory, Site, Source, Translation, Update, Verdict,
 )
 
 LANGUAGES = ("sv", "en", "ar", "fa", "fi", "so", "ti", "yi", "ku", "bs", "pl", "uk")
@@ -57,6 +58,38 @@ def origins(f: Fields, key: str = "origins") -> tuple[Origin, ...]:
     return tuple(out)
 
 
+# Which fields a translation may give, and how each is read.
+PROMISE_TRANSLATABLE = {"title": "str", "summary": "str", "focus_area": "str", "body": "text",
+                        "approach": "text", "activities": "list", "effects": "list"}
+PERIOD_TRANSLATABLE = {"title": "str", "intro": "text", "purpose": "text", "situation": "text",
+                       "focus_areas": "list"}
+UPDATE_TRANSLATABLE = {"title": "str", "body": "text"}
+
+
+def translations(f: Fields, translatable: dict[str, str]) -> tuple[Translation, ...]:
+    """`translations: {en: {translated: 2024-05-01, title: …}, ar: {…}}`, sorted by language."""
+    tf = f.map("translations")
+    if tf is None:
+        return ()
+    out = []
+    for lang in list(tf.data):
+        lf = tf.map(lang)
+        if lang not in LANGUAGES[1:]:
+            tf.error(lang, f"'{lang}' är inget språk att översätta till; välj bland {', '.join(LANGUAGES[1:])}")
+            continue
+        if lf is None:
+            continue
+        fields = {}
+        for key, kind in translatable.items():
+            value = text(lf, key) if kind == "text" else lf.str_list(key) if kind == "list" else lf.str(key)
+            if value:
+                fields[key] = value
+        out.append(Translation(lang=lang, translated=lf.date("translated", True) or dt.date.min,
+                               official=lf.bool("official"), example=lf.bool("example"), fields=fields))
+        lf.finish()
+    return tuple(sorted(out, key=lambda t: t.lang))
+
+
 def read_site(f: Fields, build_date: dt.date, base_url: str | None) -> Site:
     url = f.str("base_url", True)
     if base_url:  # --base-url overrides site.yaml (e.g. a preview deployment)
@@ -66,10 +99,11 @@ def read_site(f: Fields, build_date: dt.date, base_url: str | None) -> Site:
     if url and not url.endswith("/"):
         url += "/"
     langs = f.str_list("languages") or ("sv",)
-    for i, lang in enumerate(langs):
-        if lang not in LANGUAGES:
+    for i, lang in enumerate(langs):  # languages of the whole site: those with a message catalogue
+        if lang not in UI_LANGUAGES:
             f.errors.add(f.path, f.line("languages"), f"languages[{i + 1}]",
-                         f"'{lang}' är inget språk som stöds; välj bland {', '.join(LANGUAGES)}")
+                         f"'{lang}' är inget språk som webbplatsen finns på; välj bland {', '.join(UI_LANGUAGES)} "
+                         "(enskilda löften kan översättas till fler språk under translations)")
     if langs[0] != "sv":
         f.error("languages", "det första språket måste vara 'sv' (svenska först)")
     a = f.map("accessibility", True)
@@ -150,6 +184,8 @@ def read_period(f: Fields, slug: str, path: str, municipality: str) -> Period:
         signatories=tuple(signatories), purpose=text(f, "purpose"), situation=text(f, "situation"),
         focus_areas=f.str_list("focus_areas"), origins=origins(f), feedback_plan=plan,
         follow_up=follow, intro=text(f, "intro"), source=source(f), example=f.bool("example"),
+        lattlast=text(f, "lattlast"), revised=f.date("revised"),
+        translations=translations(f, PERIOD_TRANSLATABLE),
     )
     if (start is None or end is None) and not period.dates_note:
         f.error("dates_note" if start or end else "start",
@@ -225,7 +261,8 @@ def read_promise(f: Fields, body: str, slug: str, path: str) -> Promise:
         status=f.choice("status", statuses.PROGRESS_KEYS, True, "ingen uppgift", "en status") or "ingen uppgift",
         indicators=tuple(indicator(i) for i in f.maps("indicators")),
         start=start, end=end, verdict=verdict, events=events(f, path), source=source(f),
-        example=f.bool("example"),
+        example=f.bool("example"), lattlast=text(f, "lattlast"), revised=f.date("revised"),
+        translations=translations(f, PROMISE_TRANSLATABLE),
     )
     f.finish()
     return promise
@@ -254,7 +291,8 @@ def read_update(f: Fields, body: str, slug: str, path: str, file_date: dt.date) 
         status=f.choice("status", statuses.PROGRESS_KEYS, False, None, "en status"),
         actor_status=actor_statuses(f, "actor_status", False), progress=tuple(progress),
         evidence=tuple(evidence), events=events(f, path), corrects=corrects, correction_note=note,
-        example=f.bool("example"),
+        example=f.bool("example"), revised=f.date("revised"),
+        translations=translations(f, UPDATE_TRANSLATABLE),
     )
     f.finish()
     return update

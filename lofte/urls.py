@@ -46,6 +46,14 @@ def promise(p: Period, pr: Promise) -> str:
 def content_file(rel: str) -> str:
     """Where a content asset (image, PDF) is published: at its content path."""
     return rel
+def localized(path: str, lang: str) -> str:
+    """The URL path of a page in another language: Swedish at the root, others under `<lang>/`.
+
+    Language codes are in RESERVED_TOP, so a prefix never collides with a municipality.
+    """
+    return path if lang == "sv" else f"{lang}/{path}"
+
+
 
 
 def output_file(path: str) -> str:

@@ -1,0 +1,66 @@
+"""The message catalogue: every interface text of the templates exists in English.
+
+The Swedish text is the key (`_("Senast uppdaterad")`), so the keys are read
+from the templates themselves with Jinja's parser: a new text without an English
+entry, or an entry no template uses any more, fails here rather than showing up
+as Swedish on an English page.
+"""
+import re
+from pathlib import Path
+
+import jinja2
+import jinja2.nodes as nodes
+
+from lofte.html import TEMPLATES
+from lofte.i18n import Translator, catalogue, direction
+
+
+def template_messages(root: Path = TEMPLATES) -> dict[str, set[str]]:
+    """Every constant string passed to `_()` or `_.n()`, with the templates using it."""
+    env = jinja2.Environment()
+    found: dict[str, set[str]] = {}
+    for path in sorted(root.glob("*.html")):
+        tree = env.parse(path.read_text("utf-8"))
+        for call in tree.find_all(nodes.Call):
+            f = call.node
+            if isinstance(f, nodes.Name) and f.name == "_":
+                args = call.args[:1]
+            elif isinstance(f, nodes.Getattr) and isinstance(f.node, nodes.Name) and f.node.name == "_" \
+                    and f.attr == "n":
+                args = call.args[1:3]
+            else:
+                continue
+            for arg in args:
+                assert isinstance(arg, nodes.Const), f"{path.name}:{call.lineno}: _() needs a literal text"
+                found.setdefault(arg.value, set()).add(path.name)
+    return found
+
+
+def test_the_extractor_sees_plain_and_plural_calls(tmp_path):
+    (tmp_path / "t.html").write_text('{{ _("Hej") }} {{ _.n(n, "{n} löfte", "{n} löften") }} {{ _.date(d) }}')
+    assert template_messages(tmp_path) == {"Hej": {"t.html"}, "{n} löfte": {"t.html"}, "{n} löften": {"t.html"}}
+
+
+def test_every_template_text_has_an_english_entry():
+    missing = sorted(set(template_messages()) - set(catalogue("en")))
+    assert not missing, "missing in lofte/messages/en.yaml:\n" + "\n".join(missing)
+
+
+def test_no_unused_english_entries():
+    unused = sorted(set(catalogue("en")) - set(template_messages()))
+    assert not unused, "no template uses:\n" + "\n".join(unused)
+
+
+def test_english_entries_are_texts_with_the_same_placeholders():
+    placeholders = lambda s: sorted(re.findall(r"\{(\w+)\}", s))  # noqa: E731
+    bad = [k for k, v in catalogue("en").items()
+           if not isinstance(v, str) or not v.strip() or placeholders(v) != placeholders(k)]
+    assert not bad
+
+
+def test_translator_passes_swedish_through_and_formats_values():
+    assert Translator("sv")("Senast uppdaterad") == "Senast uppdaterad"
+    assert Translator("en")("Senast uppdaterad") == "Last updated"
+    assert Translator("en").n(2, "{n} löfte", "{n} löften") == "2 promises"
+    assert Translator("sv").language("ar") == "arabiska"
+    assert direction("ar") == "rtl" and direction("sv") == "ltr"
