@@ -13,7 +13,7 @@ from lofte.assemble import assemble
 from lofte.derived import derive
 from lofte.errors import ErrorList
 from lofte.load import load
-from lofte.posters import data, fonts, palette, poster
+from lofte.posters import data, fonts, header, palette, poster, typeset
 from lofte.posters.paper import A3, A4, PAPERS, Sheet, px
 
 CONTENT = Path(__file__).parent / "fixtures" / "posters" / "content"
@@ -56,11 +56,11 @@ def test_every_text_box_lies_inside_the_printable_area(slug, paper, bleed):
 @pytest.mark.parametrize("slug, paper, bleed", ALL)
 def test_no_text_is_smaller_than_the_legible_minimum(slug, paper, bleed):
     sheet = Sheet(PAPERS[paper], bleed)
-    assert all(t.size >= poster.min_size(sheet) for t in drawn(slug, paper, bleed).texts)
+    assert all(t.size >= typeset.min_size(sheet) for t in drawn(slug, paper, bleed).texts)
 
 
 def test_the_minimum_on_a3_has_capitals_at_least_7_mm_high():
-    assert fonts.cap_height("regular", poster.min_size(Sheet(A3, False))) >= px(7)
+    assert fonts.cap_height("regular", typeset.min_size(Sheet(A3, False))) >= px(7)
 
 
 @pytest.mark.parametrize("slug, paper, bleed", ALL)
@@ -97,8 +97,8 @@ def test_every_promise_shows_when_there_is_room_with_status_words_bar_values():
 
 
 def test_the_example_label_is_drawn_only_for_example_data():
-    assert poster.EXAMPLE_LABEL in text_of(drawn("ankeby", "a3", False))
-    assert poster.EXAMPLE_LABEL not in text_of(drawn("bergby", "a3", False))
+    assert header.EXAMPLE_LABEL in text_of(drawn("ankeby", "a3", False))
+    assert header.EXAMPLE_LABEL not in text_of(drawn("bergby", "a3", False))
     label = next(t for t in drawn("ankeby", "a4", False).texts if t.text.startswith("EXEMPEL"))
     assert (label.ink, label.ground) == (palette.WHITE, palette.LABEL_GROUND)
 

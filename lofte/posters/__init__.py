@@ -4,10 +4,11 @@ Receptions put up posters of the promises; these show progress and are remade
 on every build from the same model as the website. `produce.produce` is the
 producer the build pipeline calls; the modules below it each do one job:
 
-- data.py: model and facts → plain, picklable descriptions (all wording here)
+- data.py: model and facts → plain, picklable records (all wording is here)
 - layout.py: measuring, wrapping and fitting text; canvas.py records every box
-- poster.py / share.py: where things go on a sheet / on a 1200×630 image
+- fonts.py, palette.py, paper.py, typeset.py: face, colours, sheet sizes, type scale
+- poster.py plans a poster from header.py and promises.py; share.py the 1200×630 image
 - symbols.py, qr.py: status symbols drawn as shapes, the QR code
 - encode.py: deterministic PNG and a PDF built around the same pixels
-- cache.py, render.py: skip unchanged images; render in worker processes
+- render.py, cache.py: one job to bytes and its cache key; reuse unchanged images
 """

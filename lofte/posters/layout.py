@@ -104,7 +104,7 @@ def ellipsize(text: str, weight: str, size: int, width: float, force: bool = Fal
         return text
     pieces = _pieces(text)
     while pieces:
-        head = "".join(sep + p for sep, p in pieces).lstrip(" ").rstrip(" ,.;:" + NBSP)
+        head = "".join(sep + p for sep, p in pieces).lstrip(" ").rstrip(" ,.;:-–/" + NBSP)
         if font.getlength(head + ELLIPSIS) <= width:
             return head + ELLIPSIS
         if len(pieces) == 1:
