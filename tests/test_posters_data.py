@@ -75,20 +75,21 @@ def test_qr_url_is_absolute_and_the_printed_address_is_the_same_without_scheme()
     assert d.address == "lofte.example.se/trygghet/bergby/2025-2026/"
 
 
-def test_example_data_anywhere_in_a_period_marks_its_poster_and_share_images():
+def test_an_example_update_marks_its_period_poster_and_promise_image_as_partly_invented():
     site, facts, m, p = period("ankeby")
-    assert data.poster(site, m, p, facts, CONTENT).example
+    assert data.poster(site, m, p, facts, CONTENT).example == "EXEMPEL – delvis påhittade uppgifter"
     shares = {pr.slug: data.share_promise(site, m, p, pr, facts) for pr in p.promises}
-    assert shares["ungdomar"].example and not shares["trafik"].example
+    assert shares["ungdomar"].example == "EXEMPEL – delvis påhittade uppgifter"
+    assert shares["trafik"].example == ""
     site, facts, m, p = period("bergby")
-    assert not data.poster(site, m, p, facts, CONTENT).example
+    assert data.poster(site, m, p, facts, CONTENT).example == ""
 
 
-def test_an_example_municipality_marks_everything():
+def test_an_example_municipality_is_invented_throughout():
     site, facts, m, p = period("bergby")
     m = dataclasses.replace(m, example=True)
-    assert data.poster(site, m, p, facts, CONTENT).example
-    assert data.share_period(site, m, p, facts).example
+    assert data.poster(site, m, p, facts, CONTENT).example == "EXEMPEL – påhittade uppgifter"
+    assert data.share_period(site, m, p, facts).example == "EXEMPEL – påhittade uppgifter"
 
 
 def test_a_logo_is_read_only_when_content_supplies_an_image(tmp_path):

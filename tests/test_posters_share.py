@@ -70,5 +70,5 @@ def test_a_very_long_title_is_shortened_not_spilled():
 
 
 def test_example_data_is_labelled():
-    assert share.EXAMPLE_LABEL in text_of(drawn("ankeby/2026/ungdomar/index.md"))
-    assert share.EXAMPLE_LABEL not in text_of(drawn("ankeby/2026/trygg-centrum/index.md"))
+    assert "EXEMPEL – delvis påhittade uppgifter" in text_of(drawn("ankeby/2026/ungdomar/index.md"))
+    assert "EXEMPEL" not in text_of(drawn("ankeby/2026/trygg-centrum/index.md"))

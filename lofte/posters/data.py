@@ -22,6 +22,8 @@ from ..model import Municipality, Period, Promise, Site
 LOCALE = "sv"
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 NO_VERDICT = ("?", "Ingen slutbedömning")  # derived.py's "ingen slutbedömning" has no Status
+INVENTED = "EXEMPEL – påhittade uppgifter"
+PARTLY_INVENTED = "EXEMPEL – delvis påhittade uppgifter"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +61,7 @@ class PosterData:
     url: str  # absolute, for the QR code
     address: str  # the same address as printed
     feedback: str
-    example: bool
+    example: str  # the example label, "" for real data
     logo: bytes | None
     document_title: str  # the PDF's title
 
@@ -73,7 +75,12 @@ class ShareData:
     bar: Bar | None
     as_of: str
     address: str
-    example: bool
+    example: str  # the example label, "" for real data
+
+
+def example(whole: bool, part: bool) -> str:
+    """The label for example data: all of it invented, or only some updates or promises."""
+    return INVENTED if whole else PARTLY_INVENTED if part else ""
 
 
 def date(d: dt.date) -> str:
@@ -199,7 +206,7 @@ def poster(site: Site, m: Municipality, period: Period, facts: Facts, content_di
         counts=counts(state.counts),
         items=tuple(item(p, period, m, facts) for p in period.promises),
         url=url, address=address(url), feedback=site.feedback,
-        example=m.example or state.has_example, logo=logo(m, content_dir),
+        example=example(m.example or period.example, state.has_example), logo=logo(m, content_dir),
         document_title=f"{period.title} – {m.name}",
     )
 
@@ -212,7 +219,7 @@ def share_period(site: Site, m: Municipality, period: Period, facts: Facts) -> S
         marks=counts(state.counts),
         bar=None, as_of=as_of(facts.build_date),
         address=address(urls.absolute(site.base_url, urls.period(period))),
-        example=m.example or state.has_example,
+        example=example(m.example or period.example, state.has_example),
     )
 
 
@@ -223,5 +230,5 @@ def share_promise(site: Site, m: Municipality, period: Period, promise: Promise,
         detail=actors(state, period, m), marks=(promise_mark(period, state),),
         bar=bar(state.indicators), as_of=as_of(facts.build_date),
         address=address(urls.absolute(site.base_url, urls.promise(period, promise))),
-        example=m.example or period.example or state.has_example,
+        example=example(m.example or period.example or promise.example, state.has_example),
     )

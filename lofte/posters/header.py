@@ -17,7 +17,6 @@ from .data import Mark, PosterData
 from .layout import Block
 from .typeset import BODY_MIN_PT, Page, symbol_size
 
-EXAMPLE_LABEL = "EXEMPEL – påhittade uppgifter"
 LOGO_MM = (60, 24)
 
 
@@ -52,7 +51,7 @@ class HeaderWriter:
     def example_label(self, y: int) -> int:
         """White on ink across the page: example data must not pass for real. Returns the space below."""
         p = self.p
-        block = p.text(EXAMPLE_LABEL, p.width - 2 * p.u(6), weight="bold", pts=(36, BODY_MIN_PT))
+        block = p.text(self.data.example, p.width - 2 * p.u(6), weight="bold", pts=(36, BODY_MIN_PT))
         pad = p.u(2.5)
         bottom = y + block.height + 2 * pad
         p.c.rect((p.x0, y, p.x1, bottom), fill=palette.LABEL_GROUND)

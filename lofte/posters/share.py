@@ -19,7 +19,6 @@ STRIPE = 18
 MIN_PX = 26
 HEADING_PX = (84, 40)
 MARK_PX = 44
-EXAMPLE_LABEL = "EXEMPEL – påhittade uppgifter"
 
 
 def printable() -> tuple[int, int, int, int]:
@@ -43,7 +42,8 @@ class Share:
     def top(self) -> int:
         reserve = 0
         if self.data.example:
-            label = self.text(EXAMPLE_LABEL, self.width // 2, size=30, weight="bold")
+            # The label outranks the kicker: it gets most of the line, the kicker what is left.
+            label = layout.fit(self.data.example, "bold", round(self.width * 0.62), 1, (30, 28, MIN_PX), 1.2)
             pad = 10
             w = round(label.font.getlength(label.lines[0])) + 2 * pad
             box = (self.x1 - w, self.y0, self.x1, self.y0 + label.height + pad)
