@@ -17,10 +17,11 @@ from typing import Iterator
 import jinja2
 from markupsafe import Markup
 
-from . import statuses, urls
+from . import csvdata, embed, events, opendata, statuses, urls
+from .catalogue import CATALOGUE_FILE
 from .i18n import LANGUAGE_NAMES, Translator, direction
-from .model import ORIGIN_KINDS
 from .localize import Localizer, outdated
+from .model import ORIGIN_KINDS
 from .outputs import BuildContext, OutputFile
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -67,10 +68,11 @@ def environment(templates: str = str(TEMPLATES)) -> jinja2.Environment:
     )
     env.filters["rel"] = _rel
     env.filters["json"] = _json
-    env.globals.update(urls=urls, statuses=statuses.BY_KEY, progress_statuses=statuses.PROGRESS,
     env.filters["sv"] = _sv
+    env.globals.update(urls=urls, statuses=statuses.BY_KEY, progress_statuses=statuses.PROGRESS,
                        verdicts=statuses.VERDICTS, origin_kinds=ORIGIN_KINDS,
                        language_names=LANGUAGE_NAMES, outdated=outdated, direction=direction)
+    env.globals.update(events=events, iframe_height=embed.iframe_height)  # feeds, calendar, embed links
     return env
 
 
@@ -80,11 +82,16 @@ def pages(ctx: BuildContext) -> list[Page]:
            Page(urls.STATUSES, "statuses.html", {}),
            Page(urls.ABOUT, "about.html", {}),
            Page(urls.ACCESSIBILITY, "accessibility.html", {}),
-           Page(urls.NOT_FOUND, "404.html", {"absolute_links": True})]
+           Page(urls.NOT_FOUND, "404.html", {"absolute_links": True}),
+           Page(urls.DATA, "data.html", {"csv_files": csvdata.FILES, "json_fields": opendata.FIELDS,
+                                         "licence": opendata.LICENCES[site.licence],
+                                         "site_file": opendata.SITE_FILE, "catalogue_file": CATALOGUE_FILE})]
     for m in site.municipalities:
         out.append(Page(urls.municipality(m), "municipality.html", {"municipality": m}))
         for p in m.periods:
             out.append(Page(urls.period(p), "period.html", {"municipality": m, "period": p}))
+            out.append(Page(urls.embed(p), "embed.html", {"municipality": m, "period": p,
+                                                          **embed.style(TEMPLATES)}))
             if p.follow_up is not None:
                 out.append(Page(urls.follow_up(p), "follow_up.html", {"municipality": m, "period": p}))
             for pr in p.promises:
@@ -120,7 +127,9 @@ def render(ctx: BuildContext, page: Page, lang: str = "sv", templates: str = str
     and for files beside the page such as feeds); links are made from `url_path`.
     """
     env = environment(templates)
+    ui = lang if lang in ctx.site.languages else ctx.site.languages[0]
     base_path = "/" + ctx.site.base_url.split("://", 1)[-1].split("/", 1)[-1] if "://" in ctx.site.base_url else "/"
+    path = urls.localized(page.path, lang)
     variables = {
         "site": ctx.site, "facts": ctx.facts, "lang": ui, "dir": direction(ui), "content_lang": lang,
         "_": Translator(ui), "tr": Localizer(lang, ui), "page_path": page.path, "url_path": path,
@@ -130,9 +139,7 @@ def render(ctx: BuildContext, page: Page, lang: str = "sv", templates: str = str
         "alternates": [(a, urls.localized(page.path, a)) for a in alternates],
     }
     variables.update(page.vars)
-    ui = lang if lang in ctx.site.languages else ctx.site.languages[0]
     html = env.get_template(page.template).render(variables)
-    path = urls.localized(page.path, lang)
     return OutputFile(urls.output_file(path), html.encode("utf-8"))
 
 

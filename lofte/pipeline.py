@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import assets, html
+from . import assets, catalogue, csvdata, feeds, html, ical, opendata, sitemap
 from .assemble import assemble
 from .derived import derive
 from .errors import ErrorList
@@ -85,6 +85,10 @@ def render_all(opts: Options, ctx: BuildContext, timings: Timings) -> list[Outpu
         from .posters import produce as posters  # Pillow work; skipped when not asked for
         with timings.phase("posters"):
             files.extend(posters.produce(ctx, bleed=opts.bleed))
+    with timings.phase("feeds"):
+        for producer in (feeds, ical, opendata, csvdata, catalogue):
+            files.extend(producer.produce(ctx))
+        files.extend(sitemap.produce(ctx.site, files))  # last: it lists the pages the others made
     return files
 
 

@@ -19,6 +19,9 @@ ABOUT = "om/"
 ACCESSIBILITY = "tillganglighet/"
 NOT_FOUND = "404.html"
 ASSETS = "assets/"
+DATA = "data/"  # the open data page; the site-wide data files live beside it
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
 
 # Names a content folder may not take, because generated pages live there.
 RESERVED_TOP = {"status", "om", "tillganglighet", "assets", "data", "feeds", "en", "ar", "fa", "fi",
@@ -43,9 +46,6 @@ def promise(p: Period, pr: Promise) -> str:
     return f"{period(p)}{pr.slug}/"
 
 
-def content_file(rel: str) -> str:
-    """Where a content asset (image, PDF) is published: at its content path."""
-    return rel
 def localized(path: str, lang: str) -> str:
     """The URL path of a page in another language: Swedish at the root, others under `<lang>/`.
 
@@ -54,6 +54,9 @@ def localized(path: str, lang: str) -> str:
     return path if lang == "sv" else f"{lang}/{path}"
 
 
+def content_file(rel: str) -> str:
+    """Where a content asset (image, PDF) is published: at its content path."""
+    return rel
 
 
 def output_file(path: str) -> str:
@@ -86,3 +89,32 @@ def poster(p: Period, size: str, ext: str) -> str:
 def share_image(page_path: str) -> str:
     """The 1200×630 Open Graph image of a period or promise page."""
     return f"{page_path}dela.png"
+
+
+def feed(page_path: str) -> str:
+    """The Atom feed of the site, a municipality, a period or a promise: beside its page.
+
+    Slugs cannot contain a dot, so `atom.xml` never collides with a content folder.
+    """
+    return f"{page_path}atom.xml"
+
+
+def calendar(m: Municipality) -> str:
+    """The iCalendar file with every event of a municipality."""
+    return f"{municipality(m)}kalender.ics"
+
+
+def embed(p: Period) -> str:
+    """The self-contained summary of a period for other sites' iframes."""
+    return f"{period(p)}inbaddning/"
+
+
+def data_file(name: str) -> str:
+    """A site-wide open data file (CSV, JSON, catalogue) beside the data page."""
+    return f"{DATA}{name}"
+
+
+def period_data(p: Period) -> str:
+    """The open data JSON of one period, named so a downloaded copy says what it is."""
+    return f"{period(p)}data/medborgarloften-{p.municipality}-{p.slug}.json"
+

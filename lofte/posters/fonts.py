@@ -44,12 +44,12 @@ def font(weight: str, size: int) -> ImageFont.FreeTypeFont:
 
 @functools.lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """Hash of the font files and the shaping engine, for cache keys."""
+    """Hash of the font files, the rasteriser and the shaping engine, for cache keys."""
     h = hashlib.sha256()
     for weight in sorted(FILES):
         h.update(path(weight).read_bytes())
     h.update(engine().name.encode())
-    h.update(str(features.version("raqm")).encode())
+    h.update(f"{features.version('freetype2')} {features.version('raqm')}".encode())
     return h.hexdigest()
 
 

@@ -1,0 +1,197 @@
+"""Atom feeds: tell subscribers when something happens, without an account.
+
+One feed for the site, each municipality, each period and each promise, each
+written beside its page (`urls.feed`). Entries are the progress updates, the
+status changes the build derives from them (`derived.Change`), and a notice when
+a promise misses the update date its feedback plan sets. An entry has the same
+id and text in every feed it appears in, so a reader that follows several feeds
+shows it once.
+
+Deterministic: entry ids are tag: URIs from the site's host and path prefix,
+the date the entry is about and the content path (never the build time); an
+entry's `updated` is its date at midnight UTC, and a feed's `updated` is its
+newest entry's, so a rebuild with the same content gives the same bytes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from html import escape
+from typing import Iterable, Iterator
+from urllib.parse import urlsplit
+
+from . import urls
+from .derived import Change, Facts
+from .i18n import Translator
+from .labels import actor_name, example_title, status_label
+from .model import Municipality, Period, Promise, Site, Update
+from .outputs import BuildContext, OutputFile
+
+ATOM = "http://www.w3.org/2005/Atom"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+SV = Translator("sv")  # feeds are in Swedish, like the content
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    date: dt.date
+    title: str
+    link: str  # absolute
+    html: str  # entry content, escaped HTML
+    base: str  # absolute URL that relative links in `html` resolve against
+    category: str  # municipality name, so a site-wide feed can be filtered by place
+
+
+def tag(site: Site, date: dt.date, path: str) -> str:
+    """A tag: URI (RFC 4151) from the site's host, `date` and a content path."""
+    parts = urlsplit(site.base_url)
+    return f"tag:{parts.hostname},{date.isoformat()}:{parts.path.lstrip('/')}{path}"
+
+
+def timestamp(date: dt.date) -> str:
+    return f"{date.isoformat()}T00:00:00Z"
+
+
+def made_up(m: Municipality, p: Period, pr: Promise) -> bool:
+    """Everything under an example municipality, period or promise is an example."""
+    return m.example or p.example or pr.example
+
+
+def _context(m: Municipality, p: Period, pr: Promise) -> str:
+    return f"<p>{escape(m.name)} · {escape(p.title)} · {escape(pr.title)}</p>"
+
+
+def update_entry(site: Site, m: Municipality, p: Period, pr: Promise, u: Update,
+                 corrected_by: str | None) -> Entry:
+    page = urls.absolute(site.base_url, urls.promise(p, pr))
+    parts = [_context(m, p, pr)]
+    example = u.example or made_up(m, p, pr)
+    if example:
+        parts.append("<p><strong>Exempel:</strong> den här uppdateringen är påhittad.</p>")
+    if u.corrects:
+        parts.append(f"<p>Rättelse av <a href=\"#{escape(u.corrects)}\">en tidigare uppdatering</a>: "
+                     f"{escape(u.correction_note)}</p>")
+    if corrected_by:
+        parts.append(f"<p>Den här uppdateringen har rättats: <a href=\"#{escape(corrected_by)}\">se rättelsen</a>.</p>")
+    if u.status:
+        parts.append(f"<p>Ny status: {escape(status_label(u.status))}</p>")
+    parts.extend(f"<p>{escape(actor_name(m, a.actor))}: {escape(status_label(a.status))}</p>"
+                 for a in u.actor_status)
+    parts.append(u.body.html)
+    names = {i.id: i for i in pr.indicators}
+    if u.progress:
+        items = "".join(f"<li>{escape(names[g.indicator].name)}: {SV.number(g.value)} "
+                        f"{escape(names[g.indicator].unit)}</li>" for g in u.progress)
+        parts.append(f"<ul>{items}</ul>")
+    if u.evidence:
+        items = "".join(f"<li><a href=\"{escape(e.url)}\">{escape(e.title)}</a></li>" for e in u.evidence)
+        parts.append(f"<p>Underlag:</p><ul>{items}</ul>")
+    says_so = u.title.casefold().startswith("rättelse")
+    title = f"Rättelse: {u.title}" if u.corrects and not says_so else u.title
+    return Entry(tag(site, u.date, f"{urls.promise(p, pr)}{u.slug}"), u.date,
+                 example_title(title, example), f"{page}#{u.slug}", "\n".join(parts), page, m.name)
+
+
+def change_entry(site: Site, m: Municipality, p: Period, pr: Promise, c: Change) -> Entry:
+    page = urls.absolute(site.base_url, urls.promise(p, pr))
+    who = "Status" if c.kind == "status" else f"Status för {actor_name(m, c.actor)}"
+    text = f"{who} ändrad från {status_label(c.before)} till {status_label(c.after)}"
+    body = (f"{_context(m, p, pr)}\n<p>{escape(text)}.</p>\n"
+            f"<p><a href=\"#{escape(c.update)}\">Läs uppdateringen</a></p>")
+    key = "status" if c.kind == "status" else f"status-{c.actor}"
+    return Entry(tag(site, c.date, f"{urls.promise(p, pr)}{c.update}/{key}"), c.date,
+                 example_title(f"{pr.title}: {text[0].lower()}{text[1:]}", c.example or made_up(m, p, pr)),
+                 f"{page}#andringar", body, page, m.name)
+
+
+def overdue_entry(site: Site, m: Municipality, p: Period, pr: Promise, due: dt.date) -> Entry:
+    """Freshness in the feed: the day after the update was due, say that it is missing."""
+    page = urls.absolute(site.base_url, urls.promise(p, pr))
+    late = due + dt.timedelta(days=1)
+    text = (f"Enligt planen för återkoppling skulle löftet ha uppdaterats senast {due.isoformat()}. "
+            "Ingen uppdatering är publicerad.")
+    return Entry(tag(site, late, f"{urls.promise(p, pr)}uppdatering-saknas"), late,
+                 example_title(f"{pr.title}: uppdatering saknas", made_up(m, p, pr)),
+                 page, f"{_context(m, p, pr)}\n<p>{escape(text)}</p>", page, m.name)
+
+
+def promise_entries(site: Site, facts: Facts, m: Municipality, p: Period, pr: Promise) -> list[Entry]:
+    state = facts.promises[pr.path]
+    out = [update_entry(site, m, p, pr, u, state.corrected_by.get(u.slug)) for u in pr.updates]
+    out.extend(change_entry(site, m, p, pr, c) for c in state.changes if c.kind in ("status", "actor"))
+    if state.overdue and state.next_due:
+        out.append(overdue_entry(site, m, p, pr, state.next_due))
+    return out
+
+
+def newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: (e.date, e.id), reverse=True)
+
+
+def _sub(parent: ET.Element, name: str, text: str | None = None, **attrs) -> ET.Element:
+    el = ET.SubElement(parent, name, attrs)
+    if text is not None:
+        el.text = text
+    return el
+
+
+def feed_xml(site: Site, page_path: str, title: str, subtitle: str, entries: list[Entry],
+             fallback: dt.date) -> bytes:
+    """Serialise a feed; `fallback` is its `updated` when it has no entries yet."""
+    # Plain names plus an explicit xmlns: ElementTree's namespace prefixes are
+    # process-global, and Atom attributes (rel, href) are unqualified.
+    feed = ET.Element("feed", {"xmlns": ATOM, f"{{{XML_NS}}}lang": "sv"})
+    page = urls.absolute(site.base_url, page_path)
+    _sub(feed, "id", page)  # the page's URL is permanent (urls.py), so it identifies the feed
+    _sub(feed, "title", title)
+    _sub(feed, "subtitle", subtitle)
+    _sub(feed, "updated", timestamp(entries[0].date if entries else fallback))
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=urls.absolute(site.base_url, urls.feed(page_path)))
+    _sub(feed, "link", rel="alternate", type="text/html", href=page)
+    author = _sub(feed, "author")
+    _sub(author, "name", site.contact.name or site.title)
+    _sub(feed, "generator", "löfte")
+    for e in entries:
+        entry = _sub(feed, "entry")
+        _sub(entry, "id", e.id)
+        _sub(entry, "title", e.title)
+        _sub(entry, "updated", timestamp(e.date))
+        _sub(entry, "link", rel="alternate", type="text/html", href=e.link)
+        _sub(entry, "category", term=e.category)
+        content = _sub(entry, "content", e.html, type="html")
+        content.set(f"{{{XML_NS}}}base", e.base)
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+SUBTITLE = "Uppdateringar och ändrade statusar. Uppgifterna rapporteras av polisen och kommunen själva."
+
+
+def produce(ctx: BuildContext) -> Iterator[OutputFile]:
+    site, facts = ctx.site, ctx.facts
+    everything: list[Entry] = []
+    for m in site.municipalities:
+        in_municipality: list[Entry] = []
+        for p in m.periods:
+            in_period: list[Entry] = []
+            first = p.signed or p.start or site.build_date
+            for pr in p.promises:
+                entries = newest_first(promise_entries(site, facts, m, p, pr))
+                in_period.extend(entries)
+                page = urls.promise(p, pr)
+                yield OutputFile(urls.feed(page), feed_xml(site, page, f"{pr.title} – {p.title}", SUBTITLE,
+                                                           entries, first))
+            in_period = newest_first(in_period)
+            in_municipality.extend(in_period)
+            yield OutputFile(urls.feed(urls.period(p)), feed_xml(site, urls.period(p), p.title, SUBTITLE,
+                                                                 in_period, first))
+        in_municipality = newest_first(in_municipality)
+        everything.extend(in_municipality)
+        starts = [p.signed or p.start for p in m.periods if p.signed or p.start]
+        yield OutputFile(urls.feed(urls.municipality(m)),
+                         feed_xml(site, urls.municipality(m), f"Medborgarlöften i {m.name}", SUBTITLE,
+                                  in_municipality, max(starts, default=site.build_date)))
+    yield OutputFile(urls.feed(urls.HOME), feed_xml(site, urls.HOME, site.title, SUBTITLE,
+                                                    newest_first(everything), site.build_date))

@@ -1,0 +1,55 @@
+"""sitemap.xml and robots.txt, with absolute URLs from `base_url`.
+
+The sitemap is made from the files the other producers return, not from a
+second list of pages, so it can never miss a page type added later. A page is
+listed when it is HTML, is not a 404 page (one per language) and does not ask search engines
+to skip it (`<meta name="robots" content="noindex">`, as the embeds do).
+
+robots.txt only takes effect at the root of a host; a site published under a
+path prefix still gets one, for the host's owner to copy from.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from typing import Iterable
+
+from . import urls
+from .model import Site
+from .outputs import OutputFile
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NOINDEX = re.compile(rb"<meta\s+name=\"robots\"\s+content=\"[^\"]*noindex", re.IGNORECASE)
+
+
+def page_path(file_path: str) -> str:
+    """The URL path of an HTML output file: directory pages end with "/"."""
+    if file_path == "index.html":
+        return ""
+    return file_path[: -len("index.html")] if file_path.endswith("/index.html") else file_path
+
+
+def listed(files: Iterable[OutputFile]) -> list[str]:
+    """URL paths of the pages a search engine should know about, sorted."""
+    return sorted(page_path(f.path) for f in files
+                  if f.path.endswith(".html") and posixpath.basename(f.path) != urls.NOT_FOUND
+                  and not NOINDEX.search(f.data))
+
+
+def sitemap(site: Site, paths: list[str]) -> bytes:
+    root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
+    for path in paths:
+        url = ET.SubElement(root, "url")
+        ET.SubElement(url, "loc").text = urls.absolute(site.base_url, path)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def robots(site: Site) -> bytes:
+    return (f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(site.base_url, urls.SITEMAP)}\n").encode()
+
+
+def produce(site: Site, files: list[OutputFile]) -> list[OutputFile]:
+    """Runs last: it reads what every other producer made."""
+    return [OutputFile(urls.SITEMAP, sitemap(site, listed(files))), OutputFile(urls.ROBOTS, robots(site))]

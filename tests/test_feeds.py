@@ -1,0 +1,147 @@
+"""Atom feeds (lofte/feeds.py): parsed with feedparser and checked against the model."""
+import datetime as dt
+import re
+from html.parser import HTMLParser
+
+import feedparser
+import pytest
+
+from follow import BUILD_DATE, build_follow
+from lofte import urls
+
+BASE = "https://lofte.example.se/trygghet/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return build_follow(tmp_path_factory.mktemp("feeds") / "site")
+
+
+def feed_pages(site):
+    """(page path, promises under it) for every page that has a feed."""
+    out = [(urls.HOME, [(m, p, pr) for m in site.municipalities for p in m.periods for pr in p.promises])]
+    for m in site.municipalities:
+        out.append((urls.municipality(m), [(m, p, pr) for p in m.periods for pr in p.promises]))
+        for p in m.periods:
+            out.append((urls.period(p), [(m, p, pr) for pr in p.promises]))
+            out.extend((urls.promise(p, pr), [(m, p, pr)]) for pr in p.promises)
+    return out
+
+
+def expected_entries(built, m, p, pr):
+    """Entry id → (date, link, example) the model calls for: updates, status changes, a missed update."""
+    state = built.facts.promises[pr.path]
+    page = BASE + urls.promise(p, pr)
+    tag = f"tag:lofte.example.se,{{}}:trygghet/{urls.promise(p, pr)}"
+    made_up = m.example or p.example or pr.example
+    out = {tag.format(u.date) + u.slug: (u.date, f"{page}#{u.slug}", u.example or made_up) for u in pr.updates}
+    for c in state.changes:
+        if c.kind != "correction":
+            key = "status" if c.kind == "status" else f"status-{c.actor}"
+            out[tag.format(c.date) + f"{c.update}/{key}"] = (c.date, f"{page}#andringar", c.example or made_up)
+    if state.overdue:
+        late = state.next_due + dt.timedelta(days=1)
+        out[tag.format(late) + "uppdatering-saknas"] = (late, page, made_up)
+    return out
+
+
+def parse(built, page_path):
+    data = (built.out / urls.feed(page_path)).read_bytes()
+    feed = feedparser.parse(data)
+    assert not feed.bozo, (page_path, feed.get("bozo_exception"))
+    return feed
+
+
+def test_every_feed_parses_and_matches_the_model(built):
+    pages = feed_pages(built.site)
+    assert len(pages) == 1 + 2 + 2 + 3
+    assert sorted(p.relative_to(built.out).as_posix() for p in built.out.rglob("atom.xml")) == \
+        sorted(urls.feed(path) for path, _ in pages)
+    for path, promises in pages:
+        feed = parse(built, path)
+        expected = {}
+        for m, p, pr in promises:
+            expected.update(expected_entries(built, m, p, pr))
+        got = {e.id: e for e in feed.entries}
+        assert len(got) == len(feed.entries), "ids are unique within a feed"
+        assert set(got) == set(expected), path
+        for entry_id, (date, link, example) in expected.items():
+            assert got[entry_id].updated == f"{date.isoformat()}T00:00:00Z"
+            assert got[entry_id].link == link
+            assert got[entry_id].title.startswith("Exempel:") == example, "examples say so in the title"
+        dates = [e.updated for e in feed.entries]
+        assert dates == sorted(dates, reverse=True), "newest first"
+        assert feed.feed.updated == (dates[0] if dates else feed.feed.updated)
+        assert feed.feed.id == BASE + path
+        links = {(link.rel, link.href) for link in feed.feed.links}
+        assert links == {("self", BASE + urls.feed(path)), ("alternate", BASE + path)}
+
+
+def test_the_demo_promise_has_every_kind_of_entry(built):
+    feed = parse(built, "ankeby/2026/vandringar/")
+    titles = [e.title for e in feed.entries]
+    assert titles == [  # newest first; on the same day ordered by id
+        "Exempel: Fem trygghetsvandringar i Ankeby centrum: status för Ankeby Bostäder AB ändrad från Ej påbörjat "
+        "till Pågår",
+        "Exempel: Andra vandringen (exempel på hur det kan se ut)",
+        "Fem trygghetsvandringar i Ankeby centrum: status för Polisen ändrad från Ej påbörjat till Pågår",
+        "Fem trygghetsvandringar i Ankeby centrum: status för Ankeby kommun ändrad från Ej påbörjat till Pågår",
+        "Fem trygghetsvandringar i Ankeby centrum: status ändrad från Ej påbörjat till Pågår",
+        "Rättelse av antalet vandringar",
+        "Första vandringen",
+    ]
+    first = next(e for e in feed.entries if e.title == "Första vandringen")
+    html = first.content[0].value
+    assert "Den här uppdateringen har rättats" in html
+    assert "Ankeby kommun · Medborgarlöften i Ankeby 2026" in html
+    assert "Genomförda trygghetsvandringar: 2 vandringar" in html
+    assert "<script" not in html, "the sanitised body, never raw HTML from content"
+    # xml:base makes relative links in the body resolve to the promise page
+    assert 'href="https://lofte.example.se/trygghet/ankeby/2026/vandringar/anteckningar/"' in html
+
+
+def test_a_missed_update_shows_in_the_feed(built):
+    feed = parse(built, "ankeby/2026/kontroller/")
+    (entry,) = feed.entries
+    assert entry.title.endswith(": uppdatering saknas")
+    assert entry.updated == "2026-03-03T00:00:00Z"  # the day after 60 days from the period start
+    assert "2026-03-02" in entry.content[0].value
+
+
+def test_ids_do_not_depend_on_the_build_date(built, tmp_path):
+    later = build_follow(tmp_path / "later", BUILD_DATE + dt.timedelta(days=30))
+    before = {e.id for e in parse(built, "").entries if "uppdatering-saknas" not in e.id}
+    after = {e.id for e in parse(later, "").entries if "uppdatering-saknas" not in e.id}
+    assert before == after
+    assert (built.out / "ankeby/2026/vandringar/atom.xml").read_bytes() == \
+        (later.out / "ankeby/2026/vandringar/atom.xml").read_bytes()
+
+
+class Heads(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.feeds, self.links = [], []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and a.get("type") == "application/atom+xml":
+            self.feeds.append(a["href"])
+        if tag == "a" and a.get("href", "").endswith("atom.xml"):
+            self.links.append(a["href"])
+
+
+@pytest.mark.parametrize("page", ["", "ankeby/", "ankeby/2026/", "ankeby/2026/vandringar/"])
+def test_pages_announce_and_link_their_feed(built, page):
+    heads = Heads()
+    heads.feed(built.text(urls.output_file(page)))
+    own = urls.relative(page, urls.feed(page))
+    assert heads.feeds[0] == own, "the page's own feed comes first in the head"
+    assert own in heads.links, "and is linked visibly"
+    for href in heads.feeds:
+        assert (built.out / page / href).resolve().is_file()
+
+
+def test_feed_is_well_formed_xml_with_atom_namespace(built):
+    data = (built.out / "atom.xml").read_bytes()
+    assert data.startswith(b"<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"")
+    assert not re.search(rb"ns\d+:", data)
