@@ -1,4 +1,5 @@
 """Posters drawn from the fixture content: inside the margins, legible, readable QR."""
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -141,3 +142,9 @@ def test_a_supplied_logo_is_drawn_top_right_and_the_parties_make_room(tmp_path):
     assert logo.getextrema()[0] >= palette.MIN_GREY
     parties = [t for t in canvas.texts if "Ankeby kommun" in t.text and t.box[1] < y0 + px(60)]
     assert parties and all(t.box[2] < x1 - px(60) for t in parties)
+
+
+def test_a_period_without_promises_still_makes_a_poster():
+    empty = dataclasses.replace(posters()["bergby"], items=(), counts=())
+    canvas = poster.draw(empty, Sheet(A4, False))
+    assert "Medborgarlöften i Bergby" in text_of(canvas) and "löften till" not in text_of(canvas)

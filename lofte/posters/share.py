@@ -70,6 +70,8 @@ class Share:
 
     def marks(self, y: int) -> int:
         """The status (or a tally per status) as symbols with words; returns the bottom."""
+        if not self.data.marks:
+            return y
         if len(self.data.marks) == 1:
             block = self.text(self.data.marks[0].label, self.width - 70, size=MARK_PX, weight="bold")
             d = round(cap_height("bold", MARK_PX) * 1.4)
@@ -126,6 +128,8 @@ class Share:
         return self.c
 
     def marks_height(self) -> int:
+        if not self.data.marks:
+            return 0
         if len(self.data.marks) == 1:
             return self.text("", self.width, size=MARK_PX).leading
         return self.text("", self.width).leading * len(self.mark_rows())
