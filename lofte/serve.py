@@ -1,0 +1,228 @@
+"""`serve`: a live preview that rebuilds on every save and reloads the browser.
+
+Communicators check their text in a browser before they publish. The preview
+builds through the normal pipeline into the output folder, serves it on
+127.0.0.1 (this computer only, unless --host says otherwise), watches content/
+and templates/ (styles included), and after a burst of saves has settled
+rebuilds once and reloads the browser.
+
+A content error never stops the server: while the last build failed, every
+page request gets an error page with file, line, field and message (overlay.py),
+the terminal prints the same lines, and the next good save recovers. The
+writer's staging and swap mean a finished site replaces the old one at once, and
+the rebuild runs on the server's only thread, so a request that arrives during
+a rebuild waits for it; each file is read under the writer's lock, so a build
+started from another terminal is waited for too.
+
+livereload serves and reloads the browser; only `_livereload()` knows it, so it
+can be replaced (MkDocs dropped the package after reload-loop bugs).
+"""
+from __future__ import annotations
+
+import errno
+import logging
+import mimetypes
+import os
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from . import html, overlay
+from .errors import BuildAborted, ContentError, LofteError
+from .pipeline import Options, build
+from .write import output_lock
+
+QUIET = 0.15  # seconds without further changes before a rebuild starts
+MAX_SETTLE = 5.0  # rebuild anyway if files keep changing longer than this
+MAX_WATCH_SHARE = 0.2  # looking for changes may use at most this share of one core (15,000 files: 0.2 s a look)
+TEXT_TYPES = ("text/", "application/xml", "application/json", "application/atom+xml", "image/svg+xml")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    errors: tuple[ContentError, ...] = ()
+    problem: str = ""  # a failure that is not a content error (template, disk)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.problem
+
+
+def rebuild(opts: Options) -> Outcome:
+    """Build the whole site once; every failure becomes an Outcome, never an exception.
+
+    The one place the preview builds (an incremental build can replace it). The
+    build date is today's, as `Options.build_date` is left unset.
+    """
+    start = time.perf_counter()
+    try:
+        build(opts)
+    except BuildAborted as exc:
+        return Outcome(errors=tuple(exc.errors), seconds=time.perf_counter() - start)
+    except LofteError as exc:
+        return Outcome(problem=str(exc), seconds=time.perf_counter() - start)
+    except Exception:  # a template mistake must show in the browser, not end the preview
+        return Outcome(problem=traceback.format_exc(), seconds=time.perf_counter() - start)
+    return Outcome(seconds=time.perf_counter() - start)
+
+
+def fingerprint(roots: tuple[Path, ...]) -> frozenset:
+    """Path, size and modification time of every input file: any save, add or delete changes it.
+
+    Files the loader skips (hidden files, editor backups ending in ~) are skipped
+    here too, so an editor's swap file does not trigger a rebuild.
+    """
+    found = []
+    for root in roots:
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
+            for name in files:
+                if name.startswith(".") or name.endswith("~"):
+                    continue
+                path = os.path.join(folder, name)
+                try:
+                    st = os.stat(path)
+                except OSError:  # deleted while we looked: the next poll sees it gone
+                    continue
+                found.append((path, st.st_mtime_ns, st.st_size))
+    return frozenset(found)
+
+
+def settle(roots: tuple[Path, ...]) -> frozenset:
+    """Wait until the inputs stop changing (a save, or a git checkout of many files)."""
+    stamp = fingerprint(roots)
+    deadline = time.monotonic() + MAX_SETTLE
+    while time.monotonic() < deadline:
+        time.sleep(QUIET)
+        again = fingerprint(roots)
+        if again == stamp:
+            break
+        stamp = again
+    return stamp
+
+
+def report(outcome: Outcome) -> str:
+    """What the terminal shows after a rebuild."""
+    now = time.strftime("%H:%M:%S")
+    if outcome.ok:
+        return f"[{now}] Byggt på {outcome.seconds:.2f} s.".replace(".", ",", 1)
+    lines = [str(e) for e in outcome.errors] or [outcome.problem.rstrip()]
+    count = f"{len(outcome.errors)} fel" if outcome.errors else "ett fel"
+    lines.append(f"[{now}] Bygget misslyckades ({count}). Webbläsaren visar felen; "
+                 "spara en rättning så byggs sidan om.")
+    return "\n".join(lines)
+
+
+class Preview:
+    """The preview's state: the inputs the site was last built from, and how that went."""
+
+    def __init__(self, opts: Options):
+        self.opts = opts
+        self.roots = (opts.content_dir, html.TEMPLATES)
+        self.stamp: frozenset | None = None
+        self.outcome = Outcome()
+        self.next_look = 0.0
+
+    def poll(self) -> bool:
+        """Rebuild if an input changed since the last build; True when browsers should reload."""
+        start = time.monotonic()
+        if start < self.next_look:
+            return False
+        stamp = fingerprint(self.roots)
+        now = time.monotonic()
+        self.next_look = now + (now - start) * (1 / MAX_WATCH_SHARE - 1)
+        if stamp == self.stamp:
+            return False
+        self.stamp = settle(self.roots)
+        self.outcome = rebuild(self.opts)
+        print(report(self.outcome), flush=True)
+        return True
+
+    def app(self, environ, start_response):
+        """WSGI: the built site, or the error page for pages while the last build failed."""
+        path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "replace")
+        parts = [p for p in path.split("/") if p]
+        page = not parts or path.endswith("/") or "." not in parts[-1] or parts[-1].endswith(".html")
+        if page and not self.outcome.ok:
+            return _send(start_response, "500 Internal Server Error", "text/html; charset=utf-8",
+                         overlay.page(self.outcome.errors, self.outcome.problem))
+        out = self.opts.out_dir
+        if any(p in (".", "..") or "\\" in p or "\0" in p for p in parts):
+            return _send(start_response, "404 Not Found", "text/plain; charset=utf-8", b"Finns inte.\n")
+        with output_lock(out):
+            target = out.joinpath(*parts)
+            if target.is_dir() and not path.endswith("/"):
+                start_response("301 Moved Permanently", [("Location", quote(path + "/")), ("Content-Length", "0")])
+                return [b""]
+            if target.is_dir():
+                target = target / "index.html"
+            status = "200 OK"
+            if not target.is_file():
+                status, target = "404 Not Found", out / "404.html"
+            try:
+                data = target.read_bytes()
+            except OSError:
+                return _send(start_response, "404 Not Found", "text/plain; charset=utf-8", b"Finns inte.\n")
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind.startswith(TEXT_TYPES):
+            kind += "; charset=utf-8"
+        return _send(start_response, status, kind, data)
+
+
+def _send(start_response, status: str, kind: str, data: bytes):
+    start_response(status, [("Content-Type", kind), ("Content-Length", str(len(data))),
+                            ("Cache-Control", "no-store")])
+    return [data]
+
+
+def _livereload(app, poll, host: str, port: int) -> None:
+    """Serve the WSGI `app` until Ctrl+C; `poll()` runs about every 0.8 s and
+    returns True when the browsers should reload.
+
+    The only code that knows livereload. Two of its parts are replaced: its
+    inline loader script would be blocked by the site's Content-Security-Policy
+    (script-src 'self'), so pages get a same-origin <script src> instead; and its
+    file watcher (which misses restored files and drops reloads within 3 s of the
+    last) gives way to `poll`, after which the browsers are told to reload.
+    """
+    import livereload
+    from livereload.handlers import LiveReloadHandler
+    from livereload.watcher import Watcher
+
+    script = f'<script src="/livereload.js?port={port}"></script>'.encode()
+
+    class PollWatcher(Watcher):
+        def examine(self):
+            if poll():
+                LiveReloadHandler.reload_waiters()
+            return None, None
+
+    class Server(livereload.Server):
+        def get_web_handlers(self, _inline_script):
+            return super().get_web_handlers(script)
+
+    logging.getLogger("livereload").addFilter(lambda record: record.levelno >= logging.WARNING)
+    logging.getLogger("tornado.access").disabled = True  # a 404 is no news; build errors are printed
+    Server(app, watcher=PollWatcher()).serve(port=port, host=host, debug=False)
+
+
+def run(opts: Options, host: str = "127.0.0.1", port: int = 8000) -> int:
+    """Build, then serve and rebuild until Ctrl+C."""
+    if not 0 < port < 65536:
+        raise LofteError(f"porten {port} går inte att använda; välj ett tal mellan 1 och 65535, t.ex. 8000")
+    preview = Preview(opts)
+    print("Bygger webbplatsen …", flush=True)
+    preview.poll()  # the first build, before the first request
+    print(f"Förhandsvisning på http://{host}:{port}/ (avsluta med Ctrl+C)", flush=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"Obs: på adressen {host} kan andra datorer i nätverket se förhandsvisningen.", flush=True)
+    try:
+        _livereload(preview.app, preview.poll, host, port)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise LofteError(f"porten {port} används redan; välj en annan, t.ex. --port {port + 1}") from None
+        raise
+    return 0

@@ -1,0 +1,247 @@
+"""The live preview: the site over HTTP, the error page, recovery, and the reload signal.
+
+The end-to-end tests start `build.py serve` on a free port in a subprocess and
+wait (bounded) for each change to show; the rest call the WSGI app directly.
+"""
+import asyncio
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from wsgiref.util import setup_testing_defaults
+
+import pytest
+
+from conftest import options
+from lofte import serve
+from lofte.errors import ContentError
+from lofte.overlay import page as error_page
+
+ROOT = Path(__file__).resolve().parent.parent
+KONTROLLER = "storby/2025/fler-kontroller/index.md"
+WAIT = 60  # seconds; generous because other builds share the machine
+
+
+def edit(root, rel, old, new):
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# -- in-process: the WSGI app and the rebuild --------------------------------
+
+def call(app, path):
+    environ = {}
+    setup_testing_defaults(environ)
+    environ["PATH_INFO"] = path
+    got = {}
+
+    def start_response(status, headers):
+        got["status"], got["headers"] = status, dict(headers)
+
+    body = b"".join(app(environ, start_response))
+    return got["status"], got["headers"], body.decode("utf-8")
+
+
+def poll(preview):
+    """Look for changes now (the preview spaces out its looks at national scale)."""
+    preview.next_look = 0.0
+    return preview.poll()
+
+
+def test_preview_serves_the_site_then_the_error_page_then_the_site(small_content):
+    preview = serve.Preview(options(small_content))
+    assert poll(preview) is True
+    assert poll(preview) is False  # nothing changed: no rebuild
+    status, headers, body = call(preview.app, "/storby/2025/fler-kontroller/")
+    assert (status, headers["Content-Type"]) == ("200 OK", "text/html; charset=utf-8")
+    assert "Fler hastighetskontroller" in body
+    assert call(preview.app, "/storby")[:2] == ("301 Moved Permanently", {"Location": "/storby/", "Content-Length": "0"})
+    status, _, body = call(preview.app, "/finns-inte/")
+    assert status == "404 Not Found" and body == (small_content.parent / "site/404.html").read_text(encoding="utf-8")
+    assert call(preview.app, "/../content/site.yaml")[0] == "404 Not Found"
+    assert call(preview.app, "/assets/style.css")[1]["Content-Type"] == "text/css; charset=utf-8"
+
+    edit(small_content, KONTROLLER, "status: pågår\nindicators", "status: pagar\nindicators")
+    assert poll(preview) is True
+    status, _, body = call(preview.app, "/storby/2025/fler-kontroller/")
+    assert status == "500 Internal Server Error"
+    assert ("<li><code>content/storby/2025/fler-kontroller/index.md:7</code> <span class=\"field\">status</span>: "
+            "&#x27;pagar&#x27; är inte en status; menade du &#x27;pågår&#x27;?</li>") in body
+    assert call(preview.app, "/om/")[0] == "500 Internal Server Error"  # every page, not only the broken one
+    assert call(preview.app, "/assets/style.css")[0] == "200 OK"  # the last good site's files still serve
+
+    edit(small_content, KONTROLLER, "status: pagar\nindicators", "status: pågår\nindicators")
+    assert poll(preview) is True
+    assert call(preview.app, "/storby/2025/fler-kontroller/")[0] == "200 OK"
+
+
+def test_only_input_changes_trigger_a_rebuild(small_content, monkeypatch):
+    builds = []
+    monkeypatch.setattr(serve, "rebuild", lambda opts: builds.append(1) or serve.Outcome())
+    preview = serve.Preview(options(small_content))
+    poll(preview)
+    (small_content / "storby/.index.md.swp").write_text("editor", encoding="utf-8")
+    (small_content / "storby/kommun.yaml~").write_text("backup", encoding="utf-8")
+    assert poll(preview) is False
+    edit(small_content, KONTROLLER, "Fler hastighetskontroller", "Fler kontroller")
+    (small_content / "storby/2025/lofte.yaml").unlink()
+    assert poll(preview) is True
+    assert builds == [1, 1]
+
+
+def test_looking_for_changes_uses_a_bounded_share_of_the_cpu(small_content, monkeypatch):
+    looks = []
+
+    def slow_fingerprint(roots):
+        looks.append(1)
+        time.sleep(0.2)  # like 15,000 files
+        return frozenset()
+
+    monkeypatch.setattr(serve, "fingerprint", slow_fingerprint)
+    preview = serve.Preview(options(small_content))
+    preview.stamp = frozenset()
+    assert preview.poll() is False
+    assert preview.poll() is False  # too soon: the next look waits four times as long as the last took
+    assert looks == [1]
+    assert preview.next_look - time.monotonic() > 0.6
+
+
+def test_any_build_failure_becomes_an_outcome(small_content, monkeypatch):
+    def broken(opts):
+        raise RuntimeError("mallen är trasig")
+
+    monkeypatch.setattr(serve, "build", broken)
+    outcome = serve.rebuild(options(small_content))
+    assert not outcome.ok and outcome.problem.rstrip().endswith("RuntimeError: mallen är trasig")
+    assert serve.report(outcome).endswith("Bygget misslyckades (ett fel). Webbläsaren visar felen; "
+                                          "spara en rättning så byggs sidan om.")
+    assert "<pre>Traceback" in error_page((), outcome.problem).decode()
+
+
+def test_error_page_escapes_every_value():
+    html = error_page((ContentError("content/a/<b>.md", 3, "title<", "'<script>' & mer"),
+                       ContentError("content", 0, "", "innehållsmappen finns inte"))).decode()
+    assert "<p>2 fel i innehållet:</p>" in html
+    assert ("<li><code>content/a/&lt;b&gt;.md:3</code> <span class=\"field\">title&lt;</span>: "
+            "&#x27;&lt;script&gt;&#x27; &amp; mer</li>") in html
+    assert "<li><code>content</code> innehållsmappen finns inte</li>" in html
+
+
+# -- end to end: a real server on a free port --------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=WAIT) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+    except (urllib.error.URLError, OSError) as exc:
+        return None, str(exc)
+
+
+@pytest.fixture
+def server(tmp_path, small_content):
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "w") as out:
+        proc = subprocess.Popen([sys.executable, "-u", str(ROOT / "build.py"), "serve", "--content", "content",
+                                 "--out", "site", "--port", str(port)], cwd=tmp_path, stdout=out,
+                                stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+
+    def wait_for(path, predicate):
+        deadline = time.monotonic() + WAIT
+        while True:
+            status, body = fetch(base + path)
+            if predicate(status, body):
+                return body
+            assert proc.poll() is None, f"the server stopped:\n{log.read_text()}"
+            assert time.monotonic() < deadline, f"{path}: still {status} after {WAIT} s\n{log.read_text()}"
+            time.sleep(0.1)
+
+    try:
+        yield base, port, small_content, wait_for
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def test_edit_break_fix_and_a_vanished_content_folder(server, tmp_path):
+    base, port, content, wait_for = server
+    page = "/storby/2025/fler-kontroller/"
+    body = wait_for(page, lambda s, b: s == 200)
+    assert f'<script src="/livereload.js?port={port}"></script></head>' in body
+    assert fetch(base + "/livereload.js")[0] == 200
+
+    edit(content, KONTROLLER, "title: Fler hastighetskontroller", "title: Kontroller vid skolorna")
+    wait_for(page, lambda s, b: s == 200 and "Kontroller vid skolorna" in b)
+
+    edit(content, KONTROLLER, "status: pågår\nindicators", "status: <pagar>\nindicators")
+    body = wait_for(page, lambda s, b: s == 500)
+    assert ("<code>content/storby/2025/fler-kontroller/index.md:7</code> <span class=\"field\">status</span>: "
+            "&#x27;&lt;pagar&gt;&#x27; är inte en status") in body
+
+    edit(content, KONTROLLER, "status: <pagar>\nindicators", "status: pågår\nindicators")
+    wait_for(page, lambda s, b: s == 200 and "Kontroller vid skolorna" in b)
+
+    away = tmp_path / "undan"
+    shutil.move(content, away)  # like a git checkout that removes and restores the folder
+    body = wait_for(page, lambda s, b: s == 500)
+    assert "<li><code>content</code> innehållsmappen finns inte</li>" in body
+    shutil.move(away, content)  # the files come back with their old modification times
+    wait_for(page, lambda s, b: s == 200 and "Kontroller vid skolorna" in b)
+
+
+def test_browsers_are_told_to_reload_after_a_rebuild(server):
+    base, _, content, wait_for = server
+    wait_for("/", lambda s, b: s == 200)
+
+    async def listen():
+        from tornado.websocket import websocket_connect
+        ws = await websocket_connect(base.replace("http://", "ws://") + "/livereload")
+        await ws.write_message(json.dumps({"command": "hello",
+                                           "protocols": ["http://livereload.com/protocols/official-7"]}))
+        hello = json.loads(await ws.read_message())
+        await ws.write_message(json.dumps({"command": "info", "url": base + "/"}))
+        deadline = time.monotonic() + WAIT
+        for attempt in range(1000):  # an edit the server saw before it registered us is not reloaded: edit again
+            assert time.monotonic() < deadline, "no reload message"
+            edit(content, KONTROLLER, "Fler hastighetskontroller" if attempt == 0 else f"Ändring {attempt - 1}",
+                 f"Ändring {attempt}")
+            try:
+                return hello, json.loads(await asyncio.wait_for(ws.read_message(), 5))
+            except asyncio.TimeoutError:
+                continue
+
+    hello, message = asyncio.run(listen())
+    assert hello["command"] == "hello"
+    assert (message["command"], message["path"]) == ("reload", "*")
+
+
+def test_a_busy_port_is_a_clear_error(small_content):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run([sys.executable, str(ROOT / "build.py"), "serve", "--content", str(small_content),
+                                 "--out", str(small_content.parent / "site"), "--port", str(port)],
+                                capture_output=True, text=True, timeout=WAIT)
+    assert result.returncode == 1
+    assert result.stderr == f"Fel: porten {port} används redan; välj en annan, t.ex. --port {port + 1}\n"

@@ -1,0 +1,170 @@
+"""CSV round trip: Excel-friendly export, all-or-nothing import with exact messages, idempotency."""
+import pytest
+
+from conftest import FIXTURES, content_errors
+from lofte import excelcsv, spreadsheet
+from lofte.cli import main
+from lofte.errors import BuildAborted, ContentError
+
+CSV = FIXTURES / "csv"
+PARK = "storby/2025/trygg-park/updates"
+
+
+def tree_bytes(root):
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def run(content, *args):
+    return main([*args, "--content", str(content)])
+
+
+def test_export_writes_excel_in_swedish_locale(small_content, tmp_path, capsys):
+    target = tmp_path / "uppdateringar.csv"
+    assert run(small_content, "export-updates", str(target)) == 0
+    assert capsys.readouterr().out == f"Skrev 3 uppdateringar till {target}.\n"
+    assert target.read_bytes() == "\ufeff".encode() + (
+        "id;kommun;period;löfte;datum;titel;text;status;exempel;indikator;värde;indikator 2;värde 2\r\n"
+        "storby/2025/trygg-park/2025-03-01-forsta-vandringen;storby;2025;trygg-park;2025-03-01;Första vandringen;"
+        "Tjugo personer kom.;pågår;ja;vandringar;1;;\r\n"
+        "storby/2025/trygg-park/2025-04-01-andra-vandringen;storby;2025;trygg-park;2025-04-01;Andra vandringen;"
+        "Två vandringar samma vecka.;;ja;vandringar;2;trygga;64\r\n"
+        "storby/2025/trygg-park/2025-04-10-rattelse;storby;2025;trygg-park;2025-04-10;"
+        "Rättelse av antalet vandringar;Vi räknade fel.;;ja;vandringar;1;trygga;64\r\n").encode("utf-8")
+
+
+def test_export_of_one_period_and_an_unknown_period(small_content, tmp_path, capsys):
+    assert run(small_content, "export-updates", str(tmp_path / "a.csv"), "--period", "storby/2025") == 0
+    assert run(small_content, "export-updates", str(tmp_path / "b.csv"), "--period", "storby/2052") == 1
+    assert capsys.readouterr().err == "Fel: perioden 'storby/2052' finns inte eller har inga löften; menade du 'storby/2025'?\n"
+
+
+def test_import_reads_excel_csv_and_creates_valid_updates(small_content, capsys):
+    assert run(small_content, "import-updates", str(CSV / "excel-sv.csv")) == 0
+    assert capsys.readouterr().out == (
+        f"Skapade {small_content}/{PARK}/2025-05-15-tredje-vandringen-vid-dammen.md\n"
+        f"Skapade {small_content}/storby/2025/fler-kontroller/updates/2025-05-20-kontroller-i-maj.md\n"
+        "Klart: 2 nya uppdateringar.\n")
+    assert (small_content / PARK / "2025-05-15-tredje-vandringen-vid-dammen.md").read_text(encoding="utf-8") == (
+        '---\ntitle: "Tredje vandringen: vid dammen"\nprogress:\n  - indicator: vandringar\n    value: 1\n'
+        "  - indicator: trygga\n    value: 66.5\nexample: true\n---\n"
+        "Femton personer kom.\n\nVi gick till dammen; den är mörk.\n")
+    assert (small_content / "storby/2025/fler-kontroller/updates/2025-05-20-kontroller-i-maj.md").read_text(
+        encoding="utf-8") == ('---\ntitle: "Kontroller i maj"\nstatus: pågår\nprogress:\n'
+                              "  - indicator: kontroller\n    value: 2\n---\n")
+    assert content_errors(small_content) == []
+
+
+def test_a_second_import_creates_nothing(small_content, capsys):
+    run(small_content, "import-updates", str(CSV / "excel-sv.csv"))
+    before = tree_bytes(small_content)
+    capsys.readouterr()
+    assert run(small_content, "import-updates", str(CSV / "excel-sv.csv")) == 0
+    assert capsys.readouterr().out == "Klart: inga nya rader att importera.\n"
+    assert tree_bytes(small_content) == before
+
+
+def test_comma_separated_and_windows_1252_files(small_content, capsys):
+    assert run(small_content, "import-updates", str(CSV / "google-comma.csv")) == 0
+    assert run(small_content, "import-updates", str(CSV / "excel-ansi.csv")) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == [f"Skapade {small_content}/{PARK}/2025-06-10-matning.md", "Klart: 1 ny uppdatering.",
+                   f"Skapade {small_content}/{PARK}/2025-05-30-vandring-i-maj.md", "Klart: 1 ny uppdatering."]
+    assert "title: \"Mätning, juni\"" in (small_content / PARK / "2025-06-10-matning.md").read_text(encoding="utf-8")
+    assert "Många äldre" in (small_content / PARK / "2025-05-30-vandring-i-maj.md").read_text(encoding="utf-8")
+
+
+def test_export_then_import_round_trips_without_changes(small_content, tmp_path, capsys):
+    run(small_content, "import-updates", str(CSV / "excel-sv.csv"))
+    run(small_content, "export-updates", str(tmp_path / "alla.csv"))
+    before = tree_bytes(small_content)
+    capsys.readouterr()
+    assert run(small_content, "import-updates", str(tmp_path / "alla.csv")) == 0
+    assert capsys.readouterr().out == "Klart: inga nya rader att importera.\n"
+    assert tree_bytes(small_content) == before
+
+
+def test_an_edited_row_of_a_published_update_is_not_imported_but_noticed(small_content, tmp_path, capsys):
+    run(small_content, "export-updates", str(tmp_path / "alla.csv"))
+    path = tmp_path / "alla.csv"
+    path.write_bytes(path.read_bytes().replace("Tjugo personer".encode(), "Trettio personer".encode()))
+    before = tree_bytes(small_content)
+    capsys.readouterr()
+    assert run(small_content, "import-updates", str(path)) == 0
+    assert capsys.readouterr().out == (
+        f"{path}:rad 2: storby/2025/trygg-park/2025-03-01-forsta-vandringen finns redan och skiljer sig från raden; "
+        "raden importerades inte. Rätta en publicerad uppdatering med en ny uppdatering (docs/innehall.md, avsnitt 14)\n"
+        "Klart: inga nya rader att importera.\n")
+    assert tree_bytes(small_content) == before
+
+
+def test_every_bad_row_is_reported_and_nothing_is_written(small_content, capsys):
+    before = tree_bytes(small_content)
+    bad = CSV / "bad.csv"
+    assert run(small_content, "import-updates", str(bad)) == 1
+    assert capsys.readouterr().err.splitlines() == [f"{bad}:{line}" for line in [
+        "rad 2: kolumn kommun: 'storbi' finns inte; menade du 'storby'?",
+        "rad 3: kolumn period: '2024' finns inte i storby; menade du '2025'?",
+        "rad 4: kolumn löfte: 'trygg-parken' finns inte i storby/2025; menade du 'trygg-park'?",
+        "rad 5: kolumn datum: väntade ett datum som ÅÅÅÅ-MM-DD, fick '15/5/2025'",
+        "rad 5: kolumn titel: saknas",
+        "rad 5: kolumn status: 'pagar' är inte en status; menade du 'pågår'?",
+        "rad 5: kolumn exempel: väntade ja eller nej, fick 'kanske'",
+        "rad 5: kolumn indikator: 'vandring' är ingen indikator i löftet (vandringar, trygga)",
+        "rad 5: kolumn värde: väntade ett tal (t.ex. 3,5), fick 'fem'",
+        "rad 6: kolumn datum: '2025-02-30' är inget riktigt datum",
+        "rad 6: kolumn indikator: saknas: värdet 3 behöver en indikator",
+        "rad 7: kolumn värde: saknas: indikatorn 'vandringar' behöver ett värde",
+        "rad 7: kolumn id: 'storby/2025/fler-kontroller/2025-05-15-vandring' stämmer inte med kommun, period, löfte "
+        "och datum på raden; lämna id tomt för en ny rad",
+        "rad 9: kolumn id: samma uppdatering som på rad 8 (storby/2025/trygg-park/2025-05-16-vandring)",
+        "rad 10: kolumn 11: raden har fler celler än det finns kolumner",
+    ]] + [f"Ingenting importerades: 15 fel i {bad}. Rätta raderna och importera igen."]
+    assert tree_bytes(small_content) == before
+
+
+def test_header_problems(small_content, tmp_path, capsys):
+    path = tmp_path / "rubriker.csv"
+    path.write_text("kommun;period;lofte;datum;titl;indikator 2\n", encoding="utf-8")
+    assert run(small_content, "import-updates", str(path)) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:rad 1: kolumn titl: okänd kolumn; menade du 'titel'?",
+        f"{path}:rad 1: kolumn titel: saknas: kolumnen behövs",
+        f"{path}:rad 1: kolumn värde 2: saknas: kolumnen 'indikator 2' behöver den",
+        f"Ingenting importerades: 3 fel i {path}. Rätta raderna och importera igen."]
+
+
+def test_new_files_that_fail_validation_are_removed_again(small_content, monkeypatch, capsys):
+    """A rule the importer does not know about still stops the import (simulated here)."""
+    real = spreadsheet.read_site
+    calls = []
+
+    def read_site(opts):
+        calls.append(1)
+        if len(calls) == 2:  # the validation after writing
+            raise BuildAborted([ContentError(f"{opts.display_root}/{PARK}/2025-05-15-tredje-vandringen-vid-dammen.md",
+                                             2, "title", "en ny regel")])
+        return real(opts)
+
+    monkeypatch.setattr(spreadsheet, "read_site", read_site)
+    before = tree_bytes(small_content)
+    assert run(small_content, "import-updates", str(CSV / "excel-sv.csv")) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{CSV / 'excel-sv.csv'}:rad 2: {small_content}/{PARK}/2025-05-15-tredje-vandringen-vid-dammen.md:2: "
+        "title: en ny regel")
+    assert tree_bytes(small_content) == before
+    assert not (small_content / "storby/2025/fler-kontroller/updates").exists()
+
+
+@pytest.mark.parametrize("text, number", [
+    ("3,5", 3.5), ("3.5", 3.5), ("1 000", 1000.0), ("1\u00a0000,25", 1000.25), ("1.000,5", 1000.5),
+    ("\u22122", -2.0), ("-0,5", -0.5), ("tre", None), ("", None), ("inf", None), ("3,5,1", None),
+])
+def test_parse_number(text, number):
+    assert excelcsv.parse_number(text) == number
+
+
+def test_cells():
+    assert [excelcsv.number_cell(v) for v in (1.0, 66.5, -2.0)] == ["1", "66,5", "-2"]
+    assert excelcsv.text_cell("=SUMMA(A1)") == "'=SUMMA(A1)"
+    assert excelcsv.from_text_cell("'=SUMMA(A1)") == "=SUMMA(A1)"
+    assert excelcsv.from_text_cell("'citat'") == "'citat'"
