@@ -2,8 +2,10 @@
 
 Debian's Chromium is driven by Playwright's bundled driver; Playwright never
 downloads a browser here (`scripts/setup test` installs the Debian package and
-axe-core). One browser serves the whole session; each test module opens the
-pages it needs, so the suite stays quick on a two-core machine.
+axe-core). One browser serves the whole package; each test module opens the
+pages it needs, so the suite stays quick on a two-core machine. The fixtures
+are package-scoped so that Playwright's event loop is gone before other test
+modules (which may start their own Playwright or asyncio loop) run.
 """
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ def require(path: Path) -> None:
         pytest.fail(f"{path} is missing: run scripts/setup test", pytrace=False)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def site_dir(tmp_path_factory) -> Path:
     """The demo content in content/, built without posters (pages only)."""
     out = tmp_path_factory.mktemp("browser") / "site"
@@ -44,7 +46,7 @@ def site_dir(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def html_pages(site_dir) -> list[str]:
     """URL path of every generated HTML page ("" is the start page)."""
     paths = []
@@ -59,7 +61,7 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def server(site_dir):
     """Base URL of the built site, served from a thread on a free port."""
     handler = functools.partial(QuietHandler, directory=str(site_dir))
@@ -71,7 +73,7 @@ def server(site_dir):
     httpd.server_close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     require(CHROMIUM)
     from playwright.sync_api import sync_playwright
