@@ -17,7 +17,7 @@ from typing import Iterator
 import jinja2
 from markupsafe import Markup
 
-from . import csvdata, embed, events, opendata, statuses, urls
+from . import csvdata, embed, events, headers, opendata, statuses, urls
 from .catalogue import CATALOGUE_FILE
 from .i18n import LANGUAGE_NAMES, Translator, direction
 from .localize import Localizer, outdated
@@ -72,7 +72,7 @@ def environment(templates: str = str(TEMPLATES)) -> jinja2.Environment:
     env.globals.update(urls=urls, statuses=statuses.BY_KEY, progress_statuses=statuses.PROGRESS,
                        verdicts=statuses.VERDICTS, origin_kinds=ORIGIN_KINDS,
                        language_names=LANGUAGE_NAMES, outdated=outdated, direction=direction)
-    env.globals.update(events=events, iframe_height=embed.iframe_height)  # feeds, calendar, embed links
+    env.globals.update(events=events, iframe_height=embed.iframe_height, csp=Markup(headers.CSP))  # feeds, calendar, embed links
     return env
 
 

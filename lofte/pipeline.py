@@ -12,11 +12,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import assets, catalogue, csvdata, feeds, html, ical, opendata, sitemap
-from .assemble import assemble
+from . import assets, catalogue, csvdata, feeds, headers, html, ical, opendata, parallel, sitemap
+from .assemble import assemble_municipality, combine, read_settings
+from .cache import ReadCache, fingerprint
 from .derived import derive
 from .errors import ErrorList
-from .load import load
+from .load import load_municipality, load_top
 from .model import Site
 from .outputs import BuildContext, OutputFile
 from .write import write_site
@@ -25,6 +26,10 @@ from .write import write_site
 @dataclass
 class Timings:
     phases: dict[str, tuple[float, float]] = field(default_factory=dict)  # name -> (wall, cpu)
+
+    def add(self, name: str, wall: float, cpu: float) -> None:
+        w, c = self.phases.get(name, (0.0, 0.0))
+        self.phases[name] = (w + wall, c + cpu)
 
     @contextmanager
     def phase(self, name: str):
@@ -48,6 +53,9 @@ class Options:
     cache_dir: Path | None = None
     display_root: str | None = None  # how the content dir is named in messages
 
+    def cache_path(self) -> Path:
+        return self.cache_dir or self.content_dir.resolve().parent / ".cache"
+
 
 def build_date_from_env() -> dt.date:
     """The build date is an input: SOURCE_DATE_EPOCH if set, else today (UTC)."""
@@ -58,22 +66,64 @@ def build_date_from_env() -> dt.date:
 
 
 def read_site(opts: Options, timings: Timings | None = None) -> Site:
-    """Load and validate; raises BuildAborted with every error found."""
+    """Load and validate; raises BuildAborted with every error found.
+
+    Municipalities are independent, so each is loaded and validated on its own,
+    spread over the cores; the load/validate split of the wall time is
+    apportioned from the workers' own clocks.
+    """
     timings = timings or Timings()
     errors = ErrorList()
     display = opts.display_root or str(opts.content_dir)
-    with timings.phase("load"):
-        tree = load(opts.content_dir, display, errors)
-    with timings.phase("validate"):
-        site = assemble(tree, errors, opts.build_date or build_date_from_env(), opts.base_url)
-        errors.raise_if_any()
+    build_date = opts.build_date or build_date_from_env()
+    wall, cpu = time.perf_counter(), time.process_time()
+    site_doc, slugs = load_top(opts.content_dir, display, errors)
+    settings = read_settings(site_doc, errors, build_date, opts.base_url)
+    cache = ReadCache(opts.content_dir, opts.cache_path())
+    prints = {slug: fingerprint(opts.content_dir, slug, display) for slug in slugs}
+    results = {slug: cache.get(slug, prints[slug]) for slug in slugs}
+    todo = [slug for slug in slugs if results[slug] is None]
+    workers = parallel.jobs(opts.jobs) if len(todo) >= 32 else 1
+    tasks = [(opts.content_dir, display, chunk) for chunk in parallel.chunks(todo, workers * 4)]
+    spent = {"load": 0.0, "validate": 0.0}
+    for found, seconds in parallel.map_ordered(_read_municipalities, tasks, workers):
+        for slug, result in found:
+            results[slug] = result
+            cache.put(slug, prints[slug], result)
+        for phase, t in seconds.items():
+            spent[phase] += t
+    for slug in slugs:
+        errors.items.extend(results[slug][2])
+    site = combine(settings, [(m, assets) for m, assets, _ in (results[s] for s in slugs)])
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    total = sum(spent.values())
+    for phase, t in spent.items():
+        share = t / total if total else 0.5
+        timings.add(phase, wall * share, cpu * share if workers == 1 else t)
+    errors.raise_if_any()
     return site
 
 
+def _read_municipalities(task) -> tuple[list, dict[str, float]]:
+    """Worker: load and validate some municipality folders."""
+    root, display, slugs = task
+    found, seconds = [], {"load": 0.0, "validate": 0.0}
+    for slug in slugs:
+        errors = ErrorList()
+        t0 = time.process_time()
+        files = load_municipality(root, display, slug, errors)
+        t1 = time.process_time()
+        municipality, assets = (assemble_municipality(files, root, errors) if files is not None
+                                else (None, set()))
+        seconds["load"] += t1 - t0
+        seconds["validate"] += time.process_time() - t1
+        found.append((slug, (municipality, assets, errors.items)))
+    return found, seconds
+
+
 def context(opts: Options, site: Site) -> BuildContext:
-    cache = opts.cache_dir or opts.content_dir.resolve().parent / ".cache"
     return BuildContext(site=site, facts=derive(site), content_dir=opts.content_dir,
-                        cache_dir=cache, jobs=opts.jobs or os.cpu_count() or 1)
+                        cache_dir=opts.cache_path(), jobs=opts.jobs or os.cpu_count() or 1)
 
 
 def render_all(opts: Options, ctx: BuildContext, timings: Timings) -> list[OutputFile]:
@@ -81,6 +131,7 @@ def render_all(opts: Options, ctx: BuildContext, timings: Timings) -> list[Outpu
     with timings.phase("render"):
         files.extend(html.produce(ctx))
         files.extend(assets.produce(ctx))
+        files.extend(headers.produce(ctx))
     if opts.posters:
         from .posters import produce as posters  # Pillow work; skipped when not asked for
         with timings.phase("posters"):

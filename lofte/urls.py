@@ -118,3 +118,8 @@ def period_data(p: Period) -> str:
     """The open data JSON of one period, named so a downloaded copy says what it is."""
     return f"{period(p)}data/medborgarloften-{p.municipality}-{p.slug}.json"
 
+
+def base_path(base_url: str) -> str:
+    """The path prefix of the site: "https://example.se/trygghet/" → "/trygghet/"."""
+    rest = base_url.split("://", 1)[-1]
+    return "/" + rest.split("/", 1)[1] if "/" in rest else "/"
