@@ -76,6 +76,12 @@ def test_period_translation_gets_its_own_page(built):
     assert '<link rel="alternate" hreflang="fa" href="https://example.se/trygghet/lofte/fa/storby/2025/">' in page
 
 
+def test_period_page_labels_unofficial_translations_of_its_promises(built):
+    page = built("en/storby/2025/index.html")
+    assert '<a href="trygg-park/">Safer park</a></h3>\n<p class="meta">Unofficial translation</p>' in page
+    assert "Unofficial translation</p>" not in built("storby/2025/index.html")
+
+
 def test_outdated_unofficial_translation_says_so(built):
     page = built("en/storby/2025/trygg-park/index.html")
     assert "Unofficial translation into English" in page
