@@ -15,8 +15,8 @@ newest entry's, so a rebuild with the same content gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
@@ -29,7 +29,9 @@ from .model import Municipality, Period, Promise, Site, Update
 from .outputs import BuildContext, OutputFile
 
 ATOM = "http://www.w3.org/2005/Atom"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
+# The site and municipality feeds carry the newest entries only; the full record is
+# in the period and promise feeds and in the open data.
+LIMIT = 100
 SV = Translator("sv")  # feeds are in Swedish, like the content
 
 
@@ -130,40 +132,38 @@ def newest_first(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.date, e.id), reverse=True)
 
 
-def _sub(parent: ET.Element, name: str, text: str | None = None, **attrs) -> ET.Element:
-    el = ET.SubElement(parent, name, attrs)
-    if text is not None:
-        el.text = text
-    return el
+def _x(text: str) -> str:
+    """Escape text for XML element content and double-quoted attributes."""
+    return escape(text, quote=True)
+
+
+@lru_cache(maxsize=None)
+def entry_xml(e: Entry) -> str:
+    """One entry, serialised once: it is the same in every feed it appears in."""
+    return (f"  <entry>\n    <id>{_x(e.id)}</id>\n    <title>{_x(e.title)}</title>\n"
+            f"    <updated>{timestamp(e.date)}</updated>\n"
+            f'    <link rel="alternate" type="text/html" href="{_x(e.link)}" />\n'
+            f'    <category term="{_x(e.category)}" />\n'
+            f'    <content type="html" xml:base="{_x(e.base)}">{_x(e.html)}</content>\n  </entry>\n')
 
 
 def feed_xml(site: Site, page_path: str, title: str, subtitle: str, entries: list[Entry],
              fallback: dt.date) -> bytes:
-    """Serialise a feed; `fallback` is its `updated` when it has no entries yet."""
-    # Plain names plus an explicit xmlns: ElementTree's namespace prefixes are
-    # process-global, and Atom attributes (rel, href) are unqualified.
-    feed = ET.Element("feed", {"xmlns": ATOM, f"{{{XML_NS}}}lang": "sv"})
+    """Serialise a feed; `fallback` is its `updated` when it has no entries yet.
+
+    Built from strings rather than ElementTree: at national scale the feeds
+    hold ~60,000 entries (each update appears in four feeds), and serialising
+    each entry once and joining is several times faster.
+    """
     page = urls.absolute(site.base_url, page_path)
-    _sub(feed, "id", page)  # the page's URL is permanent (urls.py), so it identifies the feed
-    _sub(feed, "title", title)
-    _sub(feed, "subtitle", subtitle)
-    _sub(feed, "updated", timestamp(entries[0].date if entries else fallback))
-    _sub(feed, "link", rel="self", type="application/atom+xml", href=urls.absolute(site.base_url, urls.feed(page_path)))
-    _sub(feed, "link", rel="alternate", type="text/html", href=page)
-    author = _sub(feed, "author")
-    _sub(author, "name", site.contact.name or site.title)
-    _sub(feed, "generator", "löfte")
-    for e in entries:
-        entry = _sub(feed, "entry")
-        _sub(entry, "id", e.id)
-        _sub(entry, "title", e.title)
-        _sub(entry, "updated", timestamp(e.date))
-        _sub(entry, "link", rel="alternate", type="text/html", href=e.link)
-        _sub(entry, "category", term=e.category)
-        content = _sub(entry, "content", e.html, type="html")
-        content.set(f"{{{XML_NS}}}base", e.base)
-    ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    head = (f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="{ATOM}" xml:lang="sv">\n'
+            f"  <id>{_x(page)}</id>\n  <title>{_x(title)}</title>\n  <subtitle>{_x(subtitle)}</subtitle>\n"
+            f"  <updated>{timestamp(entries[0].date if entries else fallback)}</updated>\n"
+            f'  <link rel="self" type="application/atom+xml" href="{_x(urls.absolute(site.base_url, urls.feed(page_path)))}" />\n'
+            f'  <link rel="alternate" type="text/html" href="{_x(page)}" />\n'
+            f"  <author>\n    <name>{_x(site.contact.name or site.title)}</name>\n  </author>\n"
+            "  <generator>löfte</generator>\n")
+    return (head + "".join(entry_xml(e) for e in entries) + "</feed>\n").encode("utf-8")
 
 
 SUBTITLE = "Uppdateringar och ändrade statusar. Uppgifterna rapporteras av polisen och kommunen själva."
@@ -192,6 +192,7 @@ def produce(ctx: BuildContext) -> Iterator[OutputFile]:
         starts = [p.signed or p.start for p in m.periods if p.signed or p.start]
         yield OutputFile(urls.feed(urls.municipality(m)),
                          feed_xml(site, urls.municipality(m), f"Medborgarlöften i {m.name}", SUBTITLE,
-                                  in_municipality, max(starts, default=site.build_date)))
+                                  in_municipality[:LIMIT], max(starts, default=site.build_date)))
+        entry_xml.cache_clear()  # entries are shared within one municipality only
     yield OutputFile(urls.feed(urls.HOME), feed_xml(site, urls.HOME, site.title, SUBTITLE,
-                                                    newest_first(everything), site.build_date))
+                                                    newest_first(everything)[:LIMIT], site.build_date))

@@ -17,7 +17,7 @@ from typing import Iterator
 import jinja2
 from markupsafe import Markup
 
-from . import csvdata, embed, events, headers, opendata, statuses, urls
+from . import csvdata, embed, events, headers, opendata, parallel, statuses, urls
 from .catalogue import CATALOGUE_FILE
 from .i18n import LANGUAGE_NAMES, Translator, direction
 from .localize import Localizer, outdated
@@ -25,6 +25,16 @@ from .model import ORIGIN_KINDS
 from .outputs import BuildContext, OutputFile
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+class _PagePaths:
+    """`path in PAGES`: is the path a page (which exists in every UI language)?"""
+
+    def __contains__(self, path: str) -> bool:
+        return urls.is_page(path)
+
+
+PAGES = _PagePaths()
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,11 +127,10 @@ def translated_pages(site, listed: list[Page]) -> dict[str, tuple[str, ...]]:
 
 
 def render(ctx: BuildContext, page: Page, lang: str = "sv", templates: str = str(TEMPLATES),
-           listed: frozenset[str] = frozenset(), alternates: tuple[str, ...] = ("sv",)) -> OutputFile:
+           alternates: tuple[str, ...] = ("sv",)) -> OutputFile:
     """Render `page` with its content in `lang`.
 
-    `listed` holds the paths of every page, `alternates` the languages this
-    page exists in. A language without an interface catalogue (Arabic) keeps the
+    `alternates` holds the languages this page exists in. A language without an interface catalogue (Arabic) keeps the
     first site language's interface around the translated content. Templates
     see `page_path` as the Swedish path (the page's identity, for comparisons
     and for files beside the page such as feeds); links are made from `url_path`.
@@ -134,7 +143,7 @@ def render(ctx: BuildContext, page: Page, lang: str = "sv", templates: str = str
         "site": ctx.site, "facts": ctx.facts, "lang": ui, "dir": direction(ui), "content_lang": lang,
         "_": Translator(ui), "tr": Localizer(lang, ui), "page_path": page.path, "url_path": path,
         "base_path": base_path,
-        "localized_pages": listed if ui != "sv" else frozenset(),
+        "localized_pages": PAGES if ui != "sv" else frozenset(),
         "absolute_links": False, "canonical": urls.absolute(ctx.site.base_url, path),
         "alternates": [(a, urls.localized(page.path, a)) for a in alternates],
     }
@@ -143,11 +152,38 @@ def render(ctx: BuildContext, page: Page, lang: str = "sv", templates: str = str
     return OutputFile(urls.output_file(path), html.encode("utf-8"))
 
 
-def produce(ctx: BuildContext) -> Iterator[OutputFile]:
+def tasks(ctx: BuildContext) -> list[tuple[Page, str, tuple[str, ...]]]:
+    """Every (page, language, languages of that page) to render."""
     listed = pages(ctx)
-    paths = frozenset(p.path for p in listed)
     extra = translated_pages(ctx.site, listed)
+    out = []
     for page in listed:
         langs = ctx.site.languages + extra.get(page.path, ())
-        for lang in langs:
-            yield render(ctx, page, lang, listed=paths, alternates=langs)
+        out.extend((page, lang, langs) for lang in langs)
+    return out
+
+
+_work: tuple[BuildContext, list] | None = None  # what forked workers render (inherited, not pickled)
+
+
+def _render_slice(bounds: tuple[int, int]) -> list[OutputFile]:
+    ctx, todo = _work
+    return [render(ctx, page, lang, alternates=langs) for page, lang, langs in todo[bounds[0]:bounds[1]]]
+
+
+def produce(ctx: BuildContext) -> Iterator[OutputFile]:
+    """All pages, rendered on every core when there are many."""
+    global _work
+    todo = tasks(ctx)
+    workers = parallel.jobs(ctx.jobs) if len(todo) >= 400 else 1
+    env = environment()
+    for name in env.list_templates(filter_func=lambda n: n.endswith(".html")):
+        env.get_template(name)  # compile once, before the workers fork
+    _work = (ctx, todo)
+    try:
+        size = max(1, len(todo) // (workers * 8))
+        slices = [(i, min(i + size, len(todo))) for i in range(0, len(todo), size)]
+        for files in parallel.map_ordered(_render_slice, slices, workers):
+            yield from files
+    finally:
+        _work = None

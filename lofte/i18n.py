@@ -54,13 +54,25 @@ class Translator:
         return Locale.parse(self.lang).languages.get(code, LANGUAGE_NAMES.get(code, code))
 
     def date(self, value: dt.date | None, fmt: str = "d MMMM y") -> str:
-        return format_date(value, fmt, locale=self.lang) if value else ""
+        return _date(value, fmt, self.lang) if value else ""
 
     def number(self, value: float | None) -> str:
         if value is None:
             return ""
-        return format_decimal(value, format="#,##0.##", locale=self.lang)
+        return _number(value, self.lang)
 
 
 def direction(lang: str) -> str:
     return "rtl" if lang in RTL_LANGUAGES else "ltr"
+
+
+# Babel parses the locale and pattern on every call; pages repeat the same few
+# dates and numbers thousands of times, so results are cached.
+@lru_cache(maxsize=65536)
+def _date(value: dt.date, fmt: str, lang: str) -> str:
+    return format_date(value, fmt, locale=lang)
+
+
+@lru_cache(maxsize=65536)
+def _number(value: float, lang: str) -> str:
+    return format_decimal(value, format="#,##0.##", locale=lang)

@@ -10,6 +10,7 @@ attributes only where the text's language differs from the page's.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -17,6 +18,17 @@ from .i18n import direction
 from .model import Text, Translation
 
 CONTENT_LANG = "sv"  # the language communicators write in; translations are extra
+
+
+_NO_ATTRS = Markup("")
+
+
+@lru_cache(maxsize=None)
+def _attrs(lang: str, page_lang: str) -> Markup:
+    out = Markup(' lang="%s"') % lang
+    if direction(lang) != direction(page_lang):
+        out += Markup(' dir="%s"') % direction(lang)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +42,8 @@ class Part:
     def attrs(self) -> Markup:
         """` lang="…" dir="…"` for the element that holds the value ("" when the page's)."""
         if self.lang == self.page_lang:
-            return Markup("")
-        out = Markup(' lang="%s"') % self.lang
-        if direction(self.lang) != direction(self.page_lang):
-            out += Markup(' dir="%s"') % direction(self.lang)
-        return out
+            return _NO_ATTRS
+        return _attrs(self.lang, self.page_lang)
 
     @property
     def text(self) -> str:
@@ -47,9 +56,10 @@ class Part:
         return Markup(self.value.html) if isinstance(self.value, Text) else escape(self.value)
 
     def __html__(self) -> str:
+        if self.lang == self.page_lang:  # the common case, kept cheap: it runs for every field
+            value = self.value
+            return value.html if isinstance(value, Text) else escape(value)
         tag = "div" if isinstance(self.value, Text) else "span"
-        if not self.attrs:
-            return self.html
         return Markup("<%s%s>%s</%s>") % (Markup(tag), self.attrs, self.html, Markup(tag))
 
     def __bool__(self) -> bool:

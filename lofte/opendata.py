@@ -302,7 +302,9 @@ def site_document(site: Site, facts: Facts) -> dict:
 
 
 def encode(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    # No indent: json's C encoder only runs without one, and it is ~10x faster
+    # on the national data set. Any JSON viewer pretty-prints for reading.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
 def produce(ctx: BuildContext) -> Iterator[OutputFile]:

@@ -9,7 +9,7 @@ feeds/QR codes use absolute URLs from `base_url`.
 """
 from __future__ import annotations
 
-import posixpath
+from functools import lru_cache
 
 from .model import Municipality, Period, Promise
 
@@ -64,17 +64,29 @@ def output_file(path: str) -> str:
     return f"{path}index.html" if path == "" or path.endswith("/") else path
 
 
+@lru_cache(maxsize=65536)
 def relative(from_page: str, to: str) -> str:
-    """Relative URL from one page path to another (both site-root relative)."""
-    base = from_page if from_page.endswith("/") or from_page == "" else posixpath.dirname(from_page) + "/"
-    if to == base:
-        return "./"
-    rel = posixpath.relpath("/" + to, "/" + base) if to else posixpath.relpath("/", "/" + base)
-    if to.endswith("/") or to == "":
-        rel = rel.rstrip("/") + "/"
-        if rel == "./":
-            return rel
-    return rel
+    """Relative URL from one page path to another (both site-root relative).
+
+    Hot: called for every link of every page, so it works on strings instead of
+    posixpath.relpath, and is cached (pages share most of their targets).
+    """
+    base = from_page if from_page.endswith("/") or not from_page else from_page[: from_page.rfind("/") + 1]
+    common = 0
+    for i, (a, b) in enumerate(zip(base, to)):
+        if a != b:
+            break
+        if a == "/":
+            common = i + 1
+    else:
+        if len(base) <= len(to):
+            common = len(base)
+    return "../" * base.count("/", common) + to[common:] or "./"
+
+
+def is_page(path: str) -> bool:
+    """Pages are directories ("" or ending in "/"); everything else is a file."""
+    return path == "" or path.endswith("/")
 
 
 def absolute(base_url: str, path: str) -> str:

@@ -143,5 +143,5 @@ def test_pages_announce_and_link_their_feed(built, page):
 
 def test_feed_is_well_formed_xml_with_atom_namespace(built):
     data = (built.out / "atom.xml").read_bytes()
-    assert data.startswith(b"<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"")
+    assert data.startswith(b'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"')
     assert not re.search(rb"ns\d+:", data)
