@@ -26,16 +26,6 @@ def policy(text: str) -> dict[str, str]:
     return {d[0]: d[1] if len(d) > 1 else "" for d in directives}
 
 
-def test_nginx_sends_the_pages_own_content_security_policy():
-    meta = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"',
-                     (ROOT / "templates" / "base.html").read_text(encoding="utf-8"))[1]
-    headers = re.findall(r'add_header Content-Security-Policy "([^"]+)" always;', NGINX_CONF.read_text())
-    pages = [h for h in headers if "default-src" in h]
-    assert pages and all(h == pages[0] for h in pages)
-    expected = {k: v for k, v in policy(meta).items() if k != "frame-ancestors"}  # ignored in a meta tag
-    assert {k: v for k, v in policy(pages[0]).items() if k != "frame-ancestors"} == expected
-
-
 def test_ci_examples_build_with_the_hosts_address():
     github = yaml.safe_load((ROOT / "deploy/examples/github-pages.yml").read_text(encoding="utf-8"))
     steps = [s.get("run", "") for s in github["jobs"]["build"]["steps"]]
