@@ -8,6 +8,8 @@ import pytest
 from .conftest import PAGE_TYPES
 
 STORAGE = "() => [document.cookie, localStorage.length, sessionStorage.length]"
+# The Content-Security-Policy must still let the site's own stylesheet in.
+STYLED = "() => getComputedStyle(document.body).marginTop === '0px'"
 
 
 @pytest.fixture(scope="module")
@@ -28,5 +30,6 @@ def test_all_requests_same_origin_and_nothing_stored(watched, server, path):
     assert requests and requests[0] == server + path
     foreign = [u for u in requests if not u.startswith(server)]
     assert not foreign, f"/{path} requested {foreign}"
+    assert page.evaluate(STYLED), f"/{path}: the page's own stylesheet did not apply"
     assert page.evaluate(STORAGE) == ["", 0, 0]
     assert context.cookies() == []
