@@ -9,13 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from . import images, urls
-from .html import TEMPLATES
+from . import html, images, urls
 from .outputs import BuildContext, OutputFile
 
 
-def produce(ctx: BuildContext, templates: Path = TEMPLATES) -> Iterator[OutputFile]:
-    root = templates / "assets"
+def produce(ctx: BuildContext) -> Iterator[OutputFile]:
+    root = html.TEMPLATES / "assets"
     for path in sorted(root.rglob("*")):
         if path.is_file() and not path.name.startswith("."):
             yield OutputFile(urls.ASSETS + path.relative_to(root).as_posix(), path.read_bytes())

@@ -8,6 +8,7 @@ presentation helpers (relative links, dates, statuses), never the clock.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -69,8 +70,12 @@ def _json(value) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False).replace("</", "<\\/"))
 
 
+def environment(templates: str | None = None) -> jinja2.Environment:
+    return _environment(templates or str(TEMPLATES))
+
+
 @lru_cache(maxsize=4)
-def environment(templates: str = str(TEMPLATES)) -> jinja2.Environment:
+def _environment(templates: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=True, undefined=jinja2.StrictUndefined,
@@ -126,7 +131,7 @@ def translated_pages(site, listed: list[Page]) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def render(ctx: BuildContext, page: Page, lang: str = "sv", templates: str = str(TEMPLATES),
+def render(ctx: BuildContext, page: Page, lang: str = "sv", templates: str | None = None,
            alternates: tuple[str, ...] = ("sv",)) -> OutputFile:
     """Render `page` with its content in `lang`.
 
@@ -163,18 +168,42 @@ def tasks(ctx: BuildContext) -> list[tuple[Page, str, tuple[str, ...]]]:
     return out
 
 
+def page_key(ctx: BuildContext, page: Page, lang: str, langs: tuple[str, ...], everything: str) -> str:
+    """Fingerprint of everything a page is made from, or "" when unknown.
+
+    A page under a municipality reads only that municipality (and what every
+    page reads: ctx.inputs); the few site-wide pages (start, data …) may read
+    all of them. tests/test_incremental.py proves these rules.
+    """
+    if not ctx.fingerprints:
+        return ""
+    municipality = page.vars.get("municipality")
+    scope = ctx.fingerprints.get(municipality.slug, "") if municipality is not None else everything
+    raw = f"{ctx.inputs}\0{scope}\0{page.template}\0{page.path}\0{lang}\0{','.join(langs)}"
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
 _work: tuple[BuildContext, list] | None = None  # what forked workers render (inherited, not pickled)
 
 
 def _render_slice(bounds: tuple[int, int]) -> list[OutputFile]:
     ctx, todo = _work
-    return [render(ctx, page, lang, alternates=langs) for page, lang, langs in todo[bounds[0]:bounds[1]]]
+    return [OutputFile(path, render(ctx, page, lang, alternates=langs).data, key)
+            for page, lang, langs, path, key in todo[bounds[0]:bounds[1]]]
 
 
 def produce(ctx: BuildContext) -> Iterator[OutputFile]:
-    """All pages, rendered on every core when there are many."""
+    """All pages; those whose inputs did not change are reused, the rest rendered on every core."""
     global _work
-    todo = tasks(ctx)
+    everything = hashlib.sha256("".join(sorted(ctx.fingerprints.values())).encode()).hexdigest()
+    todo = []
+    for page, lang, langs in tasks(ctx):
+        path = urls.output_file(urls.localized(page.path, lang))
+        key = page_key(ctx, page, lang, langs, everything)
+        if ctx.reusable(path, key):
+            yield OutputFile(path, None, key)
+        else:
+            todo.append((page, lang, langs, path, key))
     workers = parallel.jobs(ctx.jobs) if len(todo) >= 400 else 1
     env = environment()
     for name in env.list_templates(filter_func=lambda n: n.endswith(".html")):

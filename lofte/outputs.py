@@ -7,7 +7,7 @@ reaches the disk.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .derived import Facts
@@ -17,7 +17,8 @@ from .model import Site
 @dataclass(frozen=True, slots=True)
 class OutputFile:
     path: str  # relative to the site root, "/" separators, e.g. "koping/2024/index.html"
-    data: bytes
+    data: bytes | None  # None: keep the previous build's file (its key matched)
+    key: str = ""  # fingerprint of everything the file was made from ("" if not tracked)
 
 
 @dataclass(frozen=True)
@@ -27,3 +28,11 @@ class BuildContext:
     content_dir: Path  # for assets such as logos and images
     cache_dir: Path  # producers may keep caches keyed on their inputs here
     jobs: int  # worker processes a producer may use
+    # For work not repeated (see cache.py): what each output depends on.
+    inputs: str = ""  # fingerprint of what every page depends on (code, templates, site.yaml, date, URL)
+    fingerprints: dict[str, str] = field(default_factory=dict)  # municipality slug -> its files
+    previous: dict[str, str] = field(default_factory=dict)  # output path -> key, in the current site
+
+    def reusable(self, path: str, key: str) -> bool:
+        """Is the file already in the output, made from exactly these inputs?"""
+        return bool(key) and self.previous.get(path) == key

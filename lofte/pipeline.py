@@ -5,22 +5,25 @@ finished model. `Timings` records wall and CPU seconds per phase for bench/run.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 import os
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from . import assets, catalogue, csvdata, feeds, headers, html, ical, opendata, parallel, sitemap
 from .assemble import assemble_municipality, combine, read_settings
-from .cache import ReadCache, fingerprint
+from .cache import ReadCache, code_version, fingerprint
 from .derived import derive
 from .errors import ErrorList
 from .load import load_municipality, load_top
 from .model import Site
 from .outputs import BuildContext, OutputFile
-from .write import write_site
+from .write import MissingReuse, read_manifest, write_site
 
 
 @dataclass
@@ -30,6 +33,22 @@ class Timings:
     def add(self, name: str, wall: float, cpu: float) -> None:
         w, c = self.phases.get(name, (0.0, 0.0))
         self.phases[name] = (w + wall, c + cpu)
+
+    def total(self) -> tuple[float, float]:
+        return (sum(w for w, _ in self.phases.values()), sum(c for _, c in self.phases.values()))
+
+    def timed(self, name: str, items: Iterable):
+        """Yield from `items`, adding the time spent producing them to phase `name`."""
+        it = iter(items)
+        while True:
+            wall, cpu = time.perf_counter(), time.process_time()
+            try:
+                item = next(it)
+            except StopIteration:
+                self.add(name, time.perf_counter() - wall, time.process_time() - cpu)
+                return
+            self.add(name, time.perf_counter() - wall, time.process_time() - cpu)
+            yield item
 
     @contextmanager
     def phase(self, name: str):
@@ -52,6 +71,7 @@ class Options:
     jobs: int = 0  # 0: one per core
     cache_dir: Path | None = None
     display_root: str | None = None  # how the content dir is named in messages
+    in_place: bool = False  # dev server: replace changed files only (write.py)
 
     def cache_path(self) -> Path:
         return self.cache_dir or self.content_dir.resolve().parent / ".cache"
@@ -66,7 +86,12 @@ def build_date_from_env() -> dt.date:
 
 
 def read_site(opts: Options, timings: Timings | None = None) -> Site:
-    """Load and validate; raises BuildAborted with every error found.
+    """Load and validate; raises BuildAborted with every error found."""
+    return read(opts, timings)[0]
+
+
+def read(opts: Options, timings: Timings | None = None) -> tuple[Site, dict[str, str]]:
+    """The site, and the fingerprint of each municipality's files.
 
     Municipalities are independent, so each is loaded and validated on its own,
     spread over the cores; the load/validate split of the wall time is
@@ -101,7 +126,7 @@ def read_site(opts: Options, timings: Timings | None = None) -> Site:
         share = t / total if total else 0.5
         timings.add(phase, wall * share, cpu * share if workers == 1 else t)
     errors.raise_if_any()
-    return site
+    return site, prints
 
 
 def _read_municipalities(task) -> tuple[list, dict[str, float]]:
@@ -121,34 +146,61 @@ def _read_municipalities(task) -> tuple[list, dict[str, float]]:
     return found, seconds
 
 
-def context(opts: Options, site: Site) -> BuildContext:
+def context(opts: Options, site: Site, prints: dict[str, str] | None = None) -> BuildContext:
     return BuildContext(site=site, facts=derive(site), content_dir=opts.content_dir,
-                        cache_dir=opts.cache_path(), jobs=opts.jobs or os.cpu_count() or 1)
+                        cache_dir=opts.cache_path(), jobs=opts.jobs or os.cpu_count() or 1,
+                        inputs=inputs_fingerprint(opts, site), fingerprints=prints or {},
+                        previous=read_manifest(opts.out_dir) if prints else {})
 
 
-def render_all(opts: Options, ctx: BuildContext, timings: Timings) -> list[OutputFile]:
-    files: list[OutputFile] = []
-    with timings.phase("render"):
-        files.extend(html.produce(ctx))
-        files.extend(assets.produce(ctx))
-        files.extend(headers.produce(ctx))
+def inputs_fingerprint(opts: Options, site: Site) -> str:
+    """What every page depends on: code, templates, messages, site.yaml, date and URL."""
+    h = hashlib.sha256(f"{code_version()}\0{site.build_date}\0{site.base_url}\0{opts.posters}".encode())
+    for path in sorted(html.TEMPLATES.rglob("*")):
+        if path.is_file():
+            h.update(path.relative_to(html.TEMPLATES).as_posix().encode() + b"\0" + path.read_bytes())
+    h.update((opts.content_dir / "site.yaml").read_bytes())
+    return h.hexdigest()
+
+
+def render_all(opts: Options, ctx: BuildContext, timings: Timings) -> Iterator[OutputFile]:
+    """Every output file, produced lazily so the writer can store each as it comes
+    (the national site is ~300 MB of files; holding it all would double memory)."""
+    made: list[OutputFile] = []  # paths only, for the sitemap
+
+    def phase(name: str, files: Iterable[OutputFile]) -> Iterator[OutputFile]:
+        for f in timings.timed(name, files):
+            made.append(OutputFile(f.path, None))
+            yield f
+
+    yield from phase("render", html.produce(ctx))
+    yield from phase("render", assets.produce(ctx))
+    yield from phase("render", headers.produce(ctx))
     if opts.posters:
         from .posters import produce as posters  # Pillow work; skipped when not asked for
-        with timings.phase("posters"):
-            files.extend(posters.produce(ctx, bleed=opts.bleed))
-    with timings.phase("feeds"):
-        for producer in (feeds, ical, opendata, csvdata, catalogue):
-            files.extend(producer.produce(ctx))
-        files.extend(sitemap.produce(ctx.site, files))  # last: it lists the pages the others made
-    return files
+        yield from phase("posters", posters.produce(ctx, bleed=opts.bleed))
+    for producer in (feeds, ical, opendata, csvdata, catalogue):
+        yield from phase("feeds", producer.produce(ctx))
+    yield from timings.timed("feeds", sitemap.produce(ctx.site, made))  # last: it lists the pages made
 
 
 def build(opts: Options, timings: Timings | None = None) -> dict[str, int]:
     """Build the whole site into opts.out_dir; the old site survives any failure."""
     timings = timings or Timings()
-    site = read_site(opts, timings)
-    ctx = context(opts, site)
-    files = render_all(opts, ctx, timings)
-    with timings.phase("write"):
-        counts = write_site(files, opts.out_dir)
+    site, prints = read(opts, timings)
+    ctx = context(opts, site, prints)
+    try:
+        return _write(opts, ctx, timings)
+    except MissingReuse:  # a file was deleted from the output behind our back: make everything
+        return _write(opts, dataclasses.replace(ctx, previous={}), timings)
+
+
+def _write(opts: Options, ctx: BuildContext, timings: Timings) -> dict[str, int]:
+    """Write while producing; the write phase is the time not spent in a producer."""
+    before = timings.total()
+    wall, cpu = time.perf_counter(), time.process_time()
+    counts = write_site(render_all(opts, ctx, timings), opts.out_dir, in_place=opts.in_place)
+    produced = timings.total()
+    timings.add("write", time.perf_counter() - wall - (produced[0] - before[0]),
+                time.process_time() - cpu - (produced[1] - before[1]))
     return counts

@@ -19,6 +19,8 @@ can be replaced (MkDocs dropped the package after reload-loop bugs).
 """
 from __future__ import annotations
 
+import dataclasses
+
 import errno
 import logging
 import mimetypes
@@ -59,7 +61,7 @@ def rebuild(opts: Options) -> Outcome:
     """
     start = time.perf_counter()
     try:
-        build(opts)
+        build(dataclasses.replace(opts, in_place=True))  # only changed files are replaced
     except BuildAborted as exc:
         return Outcome(errors=tuple(exc.errors), seconds=time.perf_counter() - start)
     except LofteError as exc:

@@ -2,8 +2,8 @@
 
 The sitemap is made from the files the other producers return, not from a
 second list of pages, so it can never miss a page type added later. A page is
-listed when it is HTML, is not a 404 page (one per language) and does not ask search engines
-to skip it (`<meta name="robots" content="noindex">`, as the embeds do).
+listed when it is HTML, is not a 404 page (one per language) and is not an
+embed page (those carry `<meta name="robots" content="noindex">`).
 
 robots.txt only takes effect at the root of a host; a site published under a
 path prefix still gets one, for the host's owner to copy from.
@@ -11,7 +11,6 @@ path prefix still gets one, for the host's owner to copy from.
 from __future__ import annotations
 
 import posixpath
-import re
 import xml.etree.ElementTree as ET
 from typing import Iterable
 
@@ -20,7 +19,6 @@ from .model import Site
 from .outputs import OutputFile
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-NOINDEX = re.compile(rb"<meta\s+name=\"robots\"\s+content=\"[^\"]*noindex", re.IGNORECASE)
 
 
 def page_path(file_path: str) -> str:
@@ -34,7 +32,7 @@ def listed(files: Iterable[OutputFile]) -> list[str]:
     """URL paths of the pages a search engine should know about, sorted."""
     return sorted(page_path(f.path) for f in files
                   if f.path.endswith(".html") and posixpath.basename(f.path) != urls.NOT_FOUND
-                  and not NOINDEX.search(f.data))
+                  and f"/{urls.EMBED}" not in f"/{f.path}")
 
 
 def sitemap(site: Site, paths: list[str]) -> bytes:

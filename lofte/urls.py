@@ -116,9 +116,12 @@ def calendar(m: Municipality) -> str:
     return f"{municipality(m)}kalender.ics"
 
 
+EMBED = "inbaddning/"
+
+
 def embed(p: Period) -> str:
     """The self-contained summary of a period for other sites' iframes."""
-    return f"{period(p)}inbaddning/"
+    return f"{period(p)}{EMBED}"
 
 
 def data_file(name: str) -> str:

@@ -39,8 +39,9 @@ def options(content: Path, out: Path | None = None, **kw) -> Options:
     kw.setdefault("build_date", BUILD_DATE)
     kw.setdefault("posters", False)
     kw.setdefault("jobs", 1)
+    kw.setdefault("cache_dir", content.parent / ".cache")
     return Options(content_dir=content, out_dir=out or content.parent / "site",
-                   display_root="content", cache_dir=content.parent / ".cache", **kw)
+                   display_root="content", **kw)
 
 
 def content_errors(content: Path) -> list[str]:

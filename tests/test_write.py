@@ -14,13 +14,15 @@ from conftest import SMALL, options
 from lofte.errors import LofteError
 from lofte.outputs import OutputFile
 from lofte.pipeline import build
-from lofte.write import write_site
+from lofte.write import MANIFEST, write_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every published file (the build manifest records keys, which name the content path)."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and p.name != MANIFEST}
 
 
 def cli(content: Path, out: Path) -> subprocess.Popen:
@@ -41,7 +43,7 @@ def test_a_killed_write_leaves_the_previous_site_complete(tmp_path):
     old = tree(out)
     for delay in (0.05, 0.15, 0.3):
         code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); import time\n"
-                "from lofte.write import write_site; from lofte.outputs import OutputFile\n"
+                "from lofte.write import MANIFEST, write_site; from lofte.outputs import OutputFile\n"
                 "def slow():\n"
                 "    for i in range(300):\n"
                 "        time.sleep(0.002); yield OutputFile(f'sida-{i}/index.html', f'<p>ny {i}</p>'.encode())\n"

@@ -1,0 +1,137 @@
+"""Work not repeated must never change the result: incremental builds equal clean builds.
+
+One output is rebuilt after each change with every cache warm (the CLI's staged
+writer), another with the dev server's in-place writer; after each change both
+must be byte-identical to a clean build from scratch.
+"""
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import SMALL, options, write_tree
+from lofte import cache, html
+from lofte.pipeline import build
+from lofte.write import MANIFEST
+
+PARK = "storby/2025/trygg-park"
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and p.name != MANIFEST}
+
+
+def touch(path: Path) -> None:
+    """Editors give a saved file a new modification time; make sure it differs."""
+    later = time.time_ns() + 1_000_000_000
+    os.utime(path, ns=(later, later))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    touch(path)
+
+
+def edit_update(c, t):
+    edit(c / PARK / "updates/2025-03-01-forsta-vandringen.md", "Tjugo personer kom.", "Trettio personer kom.")
+
+
+def add_update(c, t):
+    (c / PARK / "updates/2025-05-20-tredje-vandringen.md").write_text(
+        "---\ntitle: Tredje vandringen\nstatus: försenat\nprogress:\n  - indicator: vandringar\n    value: 1\n"
+        "example: true\n---\nFärre kom.\n", encoding="utf-8")
+
+
+def rename_promise(c, t):
+    os.rename(c / "storby/2025/fler-kontroller", c / "storby/2025/hastighetskontroller")
+
+
+def delete_update(c, t):
+    (c / PARK / "updates/2025-04-10-rattelse.md").unlink()
+    edit(c / PARK / "updates/2025-04-01-andra-vandringen.md", "value: 2", "value: 1")
+
+
+def edit_template(c, t):
+    edit(t / "promise.html", "{% block main %}", "{% block main %}\n<p>Ny rad i mallen.</p>")
+
+
+def edit_stylesheet(c, t):
+    path = t / "assets/style.css"
+    path.write_text(path.read_text() + "\n.ny { color: #000; }\n")
+    touch(path)
+
+
+def edit_site(c, t):
+    edit(c / "site.yaml", "title: Medborgarlöften", "title: Medborgarlöften i länet")
+
+
+def edit_municipality(c, t):
+    edit(c / "storby/kommun.yaml", "name: Storby kommun", "name: Storby stad")
+
+
+def add_municipality(c, t):
+    shutil.copytree(c / "storby", c / "lillby")
+    edit(c / "lillby/kommun.yaml", "name: Storby stad", "name: Lillby kommun")
+
+
+def delete_municipality(c, t):
+    shutil.rmtree(c / "lillby")
+
+
+STEPS = [edit_update, add_update, rename_promise, delete_update, edit_template, edit_stylesheet,
+         edit_site, edit_municipality, add_municipality, delete_municipality]
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    shutil.copytree(SMALL, content)
+    templates = tmp_path / "templates"
+    shutil.copytree(html.TEMPLATES, templates)
+    monkeypatch.setattr(html, "TEMPLATES", templates)
+    return tmp_path, content, templates
+
+
+def test_incremental_builds_equal_clean_builds(workspace):
+    root, content, templates = workspace
+    staged, in_place = root / "staged", root / "in-place"
+    warm = root / "warm-cache"
+    build(options(content, staged, cache_dir=warm))
+    build(options(content, in_place, cache_dir=warm, in_place=True))
+    for i, step in enumerate(STEPS):
+        step(content, templates)
+        build(options(content, staged, cache_dir=warm))
+        counts = build(options(content, in_place, cache_dir=warm, in_place=True))
+        cache._memory.clear()  # the clean build must not see the warm caches
+        clean = root / f"clean-{i}"
+        build(options(content, clean, cache_dir=root / f"cold-cache-{i}"))
+        expected = tree(clean)
+        assert tree(staged) == expected, step.__name__
+        assert tree(in_place) == expected, step.__name__
+        assert counts["written"] < len(expected) or step in (edit_template, edit_site), step.__name__
+
+
+def test_unchanged_pages_are_reused_not_rendered(workspace, monkeypatch):
+    root, content, _ = workspace
+    out = root / "site"
+    build(options(content, out, cache_dir=root / "cache"))
+    rendered = []
+    real = html.render
+    monkeypatch.setattr(html, "render", lambda *a, **k: rendered.append(a[1]) or real(*a, **k))
+    write_tree(content, {"nyby/kommun.yaml": (content / "storby/kommun.yaml").read_text()})
+    build(options(content, out, cache_dir=root / "cache"))
+    rendered.clear()
+    edit_update(content, None)
+    build(options(content, out, cache_dir=root / "cache"))
+    # only the municipality that changed, and the few site-wide pages, are rendered again
+    again = {p.path for p in rendered}
+    assert {"storby/", "storby/2025/trygg-park/"} <= again and "nyby/" not in again
+    assert all("municipality" not in p.vars or p.path.startswith("storby/") for p in rendered)
+    rendered.clear()
+    build(options(content, out, cache_dir=root / "cache"))
+    assert rendered == []
