@@ -18,8 +18,12 @@ import sys
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
 
 _memory: dict[tuple[str, str], tuple[str, object]] = {}  # (root, slug) -> (fingerprint, result)
+_fragments: dict[tuple[str, str], tuple[str, object]] = {}  # (kind, slug) -> (key, value)
 
 
 @lru_cache(maxsize=1)
@@ -40,8 +44,9 @@ def code_version() -> str:
 
 def fingerprint(root: Path, slug: str, display_root: str) -> str:
     """Every file under the municipality folder, by path, size and mtime."""
-    h = hashlib.sha256(f"{code_version()}\0{display_root}\0{slug}".encode())
-    _walk(os.path.join(root, slug), "", h)
+    base = os.path.join(os.path.abspath(root), slug)
+    h = hashlib.sha256(f"{code_version()}\0{display_root}\0{base}".encode())
+    _walk(base, "", h)
     return h.hexdigest()
 
 
@@ -97,3 +102,20 @@ class ReadCache:
             os.replace(tmp, path)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+def memo(kind: str, slug: str, key: str, make: Callable[[], T]) -> T:
+    """A value made from one municipality, kept in memory while its key holds.
+
+    Site-wide outputs (the site feed, JSON and CSV) are assembled from
+    per-municipality fragments; in the dev server only the edited
+    municipality's fragments are made again. Without a key, nothing is kept.
+    """
+    if not key:
+        return make()
+    hit = _fragments.get((kind, slug))
+    if hit and hit[0] == key:
+        return hit[1]
+    value = make()
+    _fragments[(kind, slug)] = (key, value)
+    return value

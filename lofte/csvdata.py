@@ -20,8 +20,8 @@ import io
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
-from . import urls
-from .opendata import FIELDS, site_document
+from . import cache, urls
+from .opendata import FIELDS, municipality_doc
 from .outputs import BuildContext, OutputFile
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -115,16 +115,29 @@ def rows(doc: dict, record: str) -> Iterator[dict]:
                             yield {**row, name: item}
 
 
-def render(doc: dict, spec: CsvFile) -> bytes:
+def lines(doc: dict, spec: CsvFile) -> str:
+    """The rows of `doc` as CSV text (no header)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([c.name for c in spec.columns])
     for row in rows(doc, spec.record):
         writer.writerow([cell(c.value(row)) for c in spec.columns])
-    return out.getvalue().encode("utf-8-sig")
+    return out.getvalue()
+
+
+def render(doc: dict, spec: CsvFile) -> bytes:
+    return header(spec).encode("utf-8-sig") + lines(doc, spec).encode("utf-8")
+
+
+def header(spec: CsvFile) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow([c.name for c in spec.columns])
+    return out.getvalue()
 
 
 def produce(ctx: BuildContext) -> Iterator[OutputFile]:
-    doc = site_document(ctx.site, ctx.facts)
+    """Each file is joined from per-municipality blocks of rows (kept while unchanged)."""
+    docs = [(m.slug, ctx.scope_key(m.slug), municipality_doc(ctx, m)) for m in ctx.site.municipalities]
     for spec in FILES:
-        yield OutputFile(urls.data_file(spec.name), render(doc, spec))
+        blocks = [cache.memo(f"csv-{spec.name}", slug, key, lambda: lines({"municipalities": [doc]}, spec))
+                  for slug, key, doc in docs]
+        yield OutputFile(urls.data_file(spec.name), (header(spec) + "".join(blocks)).encode("utf-8-sig"))

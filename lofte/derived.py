@@ -19,7 +19,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from . import statuses
+from . import cache, statuses
 from .model import ActorStatus, Indicator, Municipality, Period, Promise, Site, Update
 
 FREQUENCY_DAYS = {"week": 7, "month": 365.25 / 12, "quarter": 365.25 / 4, "year": 365.25}
@@ -208,15 +208,27 @@ def current_period(m: Municipality, facts: Facts) -> Period | None:
     return started[-1] if started else None
 
 
-def derive(site: Site) -> Facts:
+def derive(site: Site, keys: dict[str, str] | None = None) -> Facts:
+    """Facts for the whole site; `keys` (municipality slug -> key of its inputs and
+    the build date) lets the dev server reuse the facts of unchanged municipalities."""
     facts = Facts(site.build_date)
+    keys = keys or {}
     for m in site.municipalities:
-        for period in m.periods:
-            states = []
-            for promise in period.promises:
-                state = promise_state(promise, period, site.build_date)
-                facts.promises[promise.path] = state
-                states.append(state)
-            facts.periods[period.path] = period_state(period, states, site.build_date)
-        facts.current_period[m.slug] = current_period(m, facts)
+        part = cache.memo("facts", m.slug, keys.get(m.slug, ""), lambda: derive_municipality(m, site.build_date))
+        facts.promises.update(part.promises)
+        facts.periods.update(part.periods)
+        facts.current_period.update(part.current_period)
+    return facts
+
+
+def derive_municipality(m: Municipality, today: dt.date) -> Facts:
+    facts = Facts(today)
+    for period in m.periods:
+        states = []
+        for promise in period.promises:
+            state = promise_state(promise, period, today)
+            facts.promises[promise.path] = state
+            states.append(state)
+        facts.periods[period.path] = period_state(period, states, today)
+    facts.current_period[m.slug] = current_period(m, facts)
     return facts

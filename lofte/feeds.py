@@ -21,7 +21,7 @@ from html import escape
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
-from . import urls
+from . import cache, urls
 from .derived import Change, Facts
 from .i18n import Translator
 from .labels import actor_name, example_title, status_label
@@ -169,30 +169,51 @@ def feed_xml(site: Site, page_path: str, title: str, subtitle: str, entries: lis
 SUBTITLE = "Uppdateringar och ändrade statusar. Uppgifterna rapporteras av polisen och kommunen själva."
 
 
+def municipality_feeds(site: Site, facts: Facts, m: Municipality) -> tuple[list[OutputFile], list[Entry]]:
+    """The promise, period and municipality feeds of one municipality, and its newest entries."""
+    files: list[OutputFile] = []
+    in_municipality: list[Entry] = []
+    for p in m.periods:
+        in_period: list[Entry] = []
+        first = p.signed or p.start or site.build_date
+        for pr in p.promises:
+            entries = newest_first(promise_entries(site, facts, m, p, pr))
+            in_period.extend(entries)
+            page = urls.promise(p, pr)
+            files.append(OutputFile(urls.feed(page), feed_xml(site, page, f"{pr.title} – {p.title}", SUBTITLE,
+                                                              entries, first)))
+        in_period = newest_first(in_period)
+        in_municipality.extend(in_period)
+        files.append(OutputFile(urls.feed(urls.period(p)), feed_xml(site, urls.period(p), p.title, SUBTITLE,
+                                                                    in_period, first)))
+    in_municipality = newest_first(in_municipality)[:LIMIT]
+    starts = [p.signed or p.start for p in m.periods if p.signed or p.start]
+    files.append(OutputFile(urls.feed(urls.municipality(m)),
+                            feed_xml(site, urls.municipality(m), f"Medborgarlöften i {m.name}", SUBTITLE,
+                                     in_municipality, max(starts, default=site.build_date))))
+    entry_xml.cache_clear()  # entries are shared within one municipality only
+    return files, in_municipality
+
+
+def feed_paths(m: Municipality) -> list[str]:
+    return ([urls.feed(urls.promise(p, pr)) for p in m.periods for pr in p.promises]
+            + [urls.feed(urls.period(p)) for p in m.periods] + [urls.feed(urls.municipality(m))])
+
+
 def produce(ctx: BuildContext) -> Iterator[OutputFile]:
+    """Feeds of a municipality whose inputs did not change are reused (outputs.py)."""
     site, facts = ctx.site, ctx.facts
     everything: list[Entry] = []
     for m in site.municipalities:
-        in_municipality: list[Entry] = []
-        for p in m.periods:
-            in_period: list[Entry] = []
-            first = p.signed or p.start or site.build_date
-            for pr in p.promises:
-                entries = newest_first(promise_entries(site, facts, m, p, pr))
-                in_period.extend(entries)
-                page = urls.promise(p, pr)
-                yield OutputFile(urls.feed(page), feed_xml(site, page, f"{pr.title} – {p.title}", SUBTITLE,
-                                                           entries, first))
-            in_period = newest_first(in_period)
-            in_municipality.extend(in_period)
-            yield OutputFile(urls.feed(urls.period(p)), feed_xml(site, urls.period(p), p.title, SUBTITLE,
-                                                                 in_period, first))
-        in_municipality = newest_first(in_municipality)
-        everything.extend(in_municipality)
-        starts = [p.signed or p.start for p in m.periods if p.signed or p.start]
-        yield OutputFile(urls.feed(urls.municipality(m)),
-                         feed_xml(site, urls.municipality(m), f"Medborgarlöften i {m.name}", SUBTITLE,
-                                  in_municipality[:LIMIT], max(starts, default=site.build_date)))
-        entry_xml.cache_clear()  # entries are shared within one municipality only
+        key = ctx.scope_key(m.slug)
+        paths = feed_paths(m)
+        if key and all(ctx.reusable(path, key) for path in paths):
+            yield from (OutputFile(path, None, key) for path in paths)
+            newest = cache.memo("feed", m.slug, key, lambda: municipality_feeds(site, facts, m)[1])
+        else:
+            files, newest = municipality_feeds(site, facts, m)
+            cache.memo("feed", m.slug, key, lambda: newest)
+            yield from (OutputFile(f.path, f.data, key) for f in files)
+        everything.extend(newest)
     yield OutputFile(urls.feed(urls.HOME), feed_xml(site, urls.HOME, site.title, SUBTITLE,
                                                     newest_first(everything)[:LIMIT], site.build_date))

@@ -168,6 +168,10 @@ def tasks(ctx: BuildContext) -> list[tuple[Page, str, tuple[str, ...]]]:
     return out
 
 
+# Site-wide pages that show no municipality's content (only site.yaml and code).
+CONTENT_FREE = {"statuses.html", "about.html", "accessibility.html", "404.html"}
+
+
 def page_key(ctx: BuildContext, page: Page, lang: str, langs: tuple[str, ...], everything: str) -> str:
     """Fingerprint of everything a page is made from, or "" when unknown.
 
@@ -178,7 +182,8 @@ def page_key(ctx: BuildContext, page: Page, lang: str, langs: tuple[str, ...], e
     if not ctx.fingerprints:
         return ""
     municipality = page.vars.get("municipality")
-    scope = ctx.fingerprints.get(municipality.slug, "") if municipality is not None else everything
+    scope = (ctx.fingerprints.get(municipality.slug, "") if municipality is not None
+             else "" if page.template in CONTENT_FREE else everything)
     raw = f"{ctx.inputs}\0{scope}\0{page.template}\0{page.path}\0{lang}\0{','.join(langs)}"
     return hashlib.sha256(raw.encode()).hexdigest()
 

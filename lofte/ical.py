@@ -113,4 +113,5 @@ def municipality_calendar(m: Municipality, site: Site) -> bytes:
 
 def produce(ctx: BuildContext) -> Iterator[OutputFile]:
     for m in ctx.site.municipalities:
-        yield OutputFile(urls.calendar(m), municipality_calendar(m, ctx.site))
+        path, key = urls.calendar(m), ctx.scope_key(m.slug)
+        yield OutputFile(path, None if ctx.reusable(path, key) else municipality_calendar(m, ctx.site), key)

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 from typing import Any, Iterator
 
-from . import urls
+from . import cache, urls
 from .derived import Facts, IndicatorState
 from .events import of_promise
 from .ical import TZ, uid
@@ -301,6 +301,12 @@ def site_document(site: Site, facts: Facts) -> dict:
     return document(site, [municipality(site, facts, m, list(m.periods)) for m in site.municipalities])
 
 
+def municipality_doc(ctx: BuildContext, m: Municipality) -> dict:
+    """One municipality's part of the document, kept while its files are unchanged."""
+    return cache.memo("data", m.slug, ctx.scope_key(m.slug),
+                      lambda: municipality(ctx.site, ctx.facts, m, list(m.periods)))
+
+
 def encode(data: Any) -> bytes:
     # No indent: json's C encoder only runs without one, and it is ~10x faster
     # on the national data set. Any JSON viewer pretty-prints for reading.
@@ -308,9 +314,25 @@ def encode(data: Any) -> bytes:
 
 
 def produce(ctx: BuildContext) -> Iterator[OutputFile]:
-    """The site file, and per period a file of the same shape cut from it."""
-    whole = site_document(ctx.site, ctx.facts)
-    yield OutputFile(urls.data_file(SITE_FILE), encode(whole))
-    for m, mdoc in zip(ctx.site.municipalities, whole["municipalities"]):
+    """The site file, and per period a file of the same shape cut from it.
+
+    The site file is spliced from per-municipality JSON fragments, so the dev
+    server re-encodes only what changed; per-period files of an unchanged
+    municipality are reused (outputs.py).
+    """
+    head = document(ctx.site, [])
+    fragments = []
+    for m in ctx.site.municipalities:
+        key = ctx.scope_key(m.slug)
+        mdoc = municipality_doc(ctx, m)
+        fragments.append(cache.memo("data-json", m.slug, key, lambda: encode(mdoc)[:-1].decode("utf-8")))
         for p, pdoc in zip(m.periods, mdoc["periods"]):
-            yield OutputFile(urls.period_data(p), encode({**whole, "municipalities": [{**mdoc, "periods": [pdoc]}]}))
+            path = urls.period_data(p)
+            if ctx.reusable(path, key):
+                yield OutputFile(path, None, key)
+            else:
+                yield OutputFile(path, encode({**head, "municipalities": [{**mdoc, "periods": [pdoc]}]}), key)
+    empty = encode(head)[:-1].decode("utf-8")
+    assert empty.endswith('"municipalities":[]}')  # the list is the document's last member
+    whole = empty[: -len("[]}")] + "[" + ",".join(fragments) + "]}\n"
+    yield OutputFile(urls.data_file(SITE_FILE), whole.encode("utf-8"))

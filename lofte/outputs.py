@@ -7,6 +7,7 @@ reaches the disk.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,16 @@ class BuildContext:
     inputs: str = ""  # fingerprint of what every page depends on (code, templates, site.yaml, date, URL)
     fingerprints: dict[str, str] = field(default_factory=dict)  # municipality slug -> its files
     previous: dict[str, str] = field(default_factory=dict)  # output path -> key, in the current site
+
+    def scope_key(self, slug: str | None = None) -> str:
+        """Key of outputs made from one municipality (slug) or from all of them (None).
+
+        "" when the inputs are unknown (nothing is then reused)."""
+        if not self.fingerprints:
+            return ""
+        scope = (self.fingerprints.get(slug, "") if slug is not None
+                 else "".join(v for _, v in sorted(self.fingerprints.items())))
+        return hashlib.sha256(f"{self.inputs}\0{slug}\0{scope}".encode()).hexdigest()
 
     def reusable(self, path: str, key: str) -> bool:
         """Is the file already in the output, made from exactly these inputs?"""

@@ -147,9 +147,11 @@ def _read_municipalities(task) -> tuple[list, dict[str, float]]:
 
 
 def context(opts: Options, site: Site, prints: dict[str, str] | None = None) -> BuildContext:
-    return BuildContext(site=site, facts=derive(site), content_dir=opts.content_dir,
+    prints = prints or {}
+    keys = {slug: f"{fp}\0{site.build_date}" for slug, fp in prints.items()}
+    return BuildContext(site=site, facts=derive(site, keys), content_dir=opts.content_dir,
                         cache_dir=opts.cache_path(), jobs=opts.jobs or os.cpu_count() or 1,
-                        inputs=inputs_fingerprint(opts, site), fingerprints=prints or {},
+                        inputs=inputs_fingerprint(opts, site), fingerprints=prints,
                         previous=read_manifest(opts.out_dir) if prints else {})
 
 

@@ -11,7 +11,7 @@ path prefix still gets one, for the host's owner to copy from.
 from __future__ import annotations
 
 import posixpath
-import xml.etree.ElementTree as ET
+from html import escape
 from typing import Iterable
 
 from . import urls
@@ -36,12 +36,8 @@ def listed(files: Iterable[OutputFile]) -> list[str]:
 
 
 def sitemap(site: Site, paths: list[str]) -> bytes:
-    root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
-    for path in paths:
-        url = ET.SubElement(root, "url")
-        ET.SubElement(url, "loc").text = urls.absolute(site.base_url, path)
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    locs = "".join(f"  <url>\n    <loc>{escape(urls.absolute(site.base_url, p))}</loc>\n  </url>\n" for p in paths)
+    return (f'<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="{SITEMAP_NS}">\n{locs}</urlset>\n').encode()
 
 
 def robots(site: Site) -> bytes:

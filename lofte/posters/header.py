@@ -1,6 +1,6 @@
 """The top of a poster: example label, logo, issuing parties, title, dates, state.
 
-The header has several forms (HEADER_FORMS, from generous to tight); poster.py
+The header has several forms (FULL to LEAN, from generous to lean); poster.py
 picks the first that leaves room for the promises. Only a logo the content
 supplies is drawn (never a police emblem), in grey like the rest.
 """
@@ -18,6 +18,9 @@ from .layout import Block
 from .typeset import BODY_MIN_PT, Page, symbol_size
 
 LOGO_MM = (60, 24)
+LABEL_PAD_MM, LABEL_BELOW_MM = 2.5, 5
+LINE_GAP_MM = 3  # between parties, title, dates and the rule below them
+RULE_MM, BELOW_MM = 1.5, 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,7 @@ class HeaderForm:
 
 FULL, NO_TALLY = HeaderForm(3, (96, 56), True, False), HeaderForm(3, (96, 56), False, False)
 COMPACT, TIGHT = HeaderForm(2, (72, 48), False, False), HeaderForm(2, (72, 48), False, True)
+LEAN = HeaderForm(2, (40, 36), False, True)  # still a step above promise titles at the body size
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,17 +52,23 @@ class HeaderWriter:
         self.p, self.data = page, data
         self.logo = logo(data.logo, (page.u(LOGO_MM[0]), page.u(LOGO_MM[1]))) if data.logo else None
 
-    def example_label(self, y: int) -> int:
-        """White on ink across the page: example data must not pass for real. Returns the space below."""
+    def example_label(self, y: int | None = None) -> int:
+        """White on ink across the page: example data must not pass for real.
+
+        Draws the label from `y` and returns the space below it; without `y`,
+        only returns the height it takes, space below included.
+        """
         p = self.p
         block = p.text(self.data.example, p.width - 2 * p.u(6), weight="bold", pts=(36, BODY_MIN_PT))
-        pad = p.u(2.5)
+        pad = p.gap(LABEL_PAD_MM)
+        if y is None:
+            return block.height + 2 * pad + p.gap(LABEL_BELOW_MM)
         bottom = y + block.height + 2 * pad
         p.c.rect((p.x0, y, p.x1, bottom), fill=palette.LABEL_GROUND)
         width = block.font.getlength(block.lines[0])
         p.c.line(round(p.x0 + (p.width - width) / 2), y + pad + first_baseline(block),
                  block.lines[0], block, palette.WHITE, palette.LABEL_GROUND)
-        return bottom + p.u(5)
+        return bottom + p.gap(LABEL_BELOW_MM)
 
     def measure(self, form: HeaderForm) -> Header:
         p, data = self.p, self.data
@@ -78,8 +88,8 @@ class HeaderWriter:
         if not inline:
             dates = p.text(data.dates, p.width, lines=2)
         rows = 0 if inline else len(self.chip_rows(as_of, chips))
-        height = (parties.height + p.u(3) + title.height + p.u(3) + dates.height + rows * as_of.leading
-                  + p.u(3) + max(2, p.u(1.5)) + p.u(5))
+        height = (parties.height + p.gap(LINE_GAP_MM) + title.height + p.gap(LINE_GAP_MM) + dates.height
+                  + rows * as_of.leading + p.gap(LINE_GAP_MM) + max(2, p.u(RULE_MM)) + p.gap(BELOW_MM))
         return Header(parties, title, dates, as_of, chips, inline, height)
 
     def title(self, form: HeaderForm) -> Block:
@@ -111,8 +121,8 @@ class HeaderWriter:
         if self.logo:
             grey, alpha = self.logo
             p.c.image.paste(grey, (p.x1 - grey.width, y), alpha)
-        y = p.c.block(p.x0, y, h.parties, palette.INK) + p.u(3)
-        y = p.c.block(p.x0, y, h.title, palette.INK) + p.u(3)
+        y = p.c.block(p.x0, y, h.parties, palette.INK) + p.gap(LINE_GAP_MM)
+        y = p.c.block(p.x0, y, h.title, palette.INK) + p.gap(LINE_GAP_MM)
         if h.inline:
             end = p.c.line(p.x0, y + first_baseline(h.dates), h.dates.lines[0], h.dates, palette.INK)
             p.c.block(end + round(h.dates.font.getlength(" ")), y, h.as_of, palette.INK)
@@ -126,7 +136,7 @@ class HeaderWriter:
                     p.symbol(mark, x, y, block, d)
                     p.c.block(x + d + p.u(2.5), y, block, palette.INK)
                 y += h.as_of.leading
-        return p.rule(y + p.u(3), 1.5, palette.ACCENT) + p.u(5)
+        return p.rule(y + p.gap(LINE_GAP_MM), RULE_MM, palette.ACCENT) + p.gap(BELOW_MM)
 
 
 def logo(data: bytes, box: tuple[int, int]) -> tuple[Image.Image, Image.Image]:

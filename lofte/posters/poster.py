@@ -4,78 +4,145 @@ From the top: the example label (if any), the header (header.py), the promises
 (promises.py), and a footer with the QR code, the printed address and where to
 give feedback. No text is smaller than typeset.BODY_MIN_PT, so an A3 poster
 holds about thirty lines: space is planned before anything is drawn. PLANS
-lists header forms and levels of promise detail from generous to lean; the
-first at which every promise fits wins. If none fits, the poster lists as many
-promises as fit and says how many more there are and where to read them.
+lists header forms, levels of promise detail and spacing from generous to
+lean; the first at which every promise fits wins. Progress (bar and latest
+update) is what the poster is for, so it goes last: first header luxury, then
+promise titles above the body size, then space, then the length of the actor
+lines. If no plan fits every promise, the poster lists as many as fit with
+their progress (PROGRESS) and says how many more there are and where to read
+them.
 """
 from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
 
 from . import palette, qr
 from .canvas import Canvas
 from .data import PosterData
-from .header import COMPACT, FULL, NO_TALLY, TIGHT, Header, HeaderWriter
-from .paper import Sheet
-from .promises import BETWEEN_MM, Detail, ListWriter, Placed
+from .header import COMPACT, FULL, LEAN, NO_TALLY, TIGHT, Header, HeaderForm, HeaderWriter
+from .layout import Block
+from .paper import PAPERS, Sheet
+from .promises import Detail, ListWriter, Placed
+from .qr import Code
 from .typeset import Page
 
-QR_MIN_MM = 42  # the symbol without quiet zone; ≥ 40 mm so phones read it from a step away
+QR_MM = (42, 40)  # the symbol without quiet zone: aimed at, and at least (so phones read it from a step away)
+QR_TEXT_MM = 8  # from the symbol to the text beside it
 FOLLOW = "Följ arbetet och se hur det går:"
+FOOTER_GAP_MM = 4  # between the QR code row and the feedback
+RULE_MM, RULE_GAP_MM = 1.5, 5  # the rule above the footer and the space either side
+DENSE = 0.6  # vertical space when it is that or leaving out part of a promise
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    header: HeaderForm
+    detail: Detail
+    space: float = 1.0
+
 
 ROOMIER, ROOMY = Detail(3, True, True, 1.25), Detail(3, True, True, 1.12)
 ALL, SHORTER = Detail(3, True, True), Detail(2, True, True)
-NO_LATEST, LEANEST = Detail(2, True, False), Detail(2, False, False)
-# Tried in order: a few promises get larger type; when space runs out, header
-# luxury goes before promise content, and the latest update before the bar.
-PLANS = ((FULL, ROOMIER), (FULL, ROOMY), (FULL, ALL), (NO_TALLY, ALL), (COMPACT, ALL), (TIGHT, ALL),
-         (TIGHT, SHORTER), (TIGHT, NO_LATEST), (TIGHT, LEANEST))
+PLAIN = Detail(2, True, True, title_pt=None)  # promise titles bold at the body size
+BRIEF = dataclasses.replace(PLAIN, actor_lines=1)
+NO_LATEST = dataclasses.replace(BRIEF, latest=False)
+LEANEST = dataclasses.replace(NO_LATEST, bar=False)
+PROGRESS = Plan(LEAN, BRIEF, DENSE)  # the leanest plan that keeps all progress
+PLANS = (Plan(FULL, ROOMIER), Plan(FULL, ROOMY), Plan(FULL, ALL), Plan(NO_TALLY, ALL), Plan(COMPACT, ALL),
+         Plan(TIGHT, ALL), Plan(TIGHT, SHORTER), Plan(TIGHT, PLAIN), Plan(LEAN, PLAIN), Plan(LEAN, PLAIN, DENSE),
+         Plan(LEAN, BRIEF), PROGRESS, Plan(LEAN, NO_LATEST, DENSE), Plan(LEAN, LEANEST, DENSE))
 
 
-def footer(p: Page, data: PosterData) -> int:
-    """Draw the QR code and address, and below them where to give feedback; returns the space's top.
+@dataclass(frozen=True, slots=True)
+class Footer:
+    code: Code
+    follow: Block
+    address: Block
+    feedback: Block
+    row: int  # height of the row of QR code, invitation and address
+
+    def height(self, p: Page) -> int:
+        """From the top of the rule above the footer to the bottom of the printable area."""
+        return (max(2, p.u(RULE_MM)) + 2 * p.gap(RULE_GAP_MM) + self.row + p.gap(FOOTER_GAP_MM)
+                + self.feedback.height)
+
+
+def footer(p: Page, data: PosterData) -> Footer:
+    """The QR code and address, and below them where to give feedback, measured.
 
     The feedback text is the site's own (`site.feedback`, often a phone number in
     a sentence), so it gets the full width and is not cut short.
     """
-    code = qr.render(data.url, p.u(QR_MIN_MM))
-    tx = p.x0 + code.symbol + p.u(8)
-    follow = p.text(FOLLOW, p.x1 - tx, lines=2)
-    address = p.text(data.address, p.x1 - tx, lines=3, weight="bold")
+    code = qr.render(data.url, p.u(QR_MM[1]), p.u(QR_MM[0]))
+    beside = p.width - code.symbol - p.u(QR_TEXT_MM)
+    follow = p.text(FOLLOW, beside, lines=2)
+    address = p.text(data.address, beside, lines=3, weight="bold")
     feedback = p.text(data.feedback, p.width, lines=5)
-    row = max(code.symbol, follow.height + address.height)
-    top = p.y1 - feedback.height - p.u(4) - row
+    return Footer(code, follow, address, feedback, max(code.symbol, follow.height + address.height))
+
+
+def draw_footer(p: Page, f: Footer) -> None:
+    top = p.y1 - f.feedback.height - p.gap(FOOTER_GAP_MM) - f.row
+    tx = p.x0 + f.code.symbol + p.u(QR_TEXT_MM)
     # The quiet zone lies in the white margin; the dark modules line up with the text edge.
-    p.c.paste(palette.INK, (p.x0 - code.quiet, top - code.quiet), code.mask)
-    p.c.block(tx, p.c.block(tx, top, follow, palette.INK), address, palette.INK)
-    p.c.block(p.x0, p.y1 - feedback.height, feedback, palette.INK)
-    rule = top - p.u(5) - max(2, p.u(1.5))
-    p.rule(rule, 1.5, palette.ACCENT)
-    return rule - p.u(5)
+    p.c.paste(palette.INK, (p.x0 - f.code.quiet, top - f.code.quiet), f.code.mask)
+    p.c.block(tx, p.c.block(tx, top, f.follow, palette.INK), f.address, palette.INK)
+    p.c.block(p.x0, p.y1 - f.feedback.height, f.feedback, palette.INK)
+    p.rule(top - p.gap(RULE_GAP_MM) - max(2, p.u(RULE_MM)), RULE_MM, palette.ACCENT)
 
 
-def plan(head: HeaderWriter, items: ListWriter, data: PosterData, room: int) -> tuple[Header, list[Placed], int]:
-    """The first plan at which every promise fits, else as many promises as fit; and how many did not."""
-    headers = {}
-    for form, detail in PLANS:
-        header = headers.setdefault(form, head.measure(form))
-        placed = [items.place(item, detail) for item in data.items]
-        if items.height(placed) + header.height <= room:
-            return header, placed, 0
-    more = items.more(len(data.items), data.address).height + items.p.u(BETWEEN_MM)
-    placed = []
-    for item in data.items:
-        candidate = placed + [items.place(item, detail)]
-        if items.height(candidate) + more + header.height > room:
-            break
-        placed = candidate
-    return header, placed, len(data.items) - len(placed)
+class Setting:
+    """One sheet's page with its parts, for measuring plans (and drawing the chosen one)."""
+
+    def __init__(self, sheet: Sheet, data: PosterData):
+        self.p, self.data = Page(sheet), data
+        self.head, self.items = HeaderWriter(self.p, data), ListWriter(self.p)
+        self.foot = footer(self.p, data)
+
+    def measure(self, plan: Plan) -> tuple[Header, list[Placed]]:
+        """Header and promises at a plan; leaves the page's spacing set for it."""
+        self.p.space = plan.space
+        return self.head.measure(plan.header), self.items.place(self.data.items, plan.detail)
+
+    def room(self) -> int:
+        """The height between the label (if any) and the footer, at the page's spacing."""
+        label = self.head.example_label() if self.data.example else 0
+        return self.p.y1 - self.p.y0 - label - self.foot.height(self.p)
+
+    def shown(self, plan: Plan) -> int:
+        """How many promises fit at a plan: all of them, or as many as fit with the line saying how many more."""
+        header, placed = self.measure(plan)
+        room = self.room() - header.height
+        if self.items.height(placed) <= room:
+            return len(placed)
+        more = self.items.more(len(placed), self.data.address).height
+        n = 0
+        while n < len(placed) and self.items.height(placed[:n + 1]) + placed[n].between + more <= room:
+            n += 1
+        return n
+
+
+def choose(settings: list[Setting]) -> tuple[Plan, int]:
+    """The first plan at which every promise fits on every sheet, else PROGRESS and how many fit on all.
+
+    Planning for A3 and A4 together gives both the same layout, whatever rounding does.
+    """
+    total = len(settings[0].data.items)
+    for plan in PLANS:
+        if all(s.shown(plan) == total for s in settings):
+            return plan, total
+    return PROGRESS, min(s.shown(PROGRESS) for s in settings)
 
 
 def draw(data: PosterData, sheet: Sheet) -> Canvas:
-    p = Page(sheet)
-    head, items = HeaderWriter(p, data), ListWriter(p)
-    y = head.example_label(p.y0) if data.example else p.y0
-    bottom = footer(p, data)
-    header, placed, hidden = plan(head, items, data, bottom - y)
-    y = head.draw(header, y)
-    items.draw(placed, items.more(hidden, data.address) if hidden else None, y)
+    here = Setting(sheet, data)
+    others = [Setting(Sheet(paper, False), data) for paper in PAPERS.values() if paper != sheet.paper]
+    plan, shown = choose([here, *others])
+    header, placed = here.measure(plan)
+    p, hidden = here.p, len(data.items) - shown
+    y = here.head.example_label(p.y0) if data.example else p.y0
+    draw_footer(p, here.foot)
+    y = here.head.draw(header, y)
+    here.items.draw(placed[:shown], here.items.more(hidden, data.address) if hidden else None, y)
     return p.c

@@ -32,10 +32,15 @@ class Code:
         return self.mask.width - 2 * self.quiet
 
 
-def render(url: str, min_symbol_px: int) -> Code:
-    """The code for `url`, with whole pixels per module and at least `min_symbol_px` wide."""
+def render(url: str, min_symbol_px: int, aim_px: int | None = None) -> Code:
+    """The code for `url`, with whole pixels per module and at least `min_symbol_px` wide.
+
+    With `aim_px`, the symbol is as near that width as whole modules allow, but
+    never narrower than `min_symbol_px`.
+    """
     rows = list(segno.make(url, error=ERROR, boost_error=False, micro=False).matrix_iter(scale=1, border=QUIET_ZONE))
     size = len(rows)
-    module = math.ceil(min_symbol_px / (size - 2 * QUIET_ZONE))
+    modules = size - 2 * QUIET_ZONE
+    module = max(math.ceil(min_symbol_px / modules), round((aim_px or 0) / modules))
     img = Image.frombytes("L", (size, size), bytes(255 if dark else 0 for row in rows for dark in row))
     return Code(img.resize((size * module, size * module), Image.Resampling.NEAREST), module)

@@ -3,7 +3,9 @@
 Shared by the poster's parts (header.py, promises.py, poster.py). Lengths are
 designed in millimetres and type in points for A3; `u` and `px` scale both for
 A4, so both sizes show the same layout. No text is set below BODY_MIN_PT: on
-A3 its capitals are 7 mm high, legible from 2 m.
+A3 its capitals are 7 mm high, legible from 2 m. Vertical space between parts
+goes through `gap`, which a full poster may tighten (`space`); type never shrinks
+for it.
 """
 from __future__ import annotations
 
@@ -41,9 +43,14 @@ class Page:
         self.x0, self.y0, self.x1, self.y1 = sheet.printable
         self.width = self.x1 - self.x0
         self.body = min_size(sheet)
+        self.space = 1.0  # set by poster.py's plan, before measuring and before drawing
 
     def u(self, mm: float) -> int:
         return self.sheet.u(mm)
+
+    def gap(self, mm: float) -> int:
+        """Vertical space between parts of the poster, tightened by `space`."""
+        return self.sheet.u(mm * self.space)
 
     def text(self, text: str, width: int, lines: int = 1, weight: str = "regular",
              pts: tuple[float, float] | None = None, first_width: int | None = None, scale: float = 1.0) -> Block:
