@@ -18,6 +18,7 @@ from .yamlsource import LineDict, LineList
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$")
+BIDI_OVERRIDES = {"\u202d", "\u202e"}  # make text display reversed: a spoofing trick
 SAFE_URL_RE = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+|/[^\s<>\"]*)$", re.IGNORECASE)
 
 
@@ -101,6 +102,9 @@ class Fields:
         if value is None:
             return default
         value = value.strip()
+        if BIDI_OVERRIDES.intersection(value):
+            self.error(key, "innehåller osynliga tecken som vänder textens riktning (U+202D/U+202E); "
+                       "ta bort dem, de kan användas för att lura läsaren")
         if len(value) > max_len:
             self.error(key, f"är för långt ({len(value)} tecken; högst {max_len})")
         return value

@@ -64,6 +64,13 @@ def test_error_messages(small_content, rel, old, new, expected):
     assert expected in content_errors(small_content)
 
 
+def test_text_direction_overrides_are_refused(small_content):
+    edit(small_content, PROMISE, "title: Fler hastighetskontroller", "title: Fler \u202ekontroller")
+    assert ("content/storby/2025/fler-kontroller/index.md:2: title: innehåller osynliga tecken som vänder "
+            "textens riktning (U+202D/U+202E); ta bort dem, de kan användas för att lura läsaren"
+            ) in content_errors(small_content)
+
+
 def test_all_errors_are_reported_in_one_run(small_content):
     edit(small_content, PROMISE, "status: pågår\nindicators", "status: pagar\nindicators")
     edit(small_content, "storby/2025/lofte.yaml", "signed: 2024-12-10", "signed: 2024-02-30")
