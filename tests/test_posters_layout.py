@@ -79,3 +79,26 @@ def test_no_wrapped_line_is_ever_wider_than_its_column(parts, width):
     text = " ".join(parts)
     for line in layout.wrap(text, "regular", 40, width):
         assert width_of(line, size=40) <= width or len(line) == 1
+
+
+def test_balance_keeps_the_lines_but_evens_them_out():
+    text = "Fritidsgården öppen minst en kväll i veckan"
+    width = width_of("Fritidsgården öppen minst en kväll i", "bold") + 1
+    greedy = layout.wrap(text, "bold", SIZE, width)
+    even = layout.balance(text, "bold", SIZE, width)
+    assert greedy[-1] == "veckan" and len(even) == len(greedy) == 2
+    assert " ".join(even) == text
+    assert max(width_of(line, "bold") for line in even) <= width
+    assert min(width_of(line, "bold") for line in even) > 2 * width_of("veckan", "bold")
+
+
+def test_balance_never_breaks_a_word_between_letters():
+    lines = layout.balance("Medborgarlöften i Bergby 2025–2026", "bold", 200, width_of("Medborgarlöften", "bold", 200) + 5)
+    assert lines[0] == "Medborgarlöften"
+
+
+def test_a_middle_dot_between_actors_never_starts_a_line():
+    text = "Polisen: ingen uppgift · Köpings kommun: pågår"
+    for width in range(300, 1500, 37):
+        lines = layout.balance(text, "regular", SIZE, width, first_width=width - 200)
+        assert not any(line.startswith("·") for line in lines)

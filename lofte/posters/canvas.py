@@ -29,6 +29,7 @@ class Canvas:
         self.image = Image.new("L", size, palette.WHITE)
         self.draw = ImageDraw.Draw(self.image)
         self.texts: list[TextBox] = []
+        self.code: tuple[int, int, int, int] | None = None  # the QR code with its quiet zone, for checks
 
     def line(self, x: int, baseline: int, text: str, block: Block, ink: int,
              ground: int = palette.WHITE, anchor: str = "ls") -> int:

@@ -47,6 +47,7 @@ class Item:
     actors: str  # "Polisen och Ankeby kommun", or each actor with its own status
     bar: Bar | None
     latest: str  # "Senast 30 september 2026: …"
+    latest_short: str  # "Senast 30 sep. 2026: …", for when the line is too long
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,15 +166,17 @@ def bar(states: tuple[IndicatorState, ...]) -> Bar | None:
     return Bar(round(s.fraction, 4), label)
 
 
-def latest(promise: Promise, state: PromiseState) -> str:
+def latest(promise: Promise, state: PromiseState, month: str = "MMMM") -> str:
     update = next((u for u in promise.updates if u.slug not in state.corrected_by), None)
-    return f"Senast {date(update.date)}: {update.title}" if update else "Ingen rapport om arbetet ännu"
+    if update is None:
+        return "Ingen rapport om arbetet ännu"
+    return f"Senast {format_date(update.date, f'd {month} y', locale=LOCALE)}: {update.title}"
 
 
 def item(promise: Promise, period: Period, m: Municipality, facts: Facts) -> Item:
     state = facts.promises[promise.path]
     return Item(promise.title, promise_mark(period, state), actors(state, period, m),
-                bar(state.indicators), latest(promise, state))
+                bar(state.indicators), latest(promise, state), latest(promise, state, "MMM"))
 
 
 def parties(period: Period, m: Municipality, facts: Facts) -> str:

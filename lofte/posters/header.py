@@ -29,11 +29,12 @@ class HeaderForm:
     title_pt: tuple[int, int]
     tally: bool  # the count per status; the list below shows each status anyway
     fewest_lines: bool  # prefer a smaller title on fewer lines to a big one on more
+    label_pt: float = 36  # the example label; a band across the page stands out at the body size too
 
 
 FULL, NO_TALLY = HeaderForm(3, (96, 56), True, False), HeaderForm(3, (96, 56), False, False)
 COMPACT, TIGHT = HeaderForm(2, (72, 48), False, False), HeaderForm(2, (72, 48), False, True)
-LEAN = HeaderForm(2, (40, 36), False, True)  # still a step above promise titles at the body size
+LEAN = HeaderForm(2, (40, 36), False, True, BODY_MIN_PT)  # still a step above promise titles at the body size
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +53,14 @@ class HeaderWriter:
         self.p, self.data = page, data
         self.logo = logo(data.logo, (page.u(LOGO_MM[0]), page.u(LOGO_MM[1]))) if data.logo else None
 
-    def example_label(self, y: int | None = None) -> int:
+    def example_label(self, form: HeaderForm, y: int | None = None) -> int:
         """White on ink across the page: example data must not pass for real.
 
         Draws the label from `y` and returns the space below it; without `y`,
         only returns the height it takes, space below included.
         """
         p = self.p
-        block = p.text(self.data.example, p.width - 2 * p.u(6), weight="bold", pts=(36, BODY_MIN_PT))
+        block = p.text(self.data.example, p.width - 2 * p.u(6), weight="bold", pts=(form.label_pt, BODY_MIN_PT))
         pad = p.gap(LABEL_PAD_MM)
         if y is None:
             return block.height + 2 * pad + p.gap(LABEL_BELOW_MM)
@@ -73,7 +74,7 @@ class HeaderWriter:
     def measure(self, form: HeaderForm) -> Header:
         p, data = self.p, self.data
         logo_room = self.logo[0].width + p.u(8) if self.logo else 0
-        parties = p.text(data.parties, p.width - logo_room, lines=2)
+        parties = p.text(data.parties, p.width - logo_room, lines=2, even=True)
         title = self.title(form)
         as_of = p.text(data.as_of + (":" if form.tally else ""), p.width, weight="bold")
         chips = tuple((m, p.text(m.label, p.width)) for m in data.counts) if form.tally else ()
@@ -95,7 +96,7 @@ class HeaderWriter:
     def title(self, form: HeaderForm) -> Block:
         lines = range(1, form.title_lines + 1) if form.fewest_lines else (form.title_lines,)
         for n in lines:
-            block = self.p.text(self.data.title, self.p.width, lines=n, weight="bold", pts=form.title_pt)
+            block = self.p.text(self.data.title, self.p.width, lines=n, weight="bold", pts=form.title_pt, even=True)
             if not block.truncated:
                 return block
         return block

@@ -2,16 +2,18 @@
 
 Lines break at spaces, and after a slash or a hyphen already in the text (so
 addresses and "Cederby-Långträsk" can break); no hyphen is ever added. A dash
-standing alone between words is kept with the word before it, so no line
-starts with "–". A word wider than the whole column is broken between letters
+or middle dot standing alone between words is kept with the word before it,
+so no line starts with "–" or "·". A word wider than the whole column is broken between letters
 as a last resort rather than drawn past the edge. Groups of digits ("114 14")
-stay on one line. When text still does not fit
+stay on one line. Titles and other short blocks can be balanced: the same
+lines, but as even as they can be. When text still does not fit
 at the smallest allowed size, the last line ends in "…": the full text is on
 the website the poster points to.
 """
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -24,7 +26,7 @@ NBSP = "\u00a0"
 # Break opportunities inside a word: after "/" (addresses) and after a hyphen between
 # letters ("Cederby-Långträsk"), never inside numbers ("0123-456 78", "2025–2026").
 _INNER_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=[^\W\d_]-)(?=[^\W\d_])")
-_LONE_DASH = re.compile(r" ([–—])(?= |$)")
+_LONE_DASH = re.compile(r" ([–—·])(?= |$)")  # a dash or a middle dot between words
 _DIGIT_GROUPS = re.compile(r"(?<=\d) (?=\d)")  # "0123-456 78", "114 14", "1 000"
 
 
@@ -123,12 +125,41 @@ def sizes(largest: int, smallest: int) -> tuple[int, ...]:
     return tuple(out) + (smallest,)
 
 
+def balance(text: str, weight: str, size: int, width: float, first_width: float | None = None) -> tuple[str, ...]:
+    """The text wrapped into as few lines as at `width`, but as even as they can be.
+
+    The narrowest measure that still gives that many lines, found by bisection:
+    no lone word on a last line ("… och Köpings kommun: / pågår"), and a title
+    reads as a shape rather than a full line and a scrap.
+    """
+    lines = wrap(text, weight, size, width, first_width)
+    shift = 0 if first_width is None else width - first_width
+    font = fonts.font(weight, size)
+    widest = max(font.getlength(piece) for _, piece in _pieces(text)) + shift
+    if len(lines) < 2 or widest > width:
+        return lines
+    # Never so narrow that a word would have to be broken between letters.
+    low, high = max(int(width * (len(lines) - 1) / len(lines)), math.ceil(widest) - 1), int(width)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if len(wrap(text, weight, size, middle, None if first_width is None else middle - shift)) == len(lines):
+            high = middle
+        else:
+            low = middle
+    return wrap(text, weight, size, high, None if first_width is None else high - shift)
+
+
 def fit(text: str, weight: str, width: float, max_lines: int, candidates: tuple[int, ...],
-        leading: float = 1.2, first_width: float | None = None) -> Block:
-    """The largest candidate size at which the text fits in `max_lines`, else the smallest, shortened."""
+        leading: float = 1.2, first_width: float | None = None, even: bool = False) -> Block:
+    """The largest candidate size at which the text fits in `max_lines`, else the smallest, shortened.
+
+    With `even`, text that fits is balanced over its lines (`balance`).
+    """
     for size in candidates:
         lines = wrap(text, weight, size, width, first_width)
         if len(lines) <= max_lines:
+            if even:
+                lines = balance(text, weight, size, width, first_width)
             return Block(lines, weight, size, round(size * leading), False)
     size = candidates[-1]
     lines = list(wrap(text, weight, size, width, first_width))

@@ -9,8 +9,7 @@ lean; the first at which every promise fits wins. Progress (bar and latest
 update) is what the poster is for, so it goes last: first header luxury, then
 promise titles above the body size, then space, then the length of the actor
 lines. If no plan fits every promise, the poster lists as many as fit with
-their progress (PROGRESS) and says how many more there are and where to read
-them.
+their progress and says how many more there are and where to read them.
 """
 from __future__ import annotations
 
@@ -18,7 +17,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from . import palette, qr
-from .canvas import Canvas
+from .canvas import Canvas, first_baseline
 from .data import PosterData
 from .header import COMPACT, FULL, LEAN, NO_TALLY, TIGHT, Header, HeaderForm, HeaderWriter
 from .layout import Block
@@ -32,7 +31,8 @@ QR_TEXT_MM = 8  # from the symbol to the text beside it
 FOLLOW = "Följ arbetet och se hur det går:"
 FOOTER_GAP_MM = 4  # between the QR code row and the feedback
 RULE_MM, RULE_GAP_MM = 1.5, 5  # the rule above the footer and the space either side
-DENSE = 0.6  # vertical space when it is that or leaving out part of a promise
+DENSE = 0.5  # vertical space, at least, when it is that or leaving out part of a promise
+LOOSEN = 0.05  # steps in which a dense plan gets space back when there is room
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +60,23 @@ class Footer:
     follow: Block
     address: Block
     feedback: Block
-    row: int  # height of the row of QR code, invitation and address
+
+    def above(self, p: Page) -> int:
+        """From the rule to the QR code: the space, and never less than the quiet zone."""
+        return max(p.gap(RULE_GAP_MM), self.code.quiet)
+
+    def below(self, p: Page) -> int:
+        """From the QR code to the feedback's line box: its ink stays out of the quiet zone."""
+        ink = first_baseline(self.feedback) + self.feedback.font.getbbox(self.feedback.lines[0], anchor="ls")[1]
+        return max(p.gap(FOOTER_GAP_MM), self.code.quiet - ink)
+
+    def row(self) -> int:
+        """The height of the row of QR code, invitation and address."""
+        return max(self.code.symbol, self.follow.height + self.address.height)
 
     def height(self, p: Page) -> int:
-        """From the top of the rule above the footer to the bottom of the printable area."""
-        return (max(2, p.u(RULE_MM)) + 2 * p.gap(RULE_GAP_MM) + self.row + p.gap(FOOTER_GAP_MM)
+        """From the space above the rule over the footer to the bottom of the printable area."""
+        return (p.gap(RULE_GAP_MM) + max(2, p.u(RULE_MM)) + self.above(p) + self.row() + self.below(p)
                 + self.feedback.height)
 
 
@@ -79,17 +91,19 @@ def footer(p: Page, data: PosterData) -> Footer:
     follow = p.text(FOLLOW, beside, lines=2)
     address = p.text(data.address, beside, lines=3, weight="bold")
     feedback = p.text(data.feedback, p.width, lines=5)
-    return Footer(code, follow, address, feedback, max(code.symbol, follow.height + address.height))
+    return Footer(code, follow, address, feedback)
 
 
 def draw_footer(p: Page, f: Footer) -> None:
-    top = p.y1 - f.feedback.height - p.gap(FOOTER_GAP_MM) - f.row
+    top = p.y1 - f.feedback.height - f.below(p) - f.row()
     tx = p.x0 + f.code.symbol + p.u(QR_TEXT_MM)
     # The quiet zone lies in the white margin; the dark modules line up with the text edge.
     p.c.paste(palette.INK, (p.x0 - f.code.quiet, top - f.code.quiet), f.code.mask)
+    p.c.code = (p.x0 - f.code.quiet, top - f.code.quiet,
+                p.x0 - f.code.quiet + f.code.mask.width, top - f.code.quiet + f.code.mask.height)
     p.c.block(tx, p.c.block(tx, top, f.follow, palette.INK), f.address, palette.INK)
     p.c.block(p.x0, p.y1 - f.feedback.height, f.feedback, palette.INK)
-    p.rule(top - p.gap(RULE_GAP_MM) - max(2, p.u(RULE_MM)), RULE_MM, palette.ACCENT)
+    p.rule(top - f.above(p) - max(2, p.u(RULE_MM)), RULE_MM, palette.ACCENT)
 
 
 class Setting:
@@ -105,43 +119,61 @@ class Setting:
         self.p.space = plan.space
         return self.head.measure(plan.header), self.items.place(self.data.items, plan.detail)
 
-    def room(self) -> int:
+    def room(self, form: HeaderForm) -> int:
         """The height between the label (if any) and the footer, at the page's spacing."""
-        label = self.head.example_label() if self.data.example else 0
+        label = self.head.example_label(form) if self.data.example else 0
         return self.p.y1 - self.p.y0 - label - self.foot.height(self.p)
 
     def shown(self, plan: Plan) -> int:
         """How many promises fit at a plan: all of them, or as many as fit with the line saying how many more."""
         header, placed = self.measure(plan)
-        room = self.room() - header.height
+        room = self.room(plan.header) - header.height
         if self.items.height(placed) <= room:
             return len(placed)
-        more = self.items.more(len(placed), self.data.address).height
         n = 0
-        while n < len(placed) and self.items.height(placed[:n + 1]) + placed[n].between + more <= room:
+        while n < len(placed):
+            more = self.items.more(len(placed) - n - 1, self.data.address).height
+            if self.items.height(placed[:n + 1]) + placed[n].between + more > room:
+                break
             n += 1
         return n
 
 
 def choose(settings: list[Setting]) -> tuple[Plan, int]:
-    """The first plan at which every promise fits on every sheet, else PROGRESS and how many fit on all.
+    """The plan, and how many promises it shows, for every sheet of a poster.
 
-    Planning for A3 and A4 together gives both the same layout, whatever rounding does.
+    The first plan at which every promise fits. If none, as many promises as
+    fit with their progress (at PROGRESS), at the first plan that keeps their
+    progress and still shows that many. Planning for A3 and A4 together gives
+    both the same layout, whatever rounding does.
     """
     total = len(settings[0].data.items)
     for plan in PLANS:
         if all(s.shown(plan) == total for s in settings):
-            return plan, total
-    return PROGRESS, min(s.shown(PROGRESS) for s in settings)
+            return loosen(plan, total, settings), total
+    most = min(s.shown(PROGRESS) for s in settings)
+    keep = (p for p in PLANS if p.detail.bar and p.detail.latest)
+    plan = next(p for p in keep if all(s.shown(p) >= most for s in settings))
+    return loosen(plan, most, settings), most
+
+
+def loosen(plan: Plan, shown: int, settings: list[Setting]) -> Plan:
+    """A plan with tightened space, with as much of the space given back as the room allows."""
+    for step in range(1, round((1 - plan.space) / LOOSEN)):
+        looser = dataclasses.replace(plan, space=round(1 - step * LOOSEN, 2))
+        if all(s.shown(looser) >= shown for s in settings):
+            return looser
+    return plan
 
 
 def draw(data: PosterData, sheet: Sheet) -> Canvas:
+    """The poster on one sheet, planned together with the other paper size."""
     here = Setting(sheet, data)
     others = [Setting(Sheet(paper, False), data) for paper in PAPERS.values() if paper != sheet.paper]
     plan, shown = choose([here, *others])
     header, placed = here.measure(plan)
     p, hidden = here.p, len(data.items) - shown
-    y = here.head.example_label(p.y0) if data.example else p.y0
+    y = here.head.example_label(plan.header, p.y0) if data.example else p.y0
     draw_footer(p, here.foot)
     y = here.head.draw(header, y)
     here.items.draw(placed[:shown], here.items.more(hidden, data.address) if hidden else None, y)

@@ -7,7 +7,8 @@ the symbol. The bar always has its value in words beside it, on one line where
 it can: all bars on a poster share one width, so their lengths compare, the
 widest (up to BAR_MM[0]) at which every value fits beside its bar; a value too
 long even beside the narrowest bar wraps to a second line. The latest update
-is one line, shortened with "…" (the whole update is on the website).
+is one line: when it is too long, its date is abbreviated and then its end
+left out, with "…" (the whole update is on the website).
 """
 from __future__ import annotations
 
@@ -83,16 +84,20 @@ class ListWriter:
     def place_one(self, item: Item, detail: Detail, bar_width: int) -> Placed:
         p, k, width = self.p, detail.scale, self.width
         pts = (detail.title_pt[0] * k, detail.title_pt[1] * k) if detail.title_pt else None
-        title = p.text(item.title, width, lines=detail.title_lines, weight="bold", pts=pts, scale=k)
+        title = p.text(item.title, width, lines=detail.title_lines, weight="bold", pts=pts, scale=k, even=True)
         status = p.text(item.mark.label, width, weight="bold", scale=k)
         actors = None
         if item.actors:
             first = width - round(status.font.getlength(item.mark.label + " · "))
-            actors = p.text(item.actors, width, lines=detail.actor_lines, first_width=first, scale=k)
+            actors = p.text(item.actors, width, lines=detail.actor_lines, first_width=first, scale=k, even=True)
         bar = None
         if detail.bar and item.bar:
             bar = p.text(item.bar.label, width - bar_width - p.u(BAR_GAP_MM * k), lines=2, scale=k)
-        latest = p.text(item.latest, width, scale=k) if detail.latest and item.latest else None
+        latest = None
+        if detail.latest and item.latest:
+            latest = p.text(item.latest, width, scale=k)
+            if latest.truncated:  # a shorter date leaves more of the update itself
+                latest = p.text(item.latest_short or item.latest, width, scale=k)
         return Placed(item, title, status, actors, bar, bar_width, latest, p.gap(GAP_MM), p.gap(BETWEEN_MM), k)
 
     def height(self, placed: list[Placed]) -> int:

@@ -43,7 +43,7 @@ class Page:
         self.x0, self.y0, self.x1, self.y1 = sheet.printable
         self.width = self.x1 - self.x0
         self.body = min_size(sheet)
-        self.space = 1.0  # set by poster.py's plan, before measuring and before drawing
+        self.space = 1.0  # set by poster.py for the plan it measures or draws
 
     def u(self, mm: float) -> int:
         return self.sheet.u(mm)
@@ -53,11 +53,12 @@ class Page:
         return self.sheet.u(mm * self.space)
 
     def text(self, text: str, width: int, lines: int = 1, weight: str = "regular",
-             pts: tuple[float, float] | None = None, first_width: int | None = None, scale: float = 1.0) -> Block:
-        """Fit text at `pts` (largest, smallest), or else at the body size times `scale`."""
+             pts: tuple[float, float] | None = None, first_width: int | None = None, scale: float = 1.0,
+             even: bool = False) -> Block:
+        """Fit text at `pts` (largest, smallest), or else at the body size times `scale`; `even`: balance lines."""
         sizes = layout.sizes(px(self.sheet, pts[0]), px(self.sheet, pts[1])) if pts else (round(self.body * scale),)
         leading = 1.06 if pts and pts[1] >= 48 else 1.16  # display type sits tighter than text
-        return layout.fit(text, weight, width, lines, sizes, leading, first_width)
+        return layout.fit(text, weight, width, lines, sizes, leading, first_width, even)
 
     def symbol(self, mark: Mark, x: int, top: int, block: Block, d: int) -> None:
         """A status symbol centred on the capitals of a block's first line."""
