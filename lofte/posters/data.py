@@ -17,6 +17,7 @@ from babel.numbers import format_decimal
 
 from .. import statuses, urls
 from ..derived import Facts, IndicatorState, PromiseState
+from ..labels import actor_name
 from ..model import Municipality, Period, Promise, Site
 
 LOCALE = "sv"
@@ -117,14 +118,6 @@ def listing(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} och {names[-1]}"
 
 
-def actor_name(actor: str, m: Municipality) -> str:
-    if actor == "polisen":
-        return "Polisen"
-    if actor == "kommunen":
-        return m.name
-    return next((p.name for p in m.partners if p.id == actor), actor)
-
-
 def mark(key: str | None) -> Mark:
     status = statuses.BY_KEY.get(key or "")
     return Mark(status.symbol, status.text("sv")) if status else Mark(*NO_VERDICT)
@@ -141,7 +134,7 @@ def promise_mark(period: Period, state: PromiseState) -> Mark:
 
 def actors(state: PromiseState, period: Period, m: Municipality) -> str:
     """Who promised; each actor's own status too when it is not the promise's."""
-    names = [actor_name(a.actor, m) for a in state.actors]
+    names = [actor_name(m, a.actor) for a in state.actors]
     if not names:
         return ""
     own = {a.status for a in state.actors}
