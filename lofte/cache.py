@@ -24,6 +24,7 @@ T = TypeVar("T")
 
 _memory: dict[tuple[str, str], tuple[str, object]] = {}  # (root, slug) -> (fingerprint, result)
 _fragments: dict[tuple[str, str], tuple[str, object]] = {}  # (kind, slug) -> (key, value)
+_keep_fragments = False  # only a long-lived process (the dev server) gains from them
 
 
 @lru_cache(maxsize=1)
@@ -109,9 +110,10 @@ def memo(kind: str, slug: str, key: str, make: Callable[[], T]) -> T:
 
     Site-wide outputs (the site feed, JSON and CSV) are assembled from
     per-municipality fragments; in the dev server only the edited
-    municipality's fragments are made again. Without a key, nothing is kept.
+    municipality's fragments are made again. A one-off build keeps nothing
+    (keep_fragments() is for the dev server): it would only cost memory.
     """
-    if not key:
+    if not key or not _keep_fragments:
         return make()
     hit = _fragments.get((kind, slug))
     if hit and hit[0] == key:
@@ -119,3 +121,11 @@ def memo(kind: str, slug: str, key: str, make: Callable[[], T]) -> T:
     value = make()
     _fragments[(kind, slug)] = (key, value)
     return value
+
+
+def keep_fragments(keep: bool = True) -> None:
+    """Keep per-municipality fragments between builds in this process (dev server)."""
+    global _keep_fragments
+    _keep_fragments = keep
+    if not keep:
+        _fragments.clear()

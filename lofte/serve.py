@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from . import html, overlay
+from . import cache, html, overlay
 from .errors import BuildAborted, ContentError, LofteError
 from .pipeline import Options, build
 from .write import output_lock
@@ -60,6 +60,7 @@ def rebuild(opts: Options) -> Outcome:
     build date is today's, as `Options.build_date` is left unset.
     """
     start = time.perf_counter()
+    cache.keep_fragments()  # the server rebuilds in this process: keep per-municipality work
     try:
         build(dataclasses.replace(opts, in_place=True))  # only changed files are replaced
     except BuildAborted as exc:

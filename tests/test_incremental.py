@@ -89,12 +89,18 @@ STEPS = [edit_update, add_update, rename_promise, delete_update, edit_template, 
 
 @pytest.fixture
 def workspace(tmp_path, monkeypatch):
+    cache.keep_fragments()  # as the dev server does; also proves fragments are right
+    yield from _workspace(tmp_path, monkeypatch)
+    cache.keep_fragments(False)
+
+
+def _workspace(tmp_path, monkeypatch):
     content = tmp_path / "content"
     shutil.copytree(SMALL, content)
     templates = tmp_path / "templates"
     shutil.copytree(html.TEMPLATES, templates)
     monkeypatch.setattr(html, "TEMPLATES", templates)
-    return tmp_path, content, templates
+    yield tmp_path, content, templates
 
 
 def test_incremental_builds_equal_clean_builds(workspace):
