@@ -197,20 +197,16 @@ def _render_slice(bounds: tuple[int, int]) -> list[OutputFile]:
             for page, lang, langs, path, key in todo[bounds[0]:bounds[1]]]
 
 
-def produce(ctx: BuildContext) -> parallel.Running:
-    """All pages; those whose inputs did not change are reused, the rest rendered on every core.
-
-    Not a generator: the workers start rendering as soon as this is called, so
-    the caller can make feeds and data meanwhile and collect the pages later.
-    """
+def produce(ctx: BuildContext) -> Iterator[OutputFile]:
+    """All pages; those whose inputs did not change are reused, the rest rendered on every core."""
     global _work
     everything = hashlib.sha256("".join(sorted(ctx.fingerprints.values())).encode()).hexdigest()
-    reused, todo = [], []
+    todo = []
     for page, lang, langs in tasks(ctx):
         path = urls.output_file(urls.localized(page.path, lang))
         key = page_key(ctx, page, lang, langs, everything)
         if ctx.reusable(path, key):
-            reused.append(OutputFile(path, None, key))
+            yield OutputFile(path, None, key)
         else:
             todo.append((page, lang, langs, path, key))
     workers = parallel.jobs(ctx.jobs) if len(todo) >= 400 else 1
@@ -218,7 +214,10 @@ def produce(ctx: BuildContext) -> parallel.Running:
     for name in env.list_templates(filter_func=lambda n: n.endswith(".html")):
         env.get_template(name)  # compile once, before the workers fork
     _work = (ctx, todo)
-    size = max(1, len(todo) // (workers * 8))
-    slices = [(i, min(i + size, len(todo))) for i in range(0, len(todo), size)]
-    running = parallel.map_ordered(_render_slice, slices, workers)
-    return parallel.Running((f for files in ([reused], running) for batch in files for f in batch), running)
+    try:
+        size = max(1, len(todo) // (workers * 8))
+        slices = [(i, min(i + size, len(todo))) for i in range(0, len(todo), size)]
+        for files in parallel.map_ordered(_render_slice, slices, workers):
+            yield from files
+    finally:
+        _work = None

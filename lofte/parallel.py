@@ -25,34 +25,11 @@ def chunks(items: list[T], n: int) -> list[list[T]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-class Running:
-    """Results of work already started; iterate to collect them, close() to stop early."""
-
-    def __init__(self, results: Iterable, pool=None):
-        self.results, self.pool = results, pool  # pool: a Pool, or a Running that owns one
-
-    def __iter__(self) -> Iterator:
-        try:
-            yield from self.results
-        finally:
-            self.close()
-
-    def close(self) -> None:
-        pool, self.pool = self.pool, None
-        if isinstance(pool, Running):
-            pool.close()
-        elif pool is not None:
-            pool.terminate()
-            pool.join()
-
-
-def map_ordered(fn: Callable[[T], R], tasks: Iterable[T], workers: int) -> Running:
-    """fn over tasks, results in task order; in-process when workers <= 1.
-
-    The workers start at once (not when the first result is asked for), so the
-    caller can do other work in the meantime."""
+def map_ordered(fn: Callable[[T], R], tasks: Iterable[T], workers: int) -> Iterator[R]:
+    """fn over tasks, results in task order; in-process when workers <= 1."""
     tasks = list(tasks)
     if workers <= 1 or len(tasks) <= 1:
-        return Running(map(fn, tasks))
-    pool = multiprocessing.get_context("fork").Pool(min(workers, len(tasks)))
-    return Running(pool.imap(fn, tasks), pool)
+        yield from map(fn, tasks)
+        return
+    with multiprocessing.get_context("fork").Pool(min(workers, len(tasks))) as pool:
+        yield from pool.imap(fn, tasks)

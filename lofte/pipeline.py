@@ -167,12 +167,7 @@ def inputs_fingerprint(opts: Options, site: Site) -> str:
 
 def render_all(opts: Options, ctx: BuildContext, timings: Timings) -> Iterator[OutputFile]:
     """Every output file, produced lazily so the writer can store each as it comes
-    (the national site is ~300 MB of files; holding it all would double memory).
-
-    Pages render in worker processes while this process makes feeds and data,
-    so with several jobs the "render" phase shows only the wait for the last
-    pages, and "feeds" includes sharing the cores with the page workers.
-    """
+    (the national site is ~300 MB of files; holding it all would double memory)."""
     made: list[OutputFile] = []  # paths only, for the sitemap
 
     def phase(name: str, files: Iterable[OutputFile]) -> Iterator[OutputFile]:
@@ -180,18 +175,14 @@ def render_all(opts: Options, ctx: BuildContext, timings: Timings) -> Iterator[O
             made.append(OutputFile(f.path, None))
             yield f
 
-    pages = html.produce(ctx)  # the workers start rendering now …
-    try:
-        yield from phase("render", assets.produce(ctx))
-        yield from phase("render", headers.produce(ctx))
-        for producer in (feeds, ical, opendata, csvdata, catalogue):  # … while this process makes these
-            yield from phase("feeds", producer.produce(ctx))
-        yield from phase("render", pages)
-    finally:
-        pages.close()
+    yield from phase("render", html.produce(ctx))
+    yield from phase("render", assets.produce(ctx))
+    yield from phase("render", headers.produce(ctx))
     if opts.posters:
         from .posters import produce as posters  # Pillow work; skipped when not asked for
         yield from phase("posters", posters.produce(ctx, bleed=opts.bleed))
+    for producer in (feeds, ical, opendata, csvdata, catalogue):
+        yield from phase("feeds", producer.produce(ctx))
     yield from timings.timed("feeds", sitemap.produce(ctx.site, made))  # last: it lists the pages made
 
 
