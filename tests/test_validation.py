@@ -81,6 +81,10 @@ def test_all_errors_are_reported_in_one_run(small_content):
 @pytest.mark.parametrize("files, expected", [
     ({"storby/2025/ny park/index.md": "---\ntitle: x\n---\n"},
      "content/storby/2025/ny park: ogiltigt namn på löftesmapp: använd små bokstäver a–z, siffror och bindestreck (inga mellanslag, å/ä/ö eller punkter), t.ex. 'trygg-centrum'"),
+    ({"storby/2025/gård/index.md": "---\ntitle: x\n---\n"},
+     "content/storby/2025/gård: ogiltigt namn på löftesmapp: använd små bokstäver a–z, siffror och bindestreck (inga mellanslag, å/ä/ö eller punkter), t.ex. 'trygg-centrum'"),
+    ({"storby/20..25/index.md": "---\ntitle: x\n---\n"},
+     "content/storby/20..25: ogiltigt namn på löftesperiod: använd små bokstäver a–z, siffror och bindestreck (inga mellanslag, å/ä/ö eller punkter), t.ex. 'trygg-centrum'"),
     ({"storby/2025/trygg-park/updates/vandring.md": "---\ntitle: x\n---\n"},
      "content/storby/2025/trygg-park/updates/vandring.md: ogiltigt namn på uppdatering: använd ÅÅÅÅ-MM-DD-kortnamn.md, t.ex. 2024-03-15-trygghetsvandring.md"),
     ({"storby/2025/trygg-park/updates/2024-02-30-fel.md": "---\ntitle: x\n---\n"},
