@@ -6,7 +6,6 @@ Everything is served from the site's own origin: nothing from elsewhere.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterator
 
 from . import html, images, urls

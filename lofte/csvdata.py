@@ -124,10 +124,6 @@ def lines(doc: dict, spec: CsvFile) -> str:
     return out.getvalue()
 
 
-def render(doc: dict, spec: CsvFile) -> bytes:
-    return header(spec).encode("utf-8-sig") + lines(doc, spec).encode("utf-8")
-
-
 def header(spec: CsvFile) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerow([c.name for c in spec.columns])

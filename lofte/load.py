@@ -186,81 +186,82 @@ def load(root: Path, display_root: str, errors: ErrorList) -> ContentTree:
     return ContentTree(root, site, [m for m in municipalities if m is not None])
 
 
-def _municipality(r: _Reader, slug: str) -> MunicipalityFiles | None:
+def _open(r: _Reader, rel: str, slug: str, index: str, what: str, folder: str) -> list[os.DirEntry] | None:
+    """A bundle folder's entries besides its index file, if its name and index are in order."""
     if not SLUG_RE.match(slug):
-        r.bad_name(slug, "kommunmapp")
+        r.bad_name(rel, what)
         return None
-    entries = r.entries(slug)
-    if not any(e.name == "kommun.yaml" for e in entries):
-        r.errors.add(r.display(f"{slug}/kommun.yaml"), 0, "", "saknas: varje kommunmapp behöver en kommun.yaml")
+    entries = r.entries(rel)
+    if not any(e.name == index for e in entries):
+        r.errors.add(r.display(f"{rel}/{index}"), 0, "", f"saknas: varje {folder} behöver en {index}")
+        return None
+    return [e for e in entries if e.name != index]
+
+
+def _fill(r: _Reader, rel: str, entries: list[os.DirEntry], assets: list[str], child, hint: str) -> None:
+    """Sort a bundle's entries: folders go to `child` (False: not expected here),
+    images and PDFs to `assets`; anything else is reported."""
+    for e in entries:
+        path = f"{rel}/{e.name}"
+        if e.is_dir():
+            if not child(path, e.name):
+                r.unexpected(path, hint)
+        elif e.name.lower().endswith(ASSET_SUFFIXES):
+            assets.append(path)
+        else:
+            r.unexpected(path, hint)
+
+
+def _municipality(r: _Reader, slug: str) -> MunicipalityFiles | None:
+    entries = _open(r, slug, slug, "kommun.yaml", "kommunmapp", "kommunmapp")
+    if entries is None:
         return None
     m = MunicipalityFiles(slug, r.yaml_doc(f"{slug}/kommun.yaml"))
-    for e in entries:
-        rel = f"{slug}/{e.name}"
-        if e.name == "kommun.yaml":
-            continue
-        if e.is_dir():
-            p = _period(r, rel, e.name)
-            if p:
-                m.periods.append(p)
-        elif e.name.lower().endswith(ASSET_SUFFIXES):
-            m.assets.append(rel)
-        else:
-            r.unexpected(rel, "en kommunmapp innehåller kommun.yaml, bilder och en mapp per löftesperiod")
+
+    def period(path: str, name: str) -> bool:
+        found = _period(r, path, name)
+        if found:
+            m.periods.append(found)
+        return True
+    _fill(r, slug, entries, m.assets, period,
+          "en kommunmapp innehåller kommun.yaml, bilder och en mapp per löftesperiod")
     return m
 
 
 def _period(r: _Reader, rel: str, slug: str) -> PeriodFiles | None:
-    if not SLUG_RE.match(slug):
-        r.bad_name(rel, "löftesperiod")
-        return None
-    entries = r.entries(rel)
-    if not any(e.name == "lofte.yaml" for e in entries):
-        r.errors.add(r.display(f"{rel}/lofte.yaml"), 0, "", "saknas: varje periodmapp behöver en lofte.yaml")
+    entries = _open(r, rel, slug, "lofte.yaml", "löftesperiod", "periodmapp")
+    if entries is None:
         return None
     p = PeriodFiles(slug, r.yaml_doc(f"{rel}/lofte.yaml"))
-    for e in entries:
-        child = f"{rel}/{e.name}"
-        if e.name == "lofte.yaml":
-            continue
-        if e.is_dir():
-            pr = _promise(r, child, e.name)
-            if pr:
-                p.promises.append(pr)
-        elif e.name.lower().endswith(ASSET_SUFFIXES):
-            p.assets.append(child)
-        else:
-            r.unexpected(child, "en periodmapp innehåller lofte.yaml, bilder och en mapp per löfte")
+
+    def promise(path: str, name: str) -> bool:
+        found = _promise(r, path, name)
+        if found:
+            p.promises.append(found)
+        return True
+    _fill(r, rel, entries, p.assets, promise, "en periodmapp innehåller lofte.yaml, bilder och en mapp per löfte")
     return p
 
 
 def _promise(r: _Reader, rel: str, slug: str) -> PromiseFiles | None:
-    if not SLUG_RE.match(slug):
-        r.bad_name(rel, "löftesmapp")
-        return None
-    entries = r.entries(rel)
-    if not any(e.name == "index.md" for e in entries):
-        r.errors.add(r.display(f"{rel}/index.md"), 0, "", "saknas: varje löftesmapp behöver en index.md")
+    entries = _open(r, rel, slug, "index.md", "löftesmapp", "löftesmapp")
+    if entries is None:
         return None
     pr = PromiseFiles(slug, r.markdown_doc(f"{rel}/index.md"))
-    for e in entries:
-        child = f"{rel}/{e.name}"
-        if e.name == "index.md":
-            continue
-        if e.name == "updates" and e.is_dir():
-            for u in r.entries(child):
-                urel = f"{child}/{u.name}"
-                m = UPDATE_NAME_RE.match(u.name)
-                if u.is_file() and m:
-                    pr.updates.append((m[1], r.markdown_doc(urel)))
-                elif u.name.lower().endswith(ASSET_SUFFIXES):
-                    pr.assets.append(urel)
-                else:
-                    r.errors.add(r.display(urel), 0, "",
-                                 "ogiltigt namn på uppdatering: använd ÅÅÅÅ-MM-DD-kortnamn.md, "
-                                 "t.ex. 2024-03-15-trygghetsvandring.md")
-        elif e.is_file() and e.name.lower().endswith(ASSET_SUFFIXES):
-            pr.assets.append(child)
-        else:
-            r.unexpected(child, "en löftesmapp innehåller index.md, bilder och mappen updates/")
+
+    def updates(path: str, name: str) -> bool:
+        if name != "updates":
+            return False
+        for u in r.entries(path):
+            urel = f"{path}/{u.name}"
+            m = UPDATE_NAME_RE.match(u.name)
+            if u.is_file() and m:
+                pr.updates.append((m[1], r.markdown_doc(urel)))
+            elif u.name.lower().endswith(ASSET_SUFFIXES):
+                pr.assets.append(urel)
+            else:
+                r.errors.add(r.display(urel), 0, "", "ogiltigt namn på uppdatering: använd ÅÅÅÅ-MM-DD-kortnamn.md, "
+                             "t.ex. 2024-03-15-trygghetsvandring.md")
+        return True
+    _fill(r, rel, entries, pr.assets, updates, "en löftesmapp innehåller index.md, bilder och mappen updates/")
     return pr

@@ -297,10 +297,6 @@ def document(site: Site, municipalities: list[dict]) -> dict:
             "municipalities": municipalities}
 
 
-def site_document(site: Site, facts: Facts) -> dict:
-    return document(site, [municipality(site, facts, m, list(m.periods)) for m in site.municipalities])
-
-
 def municipality_doc(ctx: BuildContext, m: Municipality) -> dict:
     """One municipality's part of the document, kept while its files are unchanged."""
     return cache.memo("data", m.slug, ctx.scope_key(m.slug),

@@ -1,7 +1,6 @@
 """Faults while writing: killed builds, parallel builds, full disks, read-only targets."""
 import errno
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SMALL, options
+from conftest import options
 from lofte.errors import LofteError
 from lofte.outputs import OutputFile
 from lofte.pipeline import build
