@@ -24,7 +24,7 @@ T = TypeVar("T")
 
 _memory: dict[tuple[str, str], tuple[str, object]] = {}  # (root, slug) -> (fingerprint, result)
 _fragments: dict[tuple[str, str], tuple[str, object]] = {}  # (kind, slug) -> (key, value)
-_keep_fragments = False  # only a long-lived process (the dev server) gains from them
+_keep_fragments = False  # else only the newest per kind (see memo)
 
 
 @lru_cache(maxsize=1)
@@ -108,19 +108,34 @@ class ReadCache:
 def memo(kind: str, slug: str, key: str, make: Callable[[], T]) -> T:
     """A value made from one municipality, kept in memory while its key holds.
 
-    Site-wide outputs (the site feed, JSON and CSV) are assembled from
-    per-municipality fragments; in the dev server only the edited
-    municipality's fragments are made again. A one-off build keeps nothing
-    (keep_fragments() is for the dev server): it would only cost memory.
+    The dev server (keep_fragments) keeps one per municipality and kind, so an
+    edit remakes only the edited municipality's. A one-off build keeps just the
+    newest per kind: two producers that need the same value for the municipality
+    being made share it, and nothing piles up.
     """
-    if not key or not _keep_fragments:
+    if not key:
         return make()
     hit = _fragments.get((kind, slug))
     if hit and hit[0] == key:
         return hit[1]
     value = make()
-    _fragments[(kind, slug)] = (key, value)
+    remember(kind, slug, key, value)
     return value
+
+
+def remembered(kind: str, slug: str, key: str):
+    """The value `memo` or `remember` kept for this municipality and key, else None."""
+    hit = _fragments.get((kind, slug))
+    return hit[1] if hit and key and hit[0] == key else None
+
+
+def remember(kind: str, slug: str, key: str, value) -> None:
+    if not key:
+        return
+    if not _keep_fragments:
+        for old in [k for k in _fragments if k[0] == kind]:
+            del _fragments[old]
+    _fragments[(kind, slug)] = (key, value)
 
 
 def keep_fragments(keep: bool = True) -> None:

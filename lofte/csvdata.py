@@ -20,8 +20,9 @@ import io
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
-from . import cache, urls
+from . import urls
 from .opendata import FIELDS, municipality_doc
+from .model import Municipality
 from .outputs import BuildContext, OutputFile
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -130,10 +131,16 @@ def header(spec: CsvFile) -> str:
     return out.getvalue()
 
 
-def produce(ctx: BuildContext) -> Iterator[OutputFile]:
-    """Each file is joined from per-municipality blocks of rows (kept while unchanged)."""
-    docs = [(m.slug, ctx.scope_key(m.slug), municipality_doc(ctx, m)) for m in ctx.site.municipalities]
+def for_municipality(ctx: BuildContext, m: Municipality,
+                     blocks: dict[str, str] | None = None) -> tuple[list[OutputFile], dict[str, str]]:
+    """No files of its own: the municipality's rows of each site-wide file."""
+    if blocks is None:
+        doc = {"municipalities": [municipality_doc(ctx, m)]}
+        blocks = {spec.name: lines(doc, spec) for spec in FILES}
+    return [], blocks
+
+
+def for_site(ctx: BuildContext, parts: list[dict[str, str]]) -> Iterator[OutputFile]:
     for spec in FILES:
-        blocks = [cache.memo(f"csv-{spec.name}", slug, key, lambda: lines({"municipalities": [doc]}, spec))
-                  for slug, key, doc in docs]
-        yield OutputFile(urls.data_file(spec.name), (header(spec) + "".join(blocks)).encode("utf-8-sig"))
+        text = header(spec) + "".join(blocks[spec.name] for blocks in parts)
+        yield OutputFile(urls.data_file(spec.name), text.encode("utf-8-sig"))

@@ -21,7 +21,7 @@ from html import escape
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
-from . import cache, urls
+from . import urls
 from .derived import Change, Facts
 from .i18n import Translator
 from .labels import actor_name, example_title, status_label
@@ -200,20 +200,25 @@ def feed_paths(m: Municipality) -> list[str]:
             + [urls.feed(urls.period(p)) for p in m.periods] + [urls.feed(urls.municipality(m))])
 
 
-def produce(ctx: BuildContext) -> Iterator[OutputFile]:
-    """Feeds of a municipality whose inputs did not change are reused (outputs.py)."""
-    site, facts = ctx.site, ctx.facts
-    everything: list[Entry] = []
-    for m in site.municipalities:
-        key = ctx.scope_key(m.slug)
-        paths = feed_paths(m)
-        if key and all(ctx.reusable(path, key) for path in paths):
-            yield from (OutputFile(path, None, key) for path in paths)
-            newest = cache.memo("feed", m.slug, key, lambda: municipality_feeds(site, facts, m)[1])
-        else:
-            files, newest = municipality_feeds(site, facts, m)
-            cache.memo("feed", m.slug, key, lambda: newest)
-            yield from (OutputFile(f.path, f.data, key) for f in files)
-        everything.extend(newest)
-    yield OutputFile(urls.feed(urls.HOME), feed_xml(site, urls.HOME, site.title, SUBTITLE,
-                                                    newest_first(everything)[:LIMIT], site.build_date))
+def for_municipality(ctx: BuildContext, m: Municipality,
+                     newest: list[Entry] | None = None) -> tuple[list[OutputFile], list[Entry]]:
+    """The feeds of one municipality, and its newest entries for the site feed.
+
+    When its inputs did not change the feeds are reused, and `newest` (from the
+    previous build, if the caller kept it) saves making the entries again.
+    """
+    key = ctx.scope_key(m.slug)
+    paths = feed_paths(m)
+    if key and all(ctx.reusable(path, key) for path in paths):
+        if newest is None:
+            newest = municipality_feeds(ctx.site, ctx.facts, m)[1]
+        return [OutputFile(path, None, key) for path in paths], newest
+    files, newest = municipality_feeds(ctx.site, ctx.facts, m)
+    return [OutputFile(f.path, f.data, key) for f in files], newest
+
+
+def for_site(ctx: BuildContext, parts: list[list[Entry]]) -> Iterator[OutputFile]:
+    """The site feed, from each municipality's newest entries."""
+    everything = newest_first(e for newest in parts for e in newest)[:LIMIT]
+    yield OutputFile(urls.feed(urls.HOME), feed_xml(ctx.site, urls.HOME, ctx.site.title, SUBTITLE,
+                                                    everything, ctx.site.build_date))

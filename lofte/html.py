@@ -18,11 +18,11 @@ from typing import Iterator
 import jinja2
 from markupsafe import Markup
 
-from . import csvdata, embed, events, headers, opendata, parallel, statuses, urls
+from . import csvdata, embed, events, headers, opendata, statuses, urls
 from .catalogue import CATALOGUE_FILE
 from .i18n import LANGUAGE_NAMES, Translator, direction
 from .localize import Localizer, outdated
-from .model import ORIGIN_KINDS
+from .model import ORIGIN_KINDS, Municipality
 from .outputs import BuildContext, OutputFile
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -91,28 +91,33 @@ def _environment(templates: str) -> jinja2.Environment:
     return env
 
 
-def pages(ctx: BuildContext) -> list[Page]:
+def site_pages(ctx: BuildContext) -> list[Page]:
+    """The pages that belong to no municipality."""
     site = ctx.site
-    out = [Page(urls.HOME, "home.html", {}),
-           Page(urls.STATUSES, "statuses.html", {}),
-           Page(urls.ABOUT, "about.html", {}),
-           Page(urls.ACCESSIBILITY, "accessibility.html", {}),
-           Page(urls.NOT_FOUND, "404.html", {"absolute_links": True}),
-           Page(urls.DATA, "data.html", {"csv_files": csvdata.FILES, "json_fields": opendata.FIELDS,
-                                         "licence": opendata.LICENCES[site.licence],
-                                         "site_file": opendata.SITE_FILE, "catalogue_file": CATALOGUE_FILE})]
-    for m in site.municipalities:
-        out.append(Page(urls.municipality(m), "municipality.html", {"municipality": m}))
-        for p in m.periods:
-            out.append(Page(urls.period(p), "period.html", {"municipality": m, "period": p}))
-            out.append(Page(urls.embed(p), "embed.html", {"municipality": m, "period": p,
-                                                          **embed.style(TEMPLATES)}))
-            if p.follow_up is not None:
-                out.append(Page(urls.follow_up(p), "follow_up.html", {"municipality": m, "period": p}))
-            for pr in p.promises:
-                out.append(Page(urls.promise(p, pr), "promise.html",
-                                {"municipality": m, "period": p, "promise": pr}))
+    return [Page(urls.HOME, "home.html", {}),
+            Page(urls.STATUSES, "statuses.html", {}),
+            Page(urls.ABOUT, "about.html", {}),
+            Page(urls.ACCESSIBILITY, "accessibility.html", {}),
+            Page(urls.NOT_FOUND, "404.html", {"absolute_links": True}),
+            Page(urls.DATA, "data.html", {"csv_files": csvdata.FILES, "json_fields": opendata.FIELDS,
+                                          "licence": opendata.LICENCES[site.licence],
+                                          "site_file": opendata.SITE_FILE, "catalogue_file": CATALOGUE_FILE})]
+
+
+def municipality_pages(m: Municipality) -> list[Page]:
+    out = [Page(urls.municipality(m), "municipality.html", {"municipality": m})]
+    for p in m.periods:
+        out.append(Page(urls.period(p), "period.html", {"municipality": m, "period": p}))
+        out.append(Page(urls.embed(p), "embed.html", {"municipality": m, "period": p, **embed.style(TEMPLATES)}))
+        if p.follow_up is not None:
+            out.append(Page(urls.follow_up(p), "follow_up.html", {"municipality": m, "period": p}))
+        for pr in p.promises:
+            out.append(Page(urls.promise(p, pr), "promise.html", {"municipality": m, "period": p, "promise": pr}))
     return out
+
+
+def pages(ctx: BuildContext) -> list[Page]:
+    return site_pages(ctx) + [page for m in ctx.site.municipalities for page in municipality_pages(m)]
 
 
 def translated_pages(site, listed: list[Page]) -> dict[str, tuple[str, ...]]:
@@ -157,9 +162,8 @@ def render(ctx: BuildContext, page: Page, lang: str = "sv", templates: str | Non
     return OutputFile(urls.output_file(path), html.encode("utf-8"))
 
 
-def tasks(ctx: BuildContext) -> list[tuple[Page, str, tuple[str, ...]]]:
+def tasks(ctx: BuildContext, listed: list[Page]) -> list[tuple[Page, str, tuple[str, ...]]]:
     """Every (page, language, languages of that page) to render."""
-    listed = pages(ctx)
     extra = translated_pages(ctx.site, listed)
     out = []
     for page in listed:
@@ -188,36 +192,30 @@ def page_key(ctx: BuildContext, page: Page, lang: str, langs: tuple[str, ...], e
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-_work: tuple[BuildContext, list] | None = None  # what forked workers render (inherited, not pickled)
-
-
-def _render_slice(bounds: tuple[int, int]) -> list[OutputFile]:
-    ctx, todo = _work
-    return [OutputFile(path, render(ctx, page, lang, alternates=langs).data, key)
-            for page, lang, langs, path, key in todo[bounds[0]:bounds[1]]]
-
-
-def produce(ctx: BuildContext) -> Iterator[OutputFile]:
-    """All pages; those whose inputs did not change are reused, the rest rendered on every core."""
-    global _work
-    everything = hashlib.sha256("".join(sorted(ctx.fingerprints.values())).encode()).hexdigest()
-    todo = []
-    for page, lang, langs in tasks(ctx):
+def _produce(ctx: BuildContext, listed: list[Page], everything: str = "") -> Iterator[OutputFile]:
+    """Render `listed` in every language; pages whose inputs did not change are reused."""
+    for page, lang, langs in tasks(ctx, listed):
         path = urls.output_file(urls.localized(page.path, lang))
         key = page_key(ctx, page, lang, langs, everything)
         if ctx.reusable(path, key):
             yield OutputFile(path, None, key)
         else:
-            todo.append((page, lang, langs, path, key))
-    workers = parallel.jobs(ctx.jobs) if len(todo) >= 400 else 1
+            yield OutputFile(path, render(ctx, page, lang, alternates=langs).data, key)
+
+
+def for_municipality(ctx: BuildContext, m: Municipality, part: None = None) -> tuple[Iterator[OutputFile], None]:
+    """The pages of one municipality (runs in a worker, see pipeline.py)."""
+    return _produce(ctx, municipality_pages(m)), None
+
+
+def for_site(ctx: BuildContext) -> Iterator[OutputFile]:
+    """The site-wide pages; they may show every municipality."""
+    everything = hashlib.sha256("".join(sorted(ctx.fingerprints.values())).encode()).hexdigest()
+    return _produce(ctx, site_pages(ctx), everything)
+
+
+def compile_templates() -> None:
+    """Compile every template once, before workers fork, so they share the result."""
     env = environment()
     for name in env.list_templates(filter_func=lambda n: n.endswith(".html")):
-        env.get_template(name)  # compile once, before the workers fork
-    _work = (ctx, todo)
-    try:
-        size = max(1, len(todo) // (workers * 8))
-        slices = [(i, min(i + size, len(todo))) for i in range(0, len(todo), size)]
-        for files in parallel.map_ordered(_render_slice, slices, workers):
-            yield from files
-    finally:
-        _work = None
+        env.get_template(name)

@@ -10,7 +10,6 @@ shadow the standard library module.)
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -111,7 +110,6 @@ def municipality_calendar(m: Municipality, site: Site) -> bytes:
     return cal.to_ical()
 
 
-def produce(ctx: BuildContext) -> Iterator[OutputFile]:
-    for m in ctx.site.municipalities:
-        path, key = urls.calendar(m), ctx.scope_key(m.slug)
-        yield OutputFile(path, None if ctx.reusable(path, key) else municipality_calendar(m, ctx.site), key)
+def for_municipality(ctx: BuildContext, m: Municipality, part: None = None) -> tuple[list[OutputFile], None]:
+    path, key = urls.calendar(m), ctx.scope_key(m.slug)
+    return [OutputFile(path, None if ctx.reusable(path, key) else municipality_calendar(m, ctx.site), key)], None

@@ -309,26 +309,26 @@ def encode(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
-def produce(ctx: BuildContext) -> Iterator[OutputFile]:
-    """The site file, and per period a file of the same shape cut from it.
-
-    The site file is spliced from per-municipality JSON fragments, so the dev
-    server re-encodes only what changed; per-period files of an unchanged
-    municipality are reused (outputs.py).
-    """
+def for_municipality(ctx: BuildContext, m: Municipality,
+                     fragment: str | None = None) -> tuple[list[OutputFile], str]:
+    """Per period a file of the site file's shape, and the municipality's JSON
+    fragment of the site file (spliced in `for_site`, so an edit re-encodes
+    one municipality). `fragment` is the one from the previous build, if kept."""
+    key = ctx.scope_key(m.slug)
+    paths = [urls.period_data(p) for p in m.periods]
+    if key and fragment is not None and all(ctx.reusable(path, key) for path in paths):
+        return [OutputFile(path, None, key) for path in paths], fragment
     head = document(ctx.site, [])
-    fragments = []
-    for m in ctx.site.municipalities:
-        key = ctx.scope_key(m.slug)
-        mdoc = municipality_doc(ctx, m)
-        fragments.append(cache.memo("data-json", m.slug, key, lambda: encode(mdoc)[:-1].decode("utf-8")))
-        for p, pdoc in zip(m.periods, mdoc["periods"]):
-            path = urls.period_data(p)
-            if ctx.reusable(path, key):
-                yield OutputFile(path, None, key)
-            else:
-                yield OutputFile(path, encode({**head, "municipalities": [{**mdoc, "periods": [pdoc]}]}), key)
-    empty = encode(head)[:-1].decode("utf-8")
+    mdoc = municipality_doc(ctx, m)
+    files = [OutputFile(path, None, key) if ctx.reusable(path, key)
+             else OutputFile(path, encode({**head, "municipalities": [{**mdoc, "periods": [pdoc]}]}), key)
+             for path, pdoc in zip(paths, mdoc["periods"])]
+    return files, encode(mdoc)[:-1].decode("utf-8")
+
+
+def for_site(ctx: BuildContext, fragments: list[str]) -> Iterator[OutputFile]:
+    """The site file: every municipality's fragment in one document."""
+    empty = encode(document(ctx.site, []))[:-1].decode("utf-8")
     assert empty.endswith('"municipalities":[]}')  # the list is the document's last member
     whole = empty[: -len("[]}")] + "[" + ",".join(fragments) + "]}\n"
     yield OutputFile(urls.data_file(SITE_FILE), whole.encode("utf-8"))

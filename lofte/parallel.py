@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from typing import Callable, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -31,5 +32,13 @@ def map_ordered(fn: Callable[[T], R], tasks: Iterable[T], workers: int) -> Itera
     if workers <= 1 or len(tasks) <= 1:
         yield from map(fn, tasks)
         return
-    with multiprocessing.get_context("fork").Pool(min(workers, len(tasks))) as pool:
+    with multiprocessing.get_context("fork").Pool(min(workers, len(tasks)), _worker_start) as pool:
         yield from pool.imap(fn, tasks)
+
+
+def _worker_start() -> None:
+    """Workers die at once when the pool ends them (SIGTERM): a handler inherited
+    from the embedding program (e.g. one that raises SystemExit) can leave a worker
+    waiting forever on the pool's queue lock."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle

@@ -13,17 +13,17 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
-from . import assets, catalogue, csvdata, feeds, headers, html, ical, opendata, parallel, sitemap
+from . import assets, cache, catalogue, csvdata, feeds, headers, html, ical, opendata, parallel, sitemap
 from .assemble import assemble_municipality, combine, read_settings
 from .cache import ReadCache, code_version, fingerprint
 from .derived import derive
 from .errors import ErrorList
 from .load import load_municipality, load_top
 from .model import Site
-from .outputs import BuildContext, OutputFile
-from .write import MissingReuse, read_manifest, write_site
+from .outputs import BuildContext
+from .write import MissingReuse, Output, read_manifest, writing
 
 
 @dataclass
@@ -165,25 +165,100 @@ def inputs_fingerprint(opts: Options, site: Site) -> str:
     return h.hexdigest()
 
 
-def render_all(opts: Options, ctx: BuildContext, timings: Timings) -> Iterator[OutputFile]:
-    """Every output file, produced lazily so the writer can store each as it comes
-    (the national site is ~300 MB of files; holding it all would double memory)."""
-    made: list[OutputFile] = []  # paths only, for the sitemap
+# What each municipality's folder becomes, by phase: made for one municipality at
+# a time, in worker processes. `for_municipality(ctx, m, part)` returns the files
+# and a part for the site-wide files (`for_site`); `part` is the previous build's
+# when the dev server kept it.
+MUNICIPALITY_PRODUCERS = (("render", html), ("feeds", feeds), ("feeds", ical), ("feeds", opendata),
+                          ("feeds", csvdata))
+PARTS = ("feeds", "opendata", "csvdata")  # producers whose part the site-wide files need
 
-    def phase(name: str, files: Iterable[OutputFile]) -> Iterator[OutputFile]:
-        for f in timings.timed(name, files):
-            made.append(OutputFile(f.path, None))
-            yield f
 
-    yield from phase("render", html.produce(ctx))
-    yield from phase("render", assets.produce(ctx))
-    yield from phase("render", headers.produce(ctx))
+def produce(opts: Options, ctx: BuildContext, out: Output, timings: Timings) -> None:
+    """Make every output file into `out`: each municipality's on every core, then the site-wide ones."""
+    parts = make_municipalities(ctx, out, timings)
+    site_wide = [("render", html.for_site(ctx)), ("render", assets.produce(ctx)),
+                 ("render", headers.produce(ctx))]
     if opts.posters:
         from .posters import produce as posters  # Pillow work; skipped when not asked for
-        yield from phase("posters", posters.produce(ctx, bleed=opts.bleed))
-    for producer in (feeds, ical, opendata, csvdata, catalogue):
-        yield from phase("feeds", producer.produce(ctx))
-    yield from timings.timed("feeds", sitemap.produce(ctx.site, made))  # last: it lists the pages made
+        site_wide.append(("posters", posters.produce(ctx, bleed=opts.bleed)))
+    site_wide += [("feeds", feeds.for_site(ctx, parts["feeds"])),
+                  ("feeds", opendata.for_site(ctx, parts["opendata"])),
+                  ("feeds", csvdata.for_site(ctx, parts["csvdata"])), ("feeds", catalogue.produce(ctx))]
+    for phase, files in site_wide:
+        for f in timings.timed(phase, files):
+            with timings.phase("write"):
+                out.put(f)
+    for f in timings.timed("feeds", sitemap.produce(ctx.site, list(out.keys))):  # last: it lists every page
+        out.put(f)
+
+
+_job: tuple[BuildContext, Output, list[dict]] | None = None  # inherited by forked workers, not pickled
+
+
+def make_municipalities(ctx: BuildContext, out: Output, timings: Timings) -> dict[str, list]:
+    """Every municipality's files, written by the workers themselves; returns the
+    parts for the site-wide files, per producer in municipality order.
+
+    The wall time is apportioned to phases from the workers' own clocks.
+    """
+    global _job
+    municipalities = ctx.site.municipalities
+    keys = [ctx.scope_key(m.slug) for m in municipalities]
+    known = [{name: cache.remembered(name, m.slug, key) for name in PARTS} for m, key in zip(municipalities, keys)]
+    todo = sum(1 for k in known if None in k.values())
+    workers = parallel.jobs(ctx.jobs) if todo >= 16 else 1
+    if workers > 1:
+        html.compile_templates()  # once, shared with the forked workers
+    parts: dict[str, list] = {name: [] for name in PARTS}
+    spent: dict[str, float] = {}
+    wall, cpu = time.perf_counter(), time.process_time()
+    _job = (ctx, out, known)
+    try:
+        slices = parallel.chunks(range(len(municipalities)), workers * 8)
+        for records, made, seconds in parallel.map_ordered(_make_slice, slices, workers):
+            for record in records:
+                out.add(*record)
+            for i, m_parts in made:
+                for name in PARTS:
+                    parts[name].append(m_parts[name])
+                    cache.remember(name, municipalities[i].slug, keys[i], m_parts[name])
+            for phase, t in seconds.items():
+                spent[phase] = spent.get(phase, 0.0) + t
+    finally:
+        _job = None
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    total = sum(spent.values())
+    for phase, t in spent.items():
+        share = t / total if total else 0.0
+        timings.add(phase, wall * share, cpu * share if workers == 1 else t)
+    return parts
+
+
+def _make_slice(indexes: range) -> tuple[list[tuple[str, str, bool]], list[tuple[int, dict]], dict[str, float]]:
+    """Worker: make and store the files of some municipalities."""
+    ctx, out, known = _job
+    records, made = [], []
+    seconds = {"render": 0.0, "feeds": 0.0, "write": 0.0}
+    clock = time.process_time
+    for i in indexes:
+        m = ctx.site.municipalities[i]
+        m_parts = {}
+        for phase, producer in MUNICIPALITY_PRODUCERS:
+            name = producer.__name__.rsplit(".", 1)[-1]
+            t = clock()
+            files, m_parts[name] = producer.for_municipality(ctx, m, known[i].get(name))
+            for f in files:  # lazy for pages: each is rendered here
+                t1 = clock()
+                written = out.store(f)
+                t2 = clock()
+                seconds[phase] += t1 - t
+                seconds["write"] += t2 - t1
+                records.append((f.path, f.key, written))
+                t = t2
+            seconds[phase] += clock() - t
+        made.append((i, m_parts))
+    return records, made, seconds
 
 
 def build(opts: Options, timings: Timings | None = None) -> dict[str, int]:
@@ -198,11 +273,6 @@ def build(opts: Options, timings: Timings | None = None) -> dict[str, int]:
 
 
 def _write(opts: Options, ctx: BuildContext, timings: Timings) -> dict[str, int]:
-    """Write while producing; the write phase is the time not spent in a producer."""
-    before = timings.total()
-    wall, cpu = time.perf_counter(), time.process_time()
-    counts = write_site(render_all(opts, ctx, timings), opts.out_dir, in_place=opts.in_place)
-    produced = timings.total()
-    timings.add("write", time.perf_counter() - wall - (produced[0] - before[0]),
-                time.process_time() - cpu - (produced[1] - before[1]))
-    return counts
+    with writing(opts.out_dir, in_place=opts.in_place) as out:
+        produce(opts, ctx, out, timings)
+    return out.counts

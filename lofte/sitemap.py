@@ -28,11 +28,10 @@ def page_path(file_path: str) -> str:
     return file_path[: -len("index.html")] if file_path.endswith("/index.html") else file_path
 
 
-def listed(files: Iterable[OutputFile]) -> list[str]:
+def listed(files: Iterable[str]) -> list[str]:
     """URL paths of the pages a search engine should know about, sorted."""
-    return sorted(page_path(f.path) for f in files
-                  if f.path.endswith(".html") and posixpath.basename(f.path) != urls.NOT_FOUND
-                  and f"/{urls.EMBED}" not in f"/{f.path}")
+    return sorted(page_path(f) for f in files
+                  if f.endswith(".html") and posixpath.basename(f) != urls.NOT_FOUND and f"/{urls.EMBED}" not in f"/{f}")
 
 
 def sitemap(site: Site, paths: list[str]) -> bytes:
@@ -44,6 +43,6 @@ def robots(site: Site) -> bytes:
     return (f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(site.base_url, urls.SITEMAP)}\n").encode()
 
 
-def produce(site: Site, files: list[OutputFile]) -> list[OutputFile]:
-    """Runs last: it reads what every other producer made."""
+def produce(site: Site, files: list[str]) -> list[OutputFile]:
+    """Runs last: it reads the paths of everything the other producers made."""
     return [OutputFile(urls.SITEMAP, sitemap(site, listed(files))), OutputFile(urls.ROBOTS, robots(site))]

@@ -23,7 +23,7 @@ import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .errors import LofteError
 from .outputs import OutputFile
@@ -71,97 +71,133 @@ def _same_bytes(old: Path, data: bytes) -> bool:
         return False
 
 
-def write_site(files: Iterable[OutputFile], out_dir: Path, in_place: bool = False) -> dict[str, int]:
-    """Write `files` as the new content of `out_dir`; returns counts."""
-    out_dir = out_dir.resolve()
-    staging = out_dir.parent / f".{out_dir.name}.staging"
-    retired = out_dir.parent / f".{out_dir.name}.old"
-    try:
-        with output_lock(out_dir):
-            if in_place and (out_dir / MANIFEST).is_file():
-                return _write_in_place(files, out_dir)
-            return _write_staged(files, out_dir, staging, retired)
-    except (OSError, MissingReuse) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        if isinstance(exc, MissingReuse):
-            raise
-        if retired.exists() and not out_dir.exists():
-            os.rename(retired, out_dir)
-        reason = {errno.ENOSPC: "disken är full", errno.EROFS: "mappen är skrivskyddad",
-                  errno.EACCES: "behörighet saknas"}.get(exc.errno, exc.strerror or str(exc))
-        raise LofteError(f"kunde inte skriva webbplatsen till {out_dir}: {reason}. "
-                         "Den förra versionen är orörd.") from exc
+class Output:
+    """One build's output directory while it is written: staged, or in place (dev server).
 
+    `store` puts a file on disk and may run in a forked worker (it only touches
+    the file system); `add` records it in the parent, which owns the manifest.
+    """
 
-def _write_staged(files: Iterable[OutputFile], out_dir: Path, staging: Path, retired: Path) -> dict[str, int]:
-    for leftover in (staging, retired):
-        if leftover.exists():
-            shutil.rmtree(leftover)
-    staging.mkdir()
-    counts = {"written": 0, "unchanged": 0}
-    keys: dict[str, str] = {}
-    made_dirs: set[Path] = {staging}
-    for f in files:
-        if f.path in keys:
-            raise LofteError(f"två sidor skulle skrivas till samma adress: {f.path}")
-        keys[f.path] = f.key
-        target = staging / f.path
-        if target.parent not in made_dirs:
+    def __init__(self, out_dir: Path, in_place: bool):
+        self.out_dir = out_dir
+        self.in_place = in_place
+        self.root = out_dir if in_place else out_dir.parent / f".{out_dir.name}.staging"
+        self.keys: dict[str, str] = {}
+        self.counts = {"written": 0, "unchanged": 0, "removed": 0} if in_place else {"written": 0, "unchanged": 0}
+        self._dirs: set[Path] = {self.root}
+
+    def put(self, f: OutputFile) -> None:
+        self.add(f.path, f.key, self.store(f))
+
+    def add(self, path: str, key: str, written: bool) -> None:
+        if path in self.keys:
+            raise LofteError(f"två sidor skulle skrivas till samma adress: {path}")
+        self.keys[path] = key
+        self.counts["written" if written else "unchanged"] += 1
+
+    def store(self, f: OutputFile) -> bool:
+        """Put `f` in place; False when the file already had these bytes (or was reused)."""
+        return self._store_in_place(f) if self.in_place else self._store_staged(f)
+
+    def _store_staged(self, f: OutputFile) -> bool:
+        target = self.root / f.path
+        if target.parent not in self._dirs:
             target.parent.mkdir(parents=True, exist_ok=True)
-            made_dirs.add(target.parent)
-        old = out_dir / f.path
+            self._dirs.add(target.parent)
+        old = self.out_dir / f.path
         if f.data is None or _same_bytes(old, f.data):
             try:
                 os.link(old, target)
-                counts["unchanged"] += 1
-                continue
+                return False
             except OSError:
                 if f.data is None:
                     raise MissingReuse(f.path) from None
         target.write_bytes(f.data)
-        counts["written"] += 1
-    (staging / MANIFEST).write_bytes(_manifest(keys))
-    if out_dir.exists():
-        os.rename(out_dir, retired)
-    os.rename(staging, out_dir)
-    shutil.rmtree(retired, ignore_errors=True)
-    return counts
+        return True
 
-
-def _write_in_place(files: Iterable[OutputFile], out_dir: Path) -> dict[str, int]:
-    counts = {"written": 0, "unchanged": 0, "removed": 0}
-    previous = read_manifest(out_dir)
-    keys: dict[str, str] = {}
-    for f in files:
-        if f.path in keys:
-            raise LofteError(f"två sidor skulle skrivas till samma adress: {f.path}")
-        keys[f.path] = f.key
-        target = out_dir / f.path
+    def _store_in_place(self, f: OutputFile) -> bool:
+        target = self.root / f.path
         if f.data is None:
             if not target.is_file():
                 raise MissingReuse(f.path)
-            counts["unchanged"] += 1
-            continue
+            return False
         if _same_bytes(target, f.data):
-            counts["unchanged"] += 1
-            continue
+            return False
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.tmp")
         tmp.write_bytes(f.data)
         os.replace(tmp, target)
-        counts["written"] += 1
-    for gone in sorted(set(previous) - set(keys)):
-        path = out_dir / gone
+        return True
+
+    def _begin(self) -> None:
+        if self.in_place:
+            return
+        retired = self.out_dir.parent / f".{self.out_dir.name}.old"
+        for leftover in (self.root, retired):
+            if leftover.exists():
+                shutil.rmtree(leftover)
+        self.root.mkdir()
+
+    def _commit(self) -> None:
+        if self.in_place:
+            self._remove_gone()
+            tmp = self.out_dir / f".{MANIFEST}.tmp"
+            tmp.write_bytes(_manifest(self.keys))
+            os.replace(tmp, self.out_dir / MANIFEST)
+            return
+        (self.root / MANIFEST).write_bytes(_manifest(self.keys))
+        retired = self.out_dir.parent / f".{self.out_dir.name}.old"
+        if self.out_dir.exists():
+            os.rename(self.out_dir, retired)
+        os.rename(self.root, self.out_dir)
+        shutil.rmtree(retired, ignore_errors=True)
+
+    def _remove_gone(self) -> None:
+        for gone in sorted(set(read_manifest(self.out_dir)) - set(self.keys)):
+            path = self.out_dir / gone
+            try:
+                path.unlink()
+                self.counts["removed"] += 1
+            except FileNotFoundError:
+                continue
+            folder = path.parent
+            while folder != self.out_dir and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+
+
+@contextmanager
+def writing(out_dir: Path, in_place: bool = False) -> Iterator[Output]:
+    """An `Output` for the new content of `out_dir`, put in place when the block succeeds.
+
+    In place applies only to an output a previous build made (it has a manifest).
+    On any failure the staging directory is removed and the previous site is
+    left as it was; file system errors become one clear message.
+    """
+    out_dir = out_dir.resolve()
+    retired = out_dir.parent / f".{out_dir.name}.old"
+    with output_lock(out_dir):
+        out = Output(out_dir, in_place and (out_dir / MANIFEST).is_file())
         try:
-            path.unlink()
-            counts["removed"] += 1
-        except FileNotFoundError:
-            continue
-        folder = path.parent
-        while folder != out_dir and not any(folder.iterdir()):
-            folder.rmdir()
-            folder = folder.parent
-    tmp = out_dir / f".{MANIFEST}.tmp"
-    tmp.write_bytes(_manifest(keys))
-    os.replace(tmp, out_dir / MANIFEST)
-    return counts
+            out._begin()
+            yield out
+            out._commit()
+        except BaseException as exc:
+            if not out.in_place:
+                shutil.rmtree(out.root, ignore_errors=True)
+                if retired.exists() and not out_dir.exists():
+                    os.rename(retired, out_dir)
+            if isinstance(exc, OSError):
+                reason = {errno.ENOSPC: "disken är full", errno.EROFS: "mappen är skrivskyddad",
+                          errno.EACCES: "behörighet saknas"}.get(exc.errno, exc.strerror or str(exc))
+                raise LofteError(f"kunde inte skriva webbplatsen till {out_dir}: {reason}. "
+                                 "Den förra versionen är orörd.") from exc
+            raise
+
+
+def write_site(files: Iterable[OutputFile], out_dir: Path, in_place: bool = False) -> dict[str, int]:
+    """Write `files` as the new content of `out_dir`; returns counts."""
+    with writing(out_dir, in_place) as out:
+        for f in files:
+            out.put(f)
+    return out.counts

@@ -5,7 +5,6 @@ import pytest
 
 from follow import build_follow
 from lofte import sitemap, urls
-from lofte.outputs import OutputFile
 
 BASE = "https://lofte.example.se/trygghet/"
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -36,8 +35,6 @@ def test_robots_points_at_the_sitemap(built):
 
 
 def test_only_html_pages_that_may_be_indexed_are_listed():
-    files = [OutputFile("index.html", b"<html>"), OutputFile("a/index.html", b"<html>"),
-             OutputFile("a/atom.xml", b"<feed>"), OutputFile("404.html", b"<html>"),
-             OutputFile("en/404.html", b"<html>"), OutputFile("x.html", b"<html>"),
-             OutputFile("a/inbaddning/index.html", b'<meta name="robots" content="noindex">')]
+    files = ["index.html", "a/index.html", "a/atom.xml", "404.html", "en/404.html", "x.html",
+             "a/inbaddning/index.html"]
     assert sitemap.listed(files) == ["", "a/", "x.html"]

@@ -1,0 +1,47 @@
+"""Work spread over cores must not change the result: a build on two workers
+equals a build in one process, byte for byte, and so does a rebuild after an edit.
+
+Uses the benchmark corpus with enough municipalities that reading and making
+outputs both go to forked workers (pipeline.read, pipeline.make_municipalities).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lofte import cache
+from lofte.pipeline import Options, build
+from test_bench_corpus import gen_corpus
+from test_incremental import touch
+
+N = 34  # above both thresholds for going parallel (32 to read, 16 to make)
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def opts(content: Path, out: Path, jobs: int, **kw) -> Options:
+    return Options(content_dir=content, out_dir=out, build_date=gen_corpus.BUILD_DATE, posters=False,
+                   jobs=jobs, cache_dir=out.parent / f"cache-{out.name}", **kw)
+
+
+def test_two_workers_build_what_one_process_builds(tmp_path):
+    gen_corpus.generate(tmp_path / "c", municipalities=N)
+    content = tmp_path / "c" / "content"
+    build(opts(content, tmp_path / "one", jobs=1))
+    cache._memory.clear()
+    counts = build(opts(content, tmp_path / "two", jobs=2))
+    one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
+    assert one == two
+    assert counts["written"] == len(two) - 1  # every file but the manifest, each once
+    assert len([p for p in two if p.endswith("/atom.xml")]) > N * 5
+
+    update = next(content.glob("*/2025-2026/*/updates/*.md"))
+    update.write_text(update.read_text(encoding="utf-8") + "\nEn mening till.\n", encoding="utf-8")
+    touch(update)
+    after_edit = build(opts(content, tmp_path / "two", jobs=2))  # warm caches: most files reused
+    cache._memory.clear()
+    build(opts(content, tmp_path / "clean", jobs=1))
+    assert tree(tmp_path / "two") == tree(tmp_path / "clean")
+    assert "En mening till." in (tmp_path / "two" / update.parent.parent.relative_to(content) / "index.html").read_text()
+    assert after_edit["written"] < 60
