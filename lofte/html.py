@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from . import csvdata, embed, events, headers, opendata, statuses, urls
 from .catalogue import CATALOGUE_FILE
-from .i18n import LANGUAGE_NAMES, Translator, direction
+from .i18n import LANGUAGE_NAMES, FixedMessages, Translator, direction
 from .localize import Localizer, outdated
 from .model import ORIGIN_KINDS, Municipality
 from .outputs import BuildContext, OutputFile
@@ -70,17 +70,19 @@ def _json(value) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False).replace("</", "<\\/"))
 
 
-def environment(templates: str | None = None) -> jinja2.Environment:
-    return _environment(templates or str(TEMPLATES))
+def environment(templates: str | None = None, lang: str = "sv") -> jinja2.Environment:
+    """The templates, compiled for one interface language (i18n.FixedMessages)."""
+    return _environment(templates or str(TEMPLATES), lang)
 
 
-@lru_cache(maxsize=4)
-def _environment(templates: str) -> jinja2.Environment:
+@lru_cache(maxsize=8)
+def _environment(templates: str, lang: str) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates),
+        loader=jinja2.FileSystemLoader(templates), extensions=[FixedMessages],
         autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
+    env.ui_lang = lang
     env.filters["rel"] = _rel
     env.filters["json"] = _json
     env.filters["sv"] = _sv
@@ -145,8 +147,8 @@ def render(ctx: BuildContext, page: Page, lang: str = "sv", templates: str | Non
     see `page_path` as the Swedish path (the page's identity, for comparisons
     and for files beside the page such as feeds); links are made from `url_path`.
     """
-    env = environment(templates)
     ui = lang if lang in ctx.site.languages else ctx.site.languages[0]
+    env = environment(templates, ui)
     base_path = "/" + ctx.site.base_url.split("://", 1)[-1].split("/", 1)[-1] if "://" in ctx.site.base_url else "/"
     path = urls.localized(page.path, lang)
     variables = {
@@ -214,8 +216,9 @@ def for_site(ctx: BuildContext) -> Iterator[OutputFile]:
     return _produce(ctx, site_pages(ctx), everything)
 
 
-def compile_templates() -> None:
-    """Compile every template once, before workers fork, so they share the result."""
-    env = environment()
-    for name in env.list_templates(filter_func=lambda n: n.endswith(".html")):
-        env.get_template(name)
+def compile_templates(languages: tuple[str, ...]) -> None:
+    """Compile every template once per interface language, before workers fork, so they share the result."""
+    for lang in languages:
+        env = environment(lang=lang)
+        for name in env.list_templates(filter_func=lambda n: n.endswith(".html")):
+            env.get_template(name)

@@ -11,8 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 from importlib import resources
+from typing import Iterator
 
 import yaml
+from jinja2.ext import Extension
+from jinja2.lexer import Token, TokenStream
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -60,6 +63,31 @@ class Translator:
         if value is None:
             return ""
         return _number(value, self.lang)
+
+
+class FixedMessages(Extension):
+    """Translate `_("fixed text")` when a template is compiled, not on every render.
+
+    Pages show ~60 fixed texts each; as constants they join the template's static
+    output (escaped once, at compile time). Calls with values, `_("… {n}", n=…)`,
+    and the helpers `_.date`, `_.number` stay calls. The environment is compiled
+    for one interface language (`environment.ui_lang`).
+    """
+
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        messages = catalogue(self.environment.ui_lang)
+        window: list[Token] = []  # the last five tokens: [before] _ ( "text" )
+        for token in stream:
+            window.append(token)
+            if len(window) < 5:
+                continue
+            before, name, open_, text, close = window
+            if (name.type == "name" and name.value == "_" and before.type != "dot" and open_.type == "lparen"
+                    and text.type == "string" and close.type == "rparen"):
+                window = [before, Token(text.lineno, "string", messages.get(text.value, text.value))]
+            else:
+                yield window.pop(0)
+        yield from window
 
 
 def direction(lang: str) -> str:

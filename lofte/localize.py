@@ -56,11 +56,15 @@ class Part:
         return Markup(self.value.html) if isinstance(self.value, Text) else escape(self.value)
 
     def __html__(self) -> str:
-        if self.lang == self.page_lang:  # the common case, kept cheap: it runs for every field
-            value = self.value
-            return value.html if isinstance(value, Text) else escape(value)
-        tag = "div" if isinstance(self.value, Text) else "span"
-        return Markup("<%s%s>%s</%s>") % (Markup(tag), self.attrs, self.html, Markup(tag))
+        # Runs for every field shown on every page: plain string work, no Markup formatting.
+        value = self.value
+        if isinstance(value, Text):
+            html, tag = value.html, "div"
+        else:
+            html, tag = escape(value), "span"
+        if self.lang == self.page_lang:
+            return html
+        return f"<{tag}{_attrs(self.lang, self.page_lang)}>{html}</{tag}>"
 
     def __bool__(self) -> bool:
         return bool(self.value)

@@ -5,13 +5,14 @@ from the templates themselves with Jinja's parser: a new text without an English
 entry, or an entry no template uses any more, fails here rather than showing up
 as Swedish on an English page.
 """
+import datetime as dt
 import re
 from pathlib import Path
 
 import jinja2
 import jinja2.nodes as nodes
 
-from lofte.html import TEMPLATES
+from lofte.html import TEMPLATES, environment
 from lofte.i18n import Translator, catalogue, direction
 
 
@@ -64,3 +65,15 @@ def test_translator_passes_swedish_through_and_formats_values():
     assert Translator("en").n(2, "{n} löfte", "{n} löften") == "2 promises"
     assert Translator("sv").language("ar") == "arabiska"
     assert direction("ar") == "rtl" and direction("sv") == "ltr"
+
+
+def test_fixed_texts_are_translated_when_compiled_and_calls_with_values_still_work(tmp_path):
+    (tmp_path / "t.html").write_text('{{ _("Status") }}|{{ _("Ligger efter") }}|{{ _("totalt {n}", n=3) }}'
+                                     '|{{ _.date(d) }}|{{ x._("Status") if x else "" }}', "utf-8")
+    for lang, expected in (("sv", "Status|Ligger efter|totalt 3|1 maj 2025|"),
+                           ("en", "Status|Behind schedule|3 in total|1 May 2025|")):
+        env = environment(str(tmp_path), lang)
+        assert env.get_template("t.html").render(_=Translator(lang), d=dt.date(2025, 5, 1), x=None) == expected
+    source = environment(str(tmp_path), "en").compile(
+        (tmp_path / "t.html").read_text("utf-8"), raw=True)
+    assert "Behind schedule" in source  # a constant in the compiled template, not a call
