@@ -138,6 +138,11 @@ def remember(kind: str, slug: str, key: str, value) -> None:
     _fragments[(kind, slug)] = (key, value)
 
 
+def keeping() -> bool:
+    """Does this process keep every municipality's fragments (the dev server)?"""
+    return _keep_fragments
+
+
 def keep_fragments(keep: bool = True) -> None:
     """Keep per-municipality fragments between builds in this process (dev server)."""
     global _keep_fragments

@@ -140,7 +140,11 @@ def for_municipality(ctx: BuildContext, m: Municipality,
     return [], blocks
 
 
-def for_site(ctx: BuildContext, parts: list[dict[str, str]]) -> Iterator[OutputFile]:
+def combine(parts: list[dict[str, str]]) -> dict[str, str]:
+    """Rows of several municipalities as one part, in order."""
+    return {spec.name: "".join(blocks[spec.name] for blocks in parts) for spec in FILES}
+
+
+def for_site(ctx: BuildContext, blocks: dict[str, str]) -> Iterator[OutputFile]:
     for spec in FILES:
-        text = header(spec) + "".join(blocks[spec.name] for blocks in parts)
-        yield OutputFile(urls.data_file(spec.name), text.encode("utf-8-sig"))
+        yield OutputFile(urls.data_file(spec.name), (header(spec) + blocks[spec.name]).encode("utf-8-sig"))

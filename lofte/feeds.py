@@ -217,8 +217,12 @@ def for_municipality(ctx: BuildContext, m: Municipality,
     return [OutputFile(f.path, f.data, key) for f in files], newest
 
 
-def for_site(ctx: BuildContext, parts: list[list[Entry]]) -> Iterator[OutputFile]:
-    """The site feed, from each municipality's newest entries."""
-    everything = newest_first(e for newest in parts for e in newest)[:LIMIT]
+def combine(parts: list[list[Entry]]) -> list[Entry]:
+    """Parts of several municipalities as one: the newest entries of them all."""
+    return newest_first(e for newest in parts for e in newest)[:LIMIT]
+
+
+def for_site(ctx: BuildContext, newest: list[Entry]) -> Iterator[OutputFile]:
+    """The site feed, from the combined parts of every municipality."""
     yield OutputFile(urls.feed(urls.HOME), feed_xml(ctx.site, urls.HOME, ctx.site.title, SUBTITLE,
-                                                    everything, ctx.site.build_date))
+                                                    newest, ctx.site.build_date))

@@ -310,7 +310,7 @@ def encode(data: Any) -> bytes:
 
 
 def for_municipality(ctx: BuildContext, m: Municipality,
-                     fragment: str | None = None) -> tuple[list[OutputFile], str]:
+                     fragment: bytes | None = None) -> tuple[list[OutputFile], bytes]:
     """Per period a file of the site file's shape, and the municipality's JSON
     fragment of the site file (spliced in `for_site`, so an edit re-encodes
     one municipality). `fragment` is the one from the previous build, if kept."""
@@ -323,12 +323,16 @@ def for_municipality(ctx: BuildContext, m: Municipality,
     files = [OutputFile(path, None, key) if ctx.reusable(path, key)
              else OutputFile(path, encode({**head, "municipalities": [{**mdoc, "periods": [pdoc]}]}), key)
              for path, pdoc in zip(paths, mdoc["periods"])]
-    return files, encode(mdoc)[:-1].decode("utf-8")
+    return files, encode(mdoc)[:-1]
 
 
-def for_site(ctx: BuildContext, fragments: list[str]) -> Iterator[OutputFile]:
-    """The site file: every municipality's fragment in one document."""
-    empty = encode(document(ctx.site, []))[:-1].decode("utf-8")
-    assert empty.endswith('"municipalities":[]}')  # the list is the document's last member
-    whole = empty[: -len("[]}")] + "[" + ",".join(fragments) + "]}\n"
-    yield OutputFile(urls.data_file(SITE_FILE), whole.encode("utf-8"))
+def combine(fragments: list[bytes]) -> bytes:
+    """Fragments of several municipalities as one (members of the same JSON list)."""
+    return b",".join(fragments)
+
+
+def for_site(ctx: BuildContext, fragment: bytes) -> Iterator[OutputFile]:
+    """The site file: the combined fragment of every municipality in one document."""
+    empty = encode(document(ctx.site, []))[:-1]
+    assert empty.endswith(b'"municipalities":[]}')  # the list is the document's last member
+    yield OutputFile(urls.data_file(SITE_FILE), b"".join((empty[: -len(b"]}")], fragment, b"]}\n")))

@@ -32,7 +32,11 @@ def map_ordered(fn: Callable[[T], R], tasks: Iterable[T], workers: int) -> Itera
     if workers <= 1 or len(tasks) <= 1:
         yield from map(fn, tasks)
         return
-    with multiprocessing.get_context("fork").Pool(min(workers, len(tasks)), _worker_start) as pool:
+    # A worker is replaced after two tasks: what it copied of the parent's pages
+    # (touching an object writes its reference count) and what its allocator keeps
+    # would otherwise grow with every task. At national scale: peak 268 → 218 MB.
+    with multiprocessing.get_context("fork").Pool(min(workers, len(tasks)), _worker_start,
+                                                  maxtasksperchild=2) as pool:
         yield from pool.imap(fn, tasks)
 
 

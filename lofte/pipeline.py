@@ -167,11 +167,12 @@ def inputs_fingerprint(opts: Options, site: Site) -> str:
 
 # What each municipality's folder becomes, by phase: made for one municipality at
 # a time, in worker processes. `for_municipality(ctx, m, part)` returns the files
-# and a part for the site-wide files (`for_site`); `part` is the previous build's
-# when the dev server kept it.
+# and a part for the site-wide files; `part` is the previous build's when the dev
+# server kept it. Parts of several municipalities `combine` into one, which
+# `for_site` turns into the site-wide files.
 MUNICIPALITY_PRODUCERS = (("render", html), ("feeds", feeds), ("feeds", ical), ("feeds", opendata),
                           ("feeds", csvdata))
-PARTS = ("feeds", "opendata", "csvdata")  # producers whose part the site-wide files need
+PARTS = {"feeds": feeds, "opendata": opendata, "csvdata": csvdata}
 
 
 def produce(opts: Options, ctx: BuildContext, out: Output, timings: Timings) -> None:
@@ -182,9 +183,8 @@ def produce(opts: Options, ctx: BuildContext, out: Output, timings: Timings) -> 
     if opts.posters:
         from .posters import produce as posters  # Pillow work; skipped when not asked for
         site_wide.append(("posters", posters.produce(ctx, bleed=opts.bleed)))
-    site_wide += [("feeds", feeds.for_site(ctx, parts["feeds"])),
-                  ("feeds", opendata.for_site(ctx, parts["opendata"])),
-                  ("feeds", csvdata.for_site(ctx, parts["csvdata"])), ("feeds", catalogue.produce(ctx))]
+    site_wide += [("feeds", producer.for_site(ctx, parts.pop(name))) for name, producer in PARTS.items()]
+    site_wide.append(("feeds", catalogue.produce(ctx)))
     for phase, files in site_wide:
         for f in timings.timed(phase, files):
             with timings.phase("write"):
@@ -196,9 +196,9 @@ def produce(opts: Options, ctx: BuildContext, out: Output, timings: Timings) -> 
 _job: tuple[BuildContext, Output, list[dict]] | None = None  # inherited by forked workers, not pickled
 
 
-def make_municipalities(ctx: BuildContext, out: Output, timings: Timings) -> dict[str, list]:
-    """Every municipality's files, written by the workers themselves; returns the
-    parts for the site-wide files, per producer in municipality order.
+def make_municipalities(ctx: BuildContext, out: Output, timings: Timings) -> dict[str, object]:
+    """Every municipality's files, stored by the workers themselves; returns the
+    combined part of every municipality for each site-wide producer.
 
     The wall time is apportioned to phases from the workers' own clocks.
     """
@@ -210,19 +210,20 @@ def make_municipalities(ctx: BuildContext, out: Output, timings: Timings) -> dic
     workers = parallel.jobs(ctx.jobs) if todo >= 16 else 1
     if workers > 1:
         html.compile_templates(ctx.site.languages)  # once, shared with the forked workers
-    parts: dict[str, list] = {name: [] for name in PARTS}
+    combined: dict[str, list] = {name: [] for name in PARTS}
     spent: dict[str, float] = {}
     wall, cpu = time.perf_counter(), time.process_time()
     _job = (ctx, out, known)
     try:
         slices = parallel.chunks(range(len(municipalities)), workers * 8)
-        for records, made, seconds in parallel.map_ordered(_make_slice, slices, workers):
+        for records, kept, slice_parts, seconds in parallel.map_ordered(_make_slice, slices, workers):
             for record in records:
                 out.add(*record)
-            for i, m_parts in made:
-                for name in PARTS:
-                    parts[name].append(m_parts[name])
-                    cache.remember(name, municipalities[i].slug, keys[i], m_parts[name])
+            for i, m_parts in kept:
+                for name, part in m_parts.items():
+                    cache.remember(name, municipalities[i].slug, keys[i], part)
+            for name, part in slice_parts.items():
+                combined[name].append(part)
             for phase, t in seconds.items():
                 spent[phase] = spent.get(phase, 0.0) + t
     finally:
@@ -232,13 +233,19 @@ def make_municipalities(ctx: BuildContext, out: Output, timings: Timings) -> dic
     for phase, t in spent.items():
         share = t / total if total else 0.0
         timings.add(phase, wall * share, cpu * share if workers == 1 else t)
-    return parts
+    return {name: PARTS[name].combine(combined.pop(name)) for name in PARTS}
 
 
-def _make_slice(indexes: range) -> tuple[list[tuple[str, str, bool]], list[tuple[int, dict]], dict[str, float]]:
-    """Worker: make and store the files of some municipalities."""
+def _make_slice(indexes: range):
+    """Worker: make and store the files of some municipalities.
+
+    Returns the records for the manifest, each municipality's parts if the dev
+    server keeps them (else none: holding them all would cost memory), the
+    slice's combined parts, and CPU seconds by phase.
+    """
     ctx, out, known = _job
-    records, made = [], []
+    records: list[tuple[str, str, bool]] = []
+    made: list[tuple[int, dict]] = []
     seconds = {"render": 0.0, "feeds": 0.0, "write": 0.0}
     clock = time.process_time
     for i in indexes:
@@ -247,7 +254,7 @@ def _make_slice(indexes: range) -> tuple[list[tuple[str, str, bool]], list[tuple
         for phase, producer in MUNICIPALITY_PRODUCERS:
             name = producer.__name__.rsplit(".", 1)[-1]
             t = clock()
-            files, m_parts[name] = producer.for_municipality(ctx, m, known[i].get(name))
+            files, part = producer.for_municipality(ctx, m, known[i].get(name))
             for f in files:  # lazy for pages: each is rendered here
                 t1 = clock()
                 written = out.store(f)
@@ -256,9 +263,12 @@ def _make_slice(indexes: range) -> tuple[list[tuple[str, str, bool]], list[tuple
                 seconds["write"] += t2 - t1
                 records.append((f.path, f.key, written))
                 t = t2
+            if name in PARTS:
+                m_parts[name] = part
             seconds[phase] += clock() - t
         made.append((i, m_parts))
-    return records, made, seconds
+    slice_parts = {name: producer.combine([p[name] for _, p in made]) for name, producer in PARTS.items()}
+    return records, made if cache.keeping() else [], slice_parts, seconds
 
 
 def build(opts: Options, timings: Timings | None = None) -> dict[str, int]:
