@@ -91,18 +91,30 @@ class ReadCache:
                 return result
         return None
 
-    def put(self, slug: str, fp: str, result) -> None:
-        _memory[(self.root, slug)] = (fp, result)
+    def known_fingerprint(self, slug: str) -> str | None:
+        """The fingerprint this process last read the municipality with (dev server)."""
+        hit = _memory.get((self.root, slug))
+        return hit[0] if hit else None
+
+    def store(self, slug: str, fp: str, result) -> bytes:
+        """Write `result` to the cache directory (any process may); returns the stored bytes."""
+        stored = pickle.dumps((fp, result), protocol=pickle.HIGHEST_PROTOCOL)
         path = self._file(slug)
-        if path is None:
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps((fp, result), protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_bytes(stored)
+                os.replace(tmp, path)
+            except OSError:
+                pass  # a cache that cannot be written only costs time
+        return stored
+
+    def remember(self, slug: str, stored: bytes):
+        """The result in bytes from `store`, kept in memory too; returns the result."""
+        fp, result = pickle.loads(stored)
+        _memory[(self.root, slug)] = (fp, result)
+        return result
 
 
 def memo(kind: str, slug: str, key: str, make: Callable[[], T]) -> T:

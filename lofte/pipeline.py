@@ -72,6 +72,9 @@ class Options:
     cache_dir: Path | None = None
     display_root: str | None = None  # how the content dir is named in messages
     in_place: bool = False  # dev server: replace changed files only (write.py)
+    # Dev server: the files it saw change since this process last built (None: unknown).
+    # Municipalities without a changed file keep the fingerprint of that build.
+    changed: frozenset[Path] | None = None
 
     def cache_path(self) -> Path:
         return self.cache_dir or self.content_dir.resolve().parent / ".cache"
@@ -104,17 +107,19 @@ def read(opts: Options, timings: Timings | None = None) -> tuple[Site, dict[str,
     wall, cpu = time.perf_counter(), time.process_time()
     site_doc, slugs = load_top(opts.content_dir, display, errors)
     settings = read_settings(site_doc, errors, build_date, opts.base_url)
-    cache = ReadCache(opts.content_dir, opts.cache_path())
-    prints = {slug: fingerprint(opts.content_dir, slug, display) for slug in slugs}
-    results = {slug: cache.get(slug, prints[slug]) for slug in slugs}
+    reads = ReadCache(opts.content_dir, opts.cache_path())
+    touched = _touched(opts)
+    prints = {slug: (touched is not None and slug not in touched and reads.known_fingerprint(slug))
+              or fingerprint(opts.content_dir, slug, display) for slug in slugs}
+    results = {slug: reads.get(slug, prints[slug]) for slug in slugs}
     todo = [slug for slug in slugs if results[slug] is None]
     workers = parallel.jobs(opts.jobs) if len(todo) >= 32 else 1
-    tasks = [(opts.content_dir, display, chunk) for chunk in parallel.chunks(todo, workers * 4)]
+    tasks = [(opts.content_dir, display, reads, [(slug, prints[slug]) for slug in chunk])
+             for chunk in parallel.chunks(todo, workers * 4)]
     spent = {"load": 0.0, "validate": 0.0}
     for found, seconds in parallel.map_ordered(_read_municipalities, tasks, workers):
-        for slug, result in found:
-            results[slug] = result
-            cache.put(slug, prints[slug], result)
+        for slug, stored in found:
+            results[slug] = reads.remember(slug, stored)
         for phase, t in seconds.items():
             spent[phase] += t
     for slug in slugs:
@@ -129,11 +134,20 @@ def read(opts: Options, timings: Timings | None = None) -> tuple[Site, dict[str,
     return site, prints
 
 
+def _touched(opts: Options) -> set[str] | None:
+    """Top-level content folders with a changed file, when the caller knows (opts.changed)."""
+    if opts.changed is None:
+        return None
+    root = os.path.abspath(opts.content_dir)
+    return {os.path.relpath(os.path.abspath(p), root).split(os.sep)[0] for p in opts.changed}
+
+
 def _read_municipalities(task) -> tuple[list, dict[str, float]]:
-    """Worker: load and validate some municipality folders."""
-    root, display, slugs = task
+    """Worker: load and validate some municipality folders, and store each result
+    in the read cache; the parent gets the stored bytes (pickled once, here)."""
+    root, display, reads, todo = task
     found, seconds = [], {"load": 0.0, "validate": 0.0}
-    for slug in slugs:
+    for slug, fp in todo:
         errors = ErrorList()
         t0 = time.process_time()
         files = load_municipality(root, display, slug, errors)
@@ -142,7 +156,7 @@ def _read_municipalities(task) -> tuple[list, dict[str, float]]:
                                 else (None, set()))
         seconds["load"] += t1 - t0
         seconds["validate"] += time.process_time() - t1
-        found.append((slug, (municipality, assets, errors.items)))
+        found.append((slug, reads.store(slug, fp, (municipality, assets, errors.items))))
     return found, seconds
 
 

@@ -53,16 +53,17 @@ class Outcome:
         return not self.errors and not self.problem
 
 
-def rebuild(opts: Options) -> Outcome:
+def rebuild(opts: Options, changed: frozenset[Path] | None = None) -> Outcome:
     """Build the whole site once; every failure becomes an Outcome, never an exception.
 
-    The one place the preview builds (an incremental build can replace it). The
-    build date is today's, as `Options.build_date` is left unset.
+    The one place the preview builds. `changed` holds the files the preview saw
+    change since its last build (None at start): folders without one are not
+    scanned again. The build date is today's, as `Options.build_date` is left unset.
     """
     start = time.perf_counter()
     cache.keep_fragments()  # the server rebuilds in this process: keep per-municipality work
     try:
-        build(dataclasses.replace(opts, in_place=True))  # only changed files are replaced
+        build(dataclasses.replace(opts, in_place=True, changed=changed))  # only changed files are replaced
     except BuildAborted as exc:
         return Outcome(errors=tuple(exc.errors), seconds=time.perf_counter() - start)
     except LofteError as exc:
@@ -139,8 +140,9 @@ class Preview:
         self.next_look = now + (now - start) * (1 / MAX_WATCH_SHARE - 1)
         if stamp == self.stamp:
             return False
-        self.stamp = settle(self.roots)
-        self.outcome = rebuild(self.opts)
+        before, self.stamp = self.stamp, settle(self.roots)
+        changed = None if before is None else frozenset(Path(f[0]) for f in before ^ self.stamp)
+        self.outcome = rebuild(self.opts, changed)
         print(report(self.outcome), flush=True)
         return True
 

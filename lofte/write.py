@@ -62,11 +62,12 @@ def _manifest(keys: dict[str, str]) -> bytes:
                       separators=(",", ":")).encode("utf-8")
 
 
-def _same_bytes(old: Path, data: bytes) -> bool:
+def _same_bytes(old: str, data: bytes) -> bool:
     try:
-        if old.stat().st_size != len(data):
+        if os.stat(old).st_size != len(data):
             return False
-        return old.read_bytes() == data
+        with open(old, "rb") as handle:
+            return handle.read() == data
     except OSError:
         return False
 
@@ -104,7 +105,7 @@ class Output:
         if target.parent not in self._dirs:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._dirs.add(target.parent)
-        old = self.out_dir / f.path
+        old = os.path.join(self.out_dir, f.path)
         if f.data is None or _same_bytes(old, f.data):
             try:
                 os.link(old, target)
@@ -116,12 +117,12 @@ class Output:
         return True
 
     def _store_in_place(self, f: OutputFile) -> bool:
-        target = self.root / f.path
-        if f.data is None:
-            if not target.is_file():
+        if f.data is None:  # hot: most files of an edit are reused, so plain strings, no Path
+            if not os.path.isfile(os.path.join(self.root, f.path)):
                 raise MissingReuse(f.path)
             return False
-        if _same_bytes(target, f.data):
+        target = self.root / f.path
+        if _same_bytes(str(target), f.data):
             return False
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.tmp")

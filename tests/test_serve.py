@@ -84,7 +84,7 @@ def test_preview_serves_the_site_then_the_error_page_then_the_site(small_content
 
 def test_only_input_changes_trigger_a_rebuild(small_content, monkeypatch):
     builds = []
-    monkeypatch.setattr(serve, "rebuild", lambda opts: builds.append(1) or serve.Outcome())
+    monkeypatch.setattr(serve, "rebuild", lambda opts, changed: builds.append(changed) or serve.Outcome())
     preview = serve.Preview(options(small_content))
     poll(preview)
     (small_content / "storby/.index.md.swp").write_text("editor", encoding="utf-8")
@@ -93,7 +93,8 @@ def test_only_input_changes_trigger_a_rebuild(small_content, monkeypatch):
     edit(small_content, KONTROLLER, "Fler hastighetskontroller", "Fler kontroller")
     (small_content / "storby/2025/lofte.yaml").unlink()
     assert poll(preview) is True
-    assert builds == [1, 1]
+    # the first build checks everything; later ones are told which files changed
+    assert builds == [None, {small_content / KONTROLLER, small_content / "storby/2025/lofte.yaml"}]
 
 
 def test_looking_for_changes_uses_a_bounded_share_of_the_cpu(small_content, monkeypatch):
