@@ -70,16 +70,21 @@ def _json(value) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False).replace("</", "<\\/"))
 
 
-def environment(templates: str | None = None, lang: str = "sv") -> jinja2.Environment:
-    """The templates, compiled for one interface language (i18n.FixedMessages)."""
-    return _environment(templates or str(TEMPLATES), lang)
+def environment(templates: str | None = None, lang: str = "sv", inputs: str = "") -> jinja2.Environment:
+    """The templates, compiled for one interface language (i18n.FixedMessages).
+
+    `inputs` (BuildContext.inputs) covers the template files: with it, compiled
+    templates are not checked against their files on every page (four stats a
+    page), and a changed template gives a new environment.
+    """
+    return _environment(templates or str(TEMPLATES), lang, inputs)
 
 
 @lru_cache(maxsize=8)
-def _environment(templates: str, lang: str) -> jinja2.Environment:
+def _environment(templates: str, lang: str, inputs: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates), extensions=[FixedMessages],
-        autoescape=True, undefined=jinja2.StrictUndefined,
+        autoescape=True, undefined=jinja2.StrictUndefined, auto_reload=not inputs,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     env.ui_lang = lang
@@ -148,7 +153,7 @@ def render(ctx: BuildContext, page: Page, lang: str = "sv", templates: str | Non
     and for files beside the page such as feeds); links are made from `url_path`.
     """
     ui = lang if lang in ctx.site.languages else ctx.site.languages[0]
-    env = environment(templates, ui)
+    env = environment(templates, ui, ctx.inputs)
     base_path = "/" + ctx.site.base_url.split("://", 1)[-1].split("/", 1)[-1] if "://" in ctx.site.base_url else "/"
     path = urls.localized(page.path, lang)
     variables = {
@@ -216,9 +221,9 @@ def for_site(ctx: BuildContext) -> Iterator[OutputFile]:
     return _produce(ctx, site_pages(ctx), everything)
 
 
-def compile_templates(languages: tuple[str, ...]) -> None:
+def compile_templates(ctx: BuildContext) -> None:
     """Compile every template once per interface language, before workers fork, so they share the result."""
-    for lang in languages:
-        env = environment(lang=lang)
+    for lang in ctx.site.languages:
+        env = environment(lang=lang, inputs=ctx.inputs)
         for name in env.list_templates(filter_func=lambda n: n.endswith(".html")):
             env.get_template(name)

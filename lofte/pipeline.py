@@ -223,7 +223,7 @@ def make_municipalities(ctx: BuildContext, out: Output, timings: Timings) -> dic
     todo = sum(1 for k in known if None in k.values())
     workers = parallel.jobs(ctx.jobs) if todo >= 16 else 1
     if workers > 1:
-        html.compile_templates(ctx.site.languages)  # once, shared with the forked workers
+        html.compile_templates(ctx)  # once, shared with the forked workers
     combined: dict[str, list] = {name: [] for name in PARTS}
     spent: dict[str, float] = {}
     wall, cpu = time.perf_counter(), time.process_time()
