@@ -115,7 +115,7 @@ def read(opts: Options, timings: Timings | None = None) -> tuple[Site, dict[str,
     todo = [slug for slug in slugs if results[slug] is None]
     workers = parallel.jobs(opts.jobs) if len(todo) >= 32 else 1
     tasks = [(opts.content_dir, display, reads, [(slug, prints[slug]) for slug in chunk])
-             for chunk in parallel.chunks(todo, workers * 4)]
+             for chunk in parallel.chunks(todo, workers * 8)]
     spent = {"load": 0.0, "validate": 0.0}
     for found, seconds in parallel.map_ordered(_read_municipalities, tasks, workers):
         for slug, stored in found:
