@@ -184,9 +184,9 @@ def inputs_fingerprint(opts: Options, site: Site) -> str:
 # and a part for the site-wide files; `part` is the previous build's when the dev
 # server kept it. Parts of several municipalities `combine` into one, which
 # `for_site` turns into the site-wide files.
-MUNICIPALITY_PRODUCERS = (("render", html), ("feeds", feeds), ("feeds", ical), ("feeds", opendata),
-                          ("feeds", csvdata))
-PARTS = {"feeds": feeds, "opendata": opendata, "csvdata": csvdata}
+MUNICIPALITY_PRODUCERS = (("render", "html", html), ("feeds", "feeds", feeds), ("feeds", "ical", ical),
+                          ("feeds", "opendata", opendata), ("feeds", "csvdata", csvdata))
+PARTS = {"feeds": feeds, "opendata": opendata, "csvdata": csvdata}  # producers with a site-wide part
 
 
 def produce(opts: Options, ctx: BuildContext, out: Output, timings: Timings) -> None:
@@ -265,8 +265,7 @@ def _make_slice(indexes: range):
     for i in indexes:
         m = ctx.site.municipalities[i]
         m_parts = {}
-        for phase, producer in MUNICIPALITY_PRODUCERS:
-            name = producer.__name__.rsplit(".", 1)[-1]
+        for phase, name, producer in MUNICIPALITY_PRODUCERS:
             t = clock()
             files, part = producer.for_municipality(ctx, m, known[i].get(name))
             for f in files:  # lazy for pages: each is rendered here
