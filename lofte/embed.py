@@ -12,10 +12,14 @@ from functools import lru_cache
 from pathlib import Path
 
 
-@lru_cache(maxsize=4)
 def style(templates: Path) -> dict[str, str]:
-    """The inline CSS and its CSP hash, as template variables."""
-    css = (templates / "_embed.css").read_text("utf-8")
+    """The inline CSS and its CSP hash, as template variables (read every time:
+    the dev server must see an edited stylesheet)."""
+    return _style((templates / "_embed.css").read_text("utf-8"))
+
+
+@lru_cache(maxsize=4)
+def _style(css: str) -> dict[str, str]:
     digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
     return {"style": css, "style_hash": f"sha256-{digest}"}
 
