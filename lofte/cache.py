@@ -29,17 +29,18 @@ _keep_fragments = False  # else only the newest per kind (see memo)
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """Hash of this package's source and the parsers it uses."""
+    """Hash of this package's files (code, message catalogues, scaffolds) and the libraries that shape output."""
     h = hashlib.sha256(sys.version.encode())
-    for name in ("mistune", "nh3", "PyYAML", "Pillow"):
+    for name in ("mistune", "nh3", "PyYAML", "Pillow", "Jinja2", "MarkupSafe", "Babel", "icalendar", "segno"):
         try:
             h.update(f"{name}={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:
             pass
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        h.update(path.relative_to(package).as_posix().encode())
-        h.update(path.read_bytes())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(path.relative_to(package).as_posix().encode())
+            h.update(path.read_bytes())
     return h.hexdigest()
 
 
@@ -95,6 +96,11 @@ class ReadCache:
         """The fingerprint this process last read the municipality with (dev server)."""
         hit = _memory.get((self.root, slug))
         return hit[0] if hit else None
+
+    def forget(self, slug: str) -> None:
+        """Drop the remembered result: it is being read again, and if that read
+        fails, the next build must not trust the old fingerprint."""
+        _memory.pop((self.root, slug), None)
 
     def store(self, slug: str, fp: str, result) -> bytes:
         """Write `result` to the cache directory (any process may); returns the stored bytes."""

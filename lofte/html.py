@@ -18,7 +18,7 @@ from typing import Iterator
 import jinja2
 from markupsafe import Markup
 
-from . import csvdata, embed, events, headers, opendata, statuses, urls
+from . import cache, csvdata, embed, events, headers, opendata, statuses, urls
 from .catalogue import CATALOGUE_FILE
 from .i18n import LANGUAGE_NAMES, FixedMessages, Translator, direction
 from .localize import Localizer, outdated
@@ -73,18 +73,19 @@ def _json(value) -> Markup:
 def environment(templates: str | None = None, lang: str = "sv", inputs: str = "") -> jinja2.Environment:
     """The templates, compiled for one interface language (i18n.FixedMessages).
 
-    `inputs` (BuildContext.inputs) covers the template files: with it, compiled
-    templates are not checked against their files on every page (four stats a
-    page), and a changed template gives a new environment.
+    `inputs` (BuildContext.inputs) covers the template files: with it, a one-off
+    build does not check compiled templates against their files on every page
+    (four stats a page), and a changed template gives a new environment. The
+    dev server, where a template may be saved during a build, keeps checking.
     """
-    return _environment(templates or str(TEMPLATES), lang, inputs)
+    return _environment(templates or str(TEMPLATES), lang, inputs, not inputs or cache.keeping())
 
 
 @lru_cache(maxsize=8)
-def _environment(templates: str, lang: str, inputs: str) -> jinja2.Environment:
+def _environment(templates: str, lang: str, inputs: str, reload: bool) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates), extensions=[FixedMessages],
-        autoescape=True, undefined=jinja2.StrictUndefined, auto_reload=not inputs,
+        autoescape=True, undefined=jinja2.StrictUndefined, auto_reload=reload,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     env.ui_lang = lang
@@ -143,8 +144,7 @@ def translated_pages(site, listed: list[Page]) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def render(ctx: BuildContext, page: Page, lang: str = "sv", templates: str | None = None,
-           alternates: tuple[str, ...] = ("sv",)) -> OutputFile:
+def render(ctx: BuildContext, page: Page, lang: str = "sv", alternates: tuple[str, ...] = ("sv",)) -> OutputFile:
     """Render `page` with its content in `lang`.
 
     `alternates` holds the languages this page exists in. A language without an interface catalogue (Arabic) keeps the
@@ -153,7 +153,7 @@ def render(ctx: BuildContext, page: Page, lang: str = "sv", templates: str | Non
     and for files beside the page such as feeds); links are made from `url_path`.
     """
     ui = lang if lang in ctx.site.languages else ctx.site.languages[0]
-    env = environment(templates, ui, ctx.inputs)
+    env = environment(lang=ui, inputs=ctx.inputs)
     base_path = "/" + ctx.site.base_url.split("://", 1)[-1].split("/", 1)[-1] if "://" in ctx.site.base_url else "/"
     path = urls.localized(page.path, lang)
     variables = {

@@ -113,6 +113,8 @@ def read(opts: Options, timings: Timings | None = None) -> tuple[Site, dict[str,
               or fingerprint(opts.content_dir, slug, display) for slug in slugs}
     results = {slug: reads.get(slug, prints[slug]) for slug in slugs}
     todo = [slug for slug in slugs if results[slug] is None]
+    for slug in todo:
+        reads.forget(slug)
     workers = parallel.jobs(opts.jobs) if len(todo) >= 32 else 1
     tasks = [(opts.content_dir, display, reads, [(slug, prints[slug]) for slug in chunk])
              for chunk in parallel.chunks(todo, workers * 8)]
@@ -220,13 +222,13 @@ def make_municipalities(ctx: BuildContext, out: Output, timings: Timings) -> dic
     municipalities = ctx.site.municipalities
     keys = [ctx.scope_key(m.slug) for m in municipalities]
     known = [{name: cache.remembered(name, m.slug, key) for name in PARTS} for m, key in zip(municipalities, keys)]
-    todo = sum(1 for k in known if None in k.values())
+    todo = len(municipalities) if not ctx.previous else sum(1 for k in known if None in k.values())
     workers = parallel.jobs(ctx.jobs) if todo >= 16 else 1
+    wall, cpu = time.perf_counter(), time.process_time()
     if workers > 1:
         html.compile_templates(ctx)  # once, shared with the forked workers
     combined: dict[str, list] = {name: [] for name in PARTS}
     spent: dict[str, float] = {}
-    wall, cpu = time.perf_counter(), time.process_time()
     _job = (ctx, out, known)
     try:
         slices = parallel.chunks(range(len(municipalities)), workers * 8)

@@ -23,7 +23,7 @@ import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from .errors import LofteError
 from .outputs import OutputFile
@@ -184,7 +184,9 @@ def writing(out_dir: Path, in_place: bool = False) -> Iterator[Output]:
             yield out
             out._commit()
         except BaseException as exc:
-            if not out.in_place:
+            if out.in_place:  # files were replaced without their keys: the next build makes everything
+                (out_dir / MANIFEST).unlink(missing_ok=True)
+            else:
                 shutil.rmtree(out.root, ignore_errors=True)
                 if retired.exists() and not out_dir.exists():
                     os.rename(retired, out_dir)
@@ -194,11 +196,3 @@ def writing(out_dir: Path, in_place: bool = False) -> Iterator[Output]:
                 raise LofteError(f"kunde inte skriva webbplatsen till {out_dir}: {reason}. "
                                  "Den förra versionen är orörd.") from exc
             raise
-
-
-def write_site(files: Iterable[OutputFile], out_dir: Path, in_place: bool = False) -> dict[str, int]:
-    """Write `files` as the new content of `out_dir`; returns counts."""
-    with writing(out_dir, in_place) as out:
-        for f in files:
-            out.put(f)
-    return out.counts

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SMALL, options, write_tree
-from lofte import cache, html, serve
+from lofte import cache, html, pipeline, serve
 from lofte.pipeline import build
 from lofte.write import MANIFEST
 
@@ -162,3 +162,42 @@ def test_unchanged_pages_are_reused_not_rendered(workspace, monkeypatch):
     rendered.clear()
     build(options(content, out, cache_dir=root / "cache"))
     assert rendered == []
+
+
+def test_a_failed_in_place_build_leaves_no_stale_page_behind(workspace):
+    """A template that breaks only some pages: the pages written before the
+    failure must not be taken for current once the template is put back."""
+    root, content, templates = workspace
+    out = root / "in-place"
+    build(options(content, out, in_place=True))
+    promise = templates / "promise.html"
+    original = promise.read_text()
+    edit(templates / "municipality.html", "{% block main %}", "{% block main %}\n<p>Tillfällig rad.</p>")
+    edit(promise, "{% block main %}", "{% block main %}\n{{ no_such_variable }}")
+    with pytest.raises(Exception):
+        build(options(content, out, in_place=True))
+    edit(templates / "municipality.html", "{% block main %}\n<p>Tillfällig rad.</p>", "{% block main %}")
+    promise.write_text(original)
+    touch(promise)
+    build(options(content, out, in_place=True))
+    clean_build(content, templates, root / "clean", root / "cold-cache")
+    assert tree(out) == tree(root / "clean")
+
+
+def test_a_municipality_whose_read_failed_is_read_again(workspace, monkeypatch):
+    """The dev server names only files changed since its last build; a folder whose
+    read crashed in that build must still be read again in the next one."""
+    root, content, _ = workspace
+    out = root / "in-place"
+    build(options(content, out, in_place=True))
+    edit_update(content, None)
+    real = pipeline.assemble_municipality
+
+    def crash(files, where, errors):
+        raise RuntimeError("en arbetsprocess dog")
+    monkeypatch.setattr(pipeline, "assemble_municipality", crash)
+    with pytest.raises(RuntimeError):
+        build(options(content, out, in_place=True, changed=frozenset({content / PARK})))
+    monkeypatch.setattr(pipeline, "assemble_municipality", real)
+    build(options(content, out, in_place=True, changed=frozenset()))  # nothing saved since
+    assert "Trettio personer kom." in (out / PARK / "index.html").read_text()

@@ -13,7 +13,7 @@ from conftest import options
 from lofte.errors import LofteError
 from lofte.outputs import OutputFile
 from lofte.pipeline import build
-from lofte.write import MANIFEST, write_site
+from lofte.write import MANIFEST, writing
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,6 +31,12 @@ def cli(content: Path, out: Path) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
+def write_site(files, out: Path) -> None:
+    with writing(out) as output:
+        for f in files:
+            output.put(f)
+
+
 def many_files(n: int, tag: str):
     for i in range(n):
         yield OutputFile(f"sida-{i}/index.html", f"<p>{tag} {i}</p>".encode())
@@ -42,11 +48,12 @@ def test_a_killed_write_leaves_the_previous_site_complete(tmp_path):
     old = tree(out)
     for delay in (0.05, 0.15, 0.3):
         code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); import time\n"
-                "from lofte.write import MANIFEST, write_site; from lofte.outputs import OutputFile\n"
+                "from lofte.write import writing; from lofte.outputs import OutputFile\n"
                 "def slow():\n"
                 "    for i in range(300):\n"
                 "        time.sleep(0.002); yield OutputFile(f'sida-{i}/index.html', f'<p>ny {i}</p>'.encode())\n"
-                f"write_site(slow(), __import__('pathlib').Path({str(out)!r}))\n")
+                f"with writing(__import__('pathlib').Path({str(out)!r})) as o:\n"
+                "    for f in slow(): o.put(f)\n")
         proc = subprocess.Popen([sys.executable, "-c", code])
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
