@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import urls
 from .errors import ErrorList
 from .fields import SLUG_RE
 from .yamlsource import LineDict, YamlProblem, parse_yaml, split_front_matter
@@ -206,6 +207,9 @@ def _fill(r: _Reader, rel: str, entries: list[os.DirEntry], assets: list[str], c
         if e.is_dir():
             if not child(path, e.name):
                 r.unexpected(path, hint)
+        elif e.name == urls.SHARE_IMAGE:
+            r.errors.add(r.display(path), 0, "", f"filnamnet '{e.name}' är reserverat för bilden som visas när "
+                         "sidan delas; byt namn på bilden")
         elif e.name.lower().endswith(ASSET_SUFFIXES):
             assets.append(path)
         else:

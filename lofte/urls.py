@@ -98,9 +98,12 @@ def poster(p: Period, size: str, ext: str) -> str:
     return f"{period(p)}affisch/medborgarloften-{p.municipality}-{p.slug}-{size}.{ext}"
 
 
+SHARE_IMAGE = "dela.png"  # beside the page, so a content image may not take the name
+
+
 def share_image(page_path: str) -> str:
     """The 1200×630 Open Graph image of a period or promise page."""
-    return f"{page_path}dela.png"
+    return f"{page_path}{SHARE_IMAGE}"
 
 
 def feed(page_path: str) -> str:

@@ -93,6 +93,8 @@ def test_all_errors_are_reported_in_one_run(small_content):
      "content/status/kommun.yaml: mappnamnet 'status' är reserverat för webbplatsens egna sidor; byt namn på mappen"),
     ({"storby/2025/uppfoljning/index.md": "---\ntitle: x\n---\n"},
      "content/storby/2025/uppfoljning/index.md: mappnamnet 'uppfoljning' är reserverat; byt namn på mappen"),
+    ({"storby/2025/trygg-park/dela.png": b"\x89PNG"},
+     "content/storby/2025/trygg-park/dela.png: filnamnet 'dela.png' är reserverat för bilden som visas när sidan delas; byt namn på bilden"),
     ({"storby/2025/tom/index.md": ""}, "content/storby/2025/tom/index.md: filen är tom"),
     ({"storby/2025/binar/index.md": b"---\x00\x01"}, "content/storby/2025/binar/index.md: filen är binär, inte text; spara den som UTF-8-text"),
     ({"storby/2025/latin/index.md": "---\ntitle: Gård\n---\n".encode("latin-1")},
