@@ -193,6 +193,7 @@ def writing(out_dir: Path, in_place: bool = False) -> Iterator[Output]:
             if isinstance(exc, OSError):
                 reason = {errno.ENOSPC: "disken är full", errno.EROFS: "mappen är skrivskyddad",
                           errno.EACCES: "behörighet saknas"}.get(exc.errno, exc.strerror or str(exc))
-                raise LofteError(f"kunde inte skriva webbplatsen till {out_dir}: {reason}. "
-                                 "Den förra versionen är orörd.") from exc
+                after = ("Nästa bygge gör om hela webbplatsen." if out.in_place  # files were replaced one by one
+                         else "Den förra versionen är orörd.")
+                raise LofteError(f"kunde inte skriva webbplatsen till {out_dir}: {reason}. {after}") from exc
             raise
