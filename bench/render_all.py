@@ -1,0 +1,34 @@
+#!/usr/bin/env python3
+"""Render every page of a benchmark corpus REPS times, for A/B runs of template changes.
+
+    valgrind --tool=callgrind .venv/bin/python bench/render_all.py CORPUS [TEMPLATES] REPS
+
+Counts instructions, not seconds: this machine's speed drifts by more than most
+template changes are worth. Subtract a run with REPS=0 (reading and start-up).
+CORPUS is a directory made by gen_corpus.py (e.g. /tmp/lofte-bench-58).
+"""
+import datetime as dt
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from lofte import html, pipeline  # noqa: E402
+
+
+def main(corpus: str, templates: str | None, reps: int) -> None:
+    if templates:
+        html.TEMPLATES = Path(templates)
+    root = Path(corpus)
+    opts = pipeline.Options(content_dir=root / "content", out_dir=root / "render-all-out",
+                            build_date=dt.date(2026, 11, 22), posters=False, jobs=1)
+    site, prints = pipeline.read(opts)
+    ctx = pipeline.context(opts, site, prints)
+    tasks = html.tasks(ctx, html.pages(ctx))
+    for _ in range(reps):
+        for page, lang, langs in tasks:
+            html.render(ctx, page, lang, alternates=langs)
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    main(args[0], args[1] if len(args) == 3 else None, int(args[-1]))
