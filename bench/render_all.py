@@ -7,11 +7,11 @@ Counts instructions, not seconds: this machine's speed drifts by more than most
 template changes are worth. Subtract a run with REPS=0 (reading and start-up).
 CORPUS is a directory made by gen_corpus.py (e.g. /tmp/lofte-bench-58).
 """
-import datetime as dt
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
+import gen_corpus  # noqa: E402
 from lofte import html, pipeline  # noqa: E402
 
 
@@ -20,7 +20,7 @@ def main(corpus: str, templates: str | None, reps: int) -> None:
         html.TEMPLATES = Path(templates)
     root = Path(corpus)
     opts = pipeline.Options(content_dir=root / "content", out_dir=root / "render-all-out",
-                            build_date=dt.date(2026, 11, 22), posters=False, jobs=1)
+                            build_date=gen_corpus.BUILD_DATE, posters=False, jobs=1)
     site, prints = pipeline.read(opts)
     ctx = pipeline.context(opts, site, prints)
     tasks = html.tasks(ctx, html.pages(ctx))
