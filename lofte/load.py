@@ -216,18 +216,22 @@ def _fill(r: _Reader, rel: str, entries: list[os.DirEntry], assets: list[str], c
             r.unexpected(path, hint)
 
 
+def _collect(r: _Reader, read, into: list):
+    """A `_fill` child handler: every subfolder is read as a bundle and kept if it loaded."""
+    def child(path: str, name: str) -> bool:
+        found = read(r, path, name)
+        if found:
+            into.append(found)
+        return True
+    return child
+
+
 def _municipality(r: _Reader, slug: str) -> MunicipalityFiles | None:
     entries = _open(r, slug, slug, "kommun.yaml", "kommunmapp", "kommunmapp")
     if entries is None:
         return None
     m = MunicipalityFiles(slug, r.yaml_doc(f"{slug}/kommun.yaml"))
-
-    def period(path: str, name: str) -> bool:
-        found = _period(r, path, name)
-        if found:
-            m.periods.append(found)
-        return True
-    _fill(r, slug, entries, m.assets, period,
+    _fill(r, slug, entries, m.assets, _collect(r, _period, m.periods),
           "en kommunmapp innehåller kommun.yaml, bilder och en mapp per löftesperiod")
     return m
 
@@ -237,13 +241,8 @@ def _period(r: _Reader, rel: str, slug: str) -> PeriodFiles | None:
     if entries is None:
         return None
     p = PeriodFiles(slug, r.yaml_doc(f"{rel}/lofte.yaml"))
-
-    def promise(path: str, name: str) -> bool:
-        found = _promise(r, path, name)
-        if found:
-            p.promises.append(found)
-        return True
-    _fill(r, rel, entries, p.assets, promise, "en periodmapp innehåller lofte.yaml, bilder och en mapp per löfte")
+    _fill(r, rel, entries, p.assets, _collect(r, _promise, p.promises),
+          "en periodmapp innehåller lofte.yaml, bilder och en mapp per löfte")
     return p
 
 
