@@ -18,7 +18,7 @@ from typing import Iterator
 import jinja2
 from markupsafe import Markup
 
-from . import cache, csvdata, embed, events, headers, opendata, statuses, urls
+from . import cache, csvdata, embed, events, headers, jinjafast, opendata, statuses, urls
 from .catalogue import CATALOGUE_FILE
 from .i18n import LANGUAGE_NAMES, FixedMessages, Translator, direction
 from .localize import Localizer, outdated
@@ -88,6 +88,7 @@ def _environment(templates: str, lang: str, inputs: str, reload: bool) -> jinja2
         autoescape=True, undefined=jinja2.StrictUndefined, auto_reload=reload,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
+    env.context_class, env.template_class = jinjafast.Context, jinjafast.Template
     env.ui_lang = lang
     env.filters["rel"] = _rel
     env.filters["json"] = _json
