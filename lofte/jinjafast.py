@@ -67,7 +67,8 @@ def escape_output(value) -> str:
         return _escape_inner(value)
     if kind is Markup:
         return value
-    return escape(value)
+    html = getattr(value, "__html__", None)  # e.g. localize.Part
+    return html() if html is not None else _escape_inner(str(value))
 
 
 class Template(jinja2.Template):
