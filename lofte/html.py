@@ -222,9 +222,12 @@ def for_site(ctx: BuildContext) -> Iterator[OutputFile]:
     return _produce(ctx, site_pages(ctx), everything)
 
 
-def compile_templates(ctx: BuildContext) -> None:
-    """Compile every template once per interface language, before workers fork, so they share the result."""
-    for lang in ctx.site.languages:
-        env = environment(lang=lang, inputs=ctx.inputs)
+def compile_templates(languages: tuple[str, ...], inputs: str) -> None:
+    """Compile every template once per interface language, before workers fork, so they share the result.
+
+    `pipeline.build` does it while the municipalities are read; then it costs no wall time.
+    """
+    for lang in languages:
+        env = environment(lang=lang, inputs=inputs)
         for name in env.list_templates(filter_func=lambda n: n.endswith(".html")):
             env.get_template(name)

@@ -13,7 +13,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from . import assets, cache, catalogue, csvdata, feeds, headers, html, ical, opendata, parallel, sitemap
 from .assemble import assemble_municipality, combine, read_settings
@@ -93,12 +93,14 @@ def read_site(opts: Options, timings: Timings | None = None) -> Site:
     return read(opts, timings)[0]
 
 
-def read(opts: Options, timings: Timings | None = None) -> tuple[Site, dict[str, str]]:
+def read(opts: Options, timings: Timings | None = None,
+         meanwhile: Callable[[Site], object] | None = None) -> tuple[Site, dict[str, str]]:
     """The site, and the fingerprint of each municipality's files.
 
     Municipalities are independent, so each is loaded and validated on its own,
     spread over the cores; the load/validate split of the wall time is
-    apportioned from the workers' own clocks.
+    apportioned from the workers' own clocks. While workers read, this process
+    runs `meanwhile` with the site's settings (if they are valid).
     """
     timings = timings or Timings()
     errors = ErrorList()
@@ -119,7 +121,8 @@ def read(opts: Options, timings: Timings | None = None) -> tuple[Site, dict[str,
     tasks = [(opts.content_dir, display, reads, [(slug, prints[slug]) for slug in chunk])
              for chunk in parallel.chunks(todo, workers * 8)]
     spent = {"load": 0.0, "validate": 0.0}
-    for found, seconds in parallel.map_ordered(_read_municipalities, tasks, workers):
+    prepare = (lambda: meanwhile(settings)) if meanwhile is not None and settings is not None else None
+    for found, seconds in parallel.map_ordered(_read_municipalities, tasks, workers, prepare):
         for slug, stored in found:
             results[slug] = reads.remember(slug, stored)
         for phase, t in seconds.items():
@@ -226,7 +229,7 @@ def make_municipalities(ctx: BuildContext, out: Output, timings: Timings) -> dic
     workers = parallel.jobs(ctx.jobs) if todo >= 16 else 1
     wall, cpu = time.perf_counter(), time.process_time()
     if workers > 1:
-        html.compile_templates(ctx)  # once, shared with the forked workers
+        html.compile_templates(ctx.site.languages, ctx.inputs)  # once, shared with the forked workers
     combined: dict[str, list] = {name: [] for name in PARTS}
     spent: dict[str, float] = {}
     _job = (ctx, out, known)
@@ -289,7 +292,8 @@ def _make_slice(indexes: range):
 def build(opts: Options, timings: Timings | None = None) -> dict[str, int]:
     """Build the whole site into opts.out_dir; the old site survives any failure."""
     timings = timings or Timings()
-    site, prints = read(opts, timings)
+    site, prints = read(opts, timings, meanwhile=lambda settings: html.compile_templates(
+        settings.languages, inputs_fingerprint(opts, settings)))
     ctx = context(opts, site, prints)
     try:
         return _write(opts, ctx, timings)
