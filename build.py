@@ -1,8 +1,6 @@
 #!/usr/bin/env python3
 """löfte: build the medborgarlöften website. Run `python build.py --help`."""
-import sys
-
-from lofte.cli import main
+from lofte.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

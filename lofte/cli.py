@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -155,3 +156,17 @@ def main(argv: list[str] | None = None) -> int:
     except LofteError as exc:
         print(f"Fel: {exc}", file=sys.stderr)
         return 1
+
+
+def run() -> None:
+    """The command line's entry point: `main`, then exit without tearing down the heap.
+
+    After a national build the interpreter would spend ~0.35 s freeing the model
+    object by object before the process ends; every file is written and closed
+    by then, so only the standard streams need flushing.
+    """
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code or 0)
+
