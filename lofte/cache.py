@@ -31,7 +31,7 @@ _keep_fragments = False  # else only the newest per kind (see memo)
 def code_version() -> str:
     """Hash of this package's files (code, message catalogues, scaffolds) and the libraries that shape output."""
     h = hashlib.sha256(sys.version.encode())
-    for name in ("mistune", "nh3", "PyYAML", "Pillow", "Jinja2", "MarkupSafe", "Babel", "icalendar", "segno"):
+    for name in ("cmarkgfm", "nh3", "PyYAML", "Pillow", "Jinja2", "MarkupSafe", "Babel", "icalendar", "segno"):
         try:
             h.update(f"{name}={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:

@@ -17,6 +17,11 @@ def test_headings_start_at_h3_and_html_is_sanitised():
     assert '<a href="https://x.se" rel="noopener noreferrer">y</a>' in html
 
 
+def test_one_tilde_is_not_strikethrough_two_are():
+    assert markup.render("Ca ~50 besökare, ~60 i fjol.").html == "<p>Ca ~50 besökare, ~60 i fjol.</p>"
+    assert markup.render("~~Inställt~~ flyttat").html == "<p><del>Inställt</del> flyttat</p>"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab *_`#>-+=1.!()\n\t&\"'|:~") + ["\u202e", "å", "\u00a0"]),
                max_size=80))
