@@ -50,7 +50,35 @@ for first, pattern, tag in (
 _Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^$"), [""])
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_BUSY = object()  # a node being built: an alias to it is a loop
+
+
+def _value(loader: _Loader, node: yaml.Node, built: dict):
+    """The value of `node`, with lines on mappings and sequences.
+
+    Walks the composed nodes itself instead of through PyYAML's generic
+    `construct_object`: most values are plain strings, and at national scale
+    YAML construction was a tenth of reading. Other scalars (numbers, true/false,
+    null, explicit tags) still go through PyYAML. `built` shares the value of a
+    node that several aliases point at, as PyYAML does.
+    """
+    tag = node.tag
+    if tag == _STR and type(node) is yaml.ScalarNode:
+        return node.value
+    if tag not in (_MAP, _SEQ):
+        return loader.construct_object(node, deep=True)
+    done = built.get(node)
+    if done is _BUSY:
+        raise YamlProblem(node.start_mark.line + loader.first_line, "ogiltig YAML: ett alias pekar på sig självt")
+    if done is not None:
+        return done
+    built[node] = _BUSY
+    done = built[node] = (_mapping if tag == _MAP else _sequence)(loader, node, built)
+    return done
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode, built: dict) -> LineDict:
     first = loader.first_line
     result = LineDict()
     result.line = node.start_mark.line + first
@@ -58,26 +86,28 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     for key_node, value_node in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
             raise YamlProblem(key_node.start_mark.line + first, "YAML-sammanslagning (<<) stöds inte; skriv ut fälten")
-        key = loader.construct_object(key_node, deep=True)
+        key = _value(loader, key_node, built)
         if not isinstance(key, str):
             key = str(key)
         line = key_node.start_mark.line + first
         if key in result:
             raise YamlProblem(line, f"nyckeln '{key}' står två gånger (första gången på rad {result.lines[key]})")
-        result[key] = loader.construct_object(value_node, deep=True)
+        result[key] = _value(loader, value_node, built)
         result.lines[key] = line
     return result
 
 
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
-    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + loader.first_line
-    result.lines = [child.start_mark.line + loader.first_line for child in node.value]
+def _sequence(loader: _Loader, node: yaml.SequenceNode, built: dict) -> LineList:
+    first = loader.first_line
+    result = LineList(_value(loader, child, built) for child in node.value)
+    result.line = node.start_mark.line + first
+    result.lines = [child.start_mark.line + first for child in node.value]
     return result
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+# PyYAML's own constructors for other tags (!!omap, !!set …) build their items through these.
+_Loader.add_constructor(_MAP, lambda loader, node: _mapping(loader, node, {}))
+_Loader.add_constructor(_SEQ, lambda loader, node: _sequence(loader, node, {}))
 
 
 def parse_yaml(text: str, first_line: int = 1) -> object:
@@ -85,7 +115,8 @@ def parse_yaml(text: str, first_line: int = 1) -> object:
     loader = _Loader(text)
     loader.first_line = first_line
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        return None if node is None else _value(loader, node, {})
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:

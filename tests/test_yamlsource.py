@@ -33,3 +33,17 @@ def test_front_matter_must_open_and_close():
         split_front_matter("title: x\n")
     with pytest.raises(YamlProblem, match="avslutas inte"):
         split_front_matter("---\ntitle: x\n")
+
+
+def test_aliases_share_one_value_so_nested_aliases_cannot_blow_up():
+    doc = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9))
+    data = parse_yaml(doc)  # 9**10 strings if each alias were copied
+    assert data["j"][0] is data["i"] and data.lines["j"] == 10
+
+
+@pytest.mark.parametrize("text", ["a: &x [*x]\n", "a: &x {b: *x}\n"])
+def test_an_alias_inside_itself_is_a_problem_not_a_crash(text):
+    with pytest.raises(YamlProblem) as exc:
+        parse_yaml(text)
+    assert (exc.value.line, exc.value.message) == (1, "ogiltig YAML: ett alias pekar på sig självt")
