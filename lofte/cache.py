@@ -92,6 +92,11 @@ class ReadCache:
                 return result
         return None
 
+    def has(self, slug: str) -> bool:
+        """Is anything kept for this municipality (in memory or on disk) to compare with?"""
+        path = self._file(slug)
+        return (self.root, slug) in _memory or (path is not None and path.is_file())
+
     def known_fingerprint(self, slug: str) -> str | None:
         """The fingerprint this process last read the municipality with (dev server)."""
         hit = _memory.get((self.root, slug))
@@ -116,11 +121,11 @@ class ReadCache:
                 pass  # a cache that cannot be written only costs time
         return stored
 
-    def remember(self, slug: str, stored: bytes):
-        """The result in bytes from `store`, kept in memory too; returns the result."""
+    def remember(self, slug: str, stored: bytes) -> tuple[str, object]:
+        """The bytes from `store`, kept in memory too; returns (fingerprint, result)."""
         fp, result = pickle.loads(stored)
         _memory[(self.root, slug)] = (fp, result)
-        return result
+        return fp, result
 
 
 def memo(kind: str, slug: str, key: str, make: Callable[[], T]) -> T:

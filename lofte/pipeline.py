@@ -111,9 +111,11 @@ def read(opts: Options, timings: Timings | None = None,
     settings = read_settings(site_doc, errors, build_date, opts.base_url)
     reads = ReadCache(opts.content_dir, opts.cache_path())
     touched = _touched(opts)
+    # A folder with nothing cached is fingerprinted by the worker that reads it (a cold
+    # build fingerprints on every core); the others here, to compare with the cache.
     prints = {slug: (touched is not None and slug not in touched and reads.known_fingerprint(slug))
-              or fingerprint(opts.content_dir, slug, display) for slug in slugs}
-    results = {slug: reads.get(slug, prints[slug]) for slug in slugs}
+              or (fingerprint(opts.content_dir, slug, display) if reads.has(slug) else "") for slug in slugs}
+    results = {slug: reads.get(slug, fp) if fp else None for slug, fp in prints.items()}
     todo = [slug for slug in slugs if results[slug] is None]
     for slug in todo:
         reads.forget(slug)
@@ -124,7 +126,7 @@ def read(opts: Options, timings: Timings | None = None,
     prepare = (lambda: meanwhile(settings)) if meanwhile is not None and settings is not None else None
     for found, seconds in parallel.map_ordered(_read_municipalities, tasks, workers, prepare):
         for slug, stored in found:
-            results[slug] = reads.remember(slug, stored)
+            prints[slug], results[slug] = reads.remember(slug, stored)
         for phase, t in seconds.items():
             spent[phase] += t
     for slug in slugs:
@@ -153,6 +155,7 @@ def _read_municipalities(task) -> tuple[list, dict[str, float]]:
     root, display, reads, todo = task
     found, seconds = [], {"load": 0.0, "validate": 0.0}
     for slug, fp in todo:
+        fp = fp or fingerprint(root, slug, display)  # before reading: a later edit changes it
         errors = ErrorList()
         t0 = time.process_time()
         files = load_municipality(root, display, slug, errors)
