@@ -5,8 +5,9 @@ cost more than the work they wrap (all pages of a 58-municipality corpus: -13 %
 render CPU, bench/README.md). `html.environment` installs both:
 
 - `Context.call` runs for every call in a template (`_.date(u.date)`, each
-  macro) and asks the callable up to four times whether it wants the context
-  passed in. `Context` asks once per function or class and remembers.
+  macro) and asks the callable up to four times whether it wants the context,
+  the eval context or the environment passed in. `Context` asks once per
+  function or class and remembers.
 - `escape` wraps every `{{ value }}` in a new `Markup`, even a value that is
   already `Markup`. An output expression only needs the escaped text, so
   `Template` gives compiled templates `escape_output` instead.
@@ -26,30 +27,39 @@ except ImportError:  # pragma: no cover - another MarkupSafe: the same text, a l
     def _escape_inner(text: str) -> str:
         return str(escape(text))
 
-_plain: dict[object, bool] = {}  # function, or class of a callable object -> takes no context?
+# What a callable wants passed in first, by function (or class of a callable object):
+_PLAIN, _EVAL_CONTEXT, _ENVIRONMENT, _CONTEXT = range(4)
+_passes: dict[object, int] = {}
+_KINDS = {"eval_context": _EVAL_CONTEXT, "environment": _ENVIRONMENT, "context": _CONTEXT}
 
 
-def _is_plain(obj) -> bool:
-    """Would Jinja call `obj` as it is (no context, environment or eval context first)?
+def _passed(obj) -> int:
+    """What Jinja would pass to `obj` first: nothing, the eval context, the environment or the context.
 
     Jinja's own test (`_PassArg.from_obj`) looks for `jinja_pass_arg`, set by
-    `pass_context` and friends, on the callable and on its `__call__`.
+    `pass_context` and friends, on the callable's `__call__` and on the callable.
+    A macro takes the eval context (to know whether to escape).
     """
     kind = type(obj)
     key = obj if kind is FunctionType else obj.__func__ if kind is MethodType else kind
     try:
-        return _plain[key]
+        return _passes[key]
     except KeyError:
-        plain = not (hasattr(obj, "jinja_pass_arg") or hasattr(getattr(obj, "__call__", None), "jinja_pass_arg"))
-        _plain[key] = plain
-        return plain
+        arg = getattr(getattr(obj, "__call__", None), "jinja_pass_arg", None) or getattr(obj, "jinja_pass_arg", None)
+        passed = _passes[key] = _PLAIN if arg is None else _KINDS.get(arg.name, _CONTEXT)
+        return passed
 
 
 class Context(jinja2.runtime.Context):
     @internalcode
     def call(self, obj, /, *args, **kwargs):
-        if not _is_plain(obj):
+        passed = _passed(obj)
+        if passed == _CONTEXT:  # Jinja derives a context with the loop's and block's variables
             return super().call(obj, *args, **kwargs)
+        if passed == _EVAL_CONTEXT:
+            args = (self.eval_ctx, *args)
+        elif passed == _ENVIRONMENT:
+            args = (self.environment, *args)
         if kwargs:  # what the compiled code passes for pass_context callables only
             kwargs.pop("_loop_vars", None)
             kwargs.pop("_block_vars", None)
