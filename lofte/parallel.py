@@ -20,10 +20,26 @@ def jobs(requested: int) -> int:
     return requested if requested > 0 else (os.cpu_count() or 1)
 
 
-def chunks(items: list[T], n: int) -> list[list[T]]:
-    """Split into about n slices of neighbouring items (deterministic order)."""
-    size = max(1, -(-len(items) // n))
-    return [items[i:i + size] for i in range(0, len(items), size)]
+def chunks(items: list[T], n: int, tail: int = 4) -> list[list[T]]:
+    """Split into about n slices of neighbouring items (deterministic order).
+
+    Slices differ in size by one at most, and the last `tail` are cut in half:
+    the cores finish at about the same time instead of one waiting for the
+    other's last full slice (~0.4 s of one idle core per phase at N=290).
+    """
+    if not items:
+        return []
+    n = max(1, min(n, len(items)))
+    size, extra = divmod(len(items), n)
+    bounds = [i * size + min(i, extra) for i in range(n + 1)]
+    out = []
+    for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        if k >= n - tail and b - a > 1:
+            mid = (a + b) // 2
+            out += [items[a:mid], items[mid:b]]
+        else:
+            out.append(items[a:b])
+    return out
 
 
 def map_ordered(fn: Callable[[T], R], tasks: Iterable[T], workers: int,

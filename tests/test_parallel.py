@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lofte import cache
+from lofte import cache, parallel
 from lofte.pipeline import Options, build
 from test_bench_corpus import gen_corpus
 from test_incremental import touch
@@ -45,3 +45,11 @@ def test_two_workers_build_what_one_process_builds(tmp_path):
     assert tree(tmp_path / "two") == tree(tmp_path / "clean")
     assert "En mening till." in (tmp_path / "two" / update.parent.parent.relative_to(content) / "index.html").read_text()
     assert after_edit["written"] < 60
+
+
+def test_slices_keep_order_and_end_small():
+    slices = parallel.chunks(list(range(290)), 16)
+    assert [x for s in slices for x in s] == list(range(290))
+    sizes = [len(s) for s in slices]
+    assert max(sizes[:12]) - min(sizes[:12]) <= 1 and sizes[-8:] == [9] * 8
+    assert parallel.chunks([], 16) == [] and parallel.chunks([1, 2], 16) == [[1], [2]]
