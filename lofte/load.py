@@ -93,12 +93,12 @@ class _Reader:
 
     def read_text(self, rel: str) -> str | None:
         display = self.display(rel)
-        path = self.root / rel
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            self.errors.add(display, 0, "", f"filen är för stor ({size // 1_000_000} MB; högst 1 MB)")
-            return None
-        raw = path.read_bytes()
+        with open(os.path.join(self.root, rel), "rb") as handle:  # 15,800 files a national build: no Path
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                self.errors.add(display, 0, "", f"filen är för stor ({size // 1_000_000} MB; högst 1 MB)")
+                return None
+            raw = handle.read()
         if b"\x00" in raw:
             self.errors.add(display, 0, "", "filen är binär, inte text; spara den som UTF-8-text")
             return None
