@@ -216,6 +216,17 @@ def produce(opts: Options, ctx: BuildContext, out: Output, timings: Timings) -> 
 
 
 _job: tuple[BuildContext, Output, list[dict]] | None = None  # inherited by forked workers, not pickled
+RECORDS = "records"  # the dev server also remembers each municipality's (path, key) of every file it made
+
+
+def _untouched(ctx: BuildContext, known: dict) -> bool:
+    """Dev server: every part of this municipality is remembered for its current key,
+    and the output it writes in place holds every file it made, by the same keys:
+    nothing to make, store or even look at. (A staged build must still link each
+    file into the new tree.)"""
+    made = known.get(RECORDS)
+    return (made is not None and None not in known.values()
+            and all(ctx.previous.get(path) == key for path, key in made))
 
 
 def make_municipalities(ctx: BuildContext, out: Output, timings: Timings) -> dict[str, object]:
@@ -227,7 +238,8 @@ def make_municipalities(ctx: BuildContext, out: Output, timings: Timings) -> dic
     global _job
     municipalities = ctx.site.municipalities
     keys = [ctx.scope_key(m.slug) for m in municipalities]
-    known = [{name: cache.remembered(name, m.slug, key) for name in PARTS} for m, key in zip(municipalities, keys)]
+    known = [{name: cache.remembered(name, m.slug, key) for name in (*PARTS, RECORDS)}
+             for m, key in zip(municipalities, keys)]
     todo = len(municipalities) if not ctx.previous else sum(1 for k in known if None in k.values())
     workers = parallel.jobs(ctx.jobs) if todo >= 16 else 1
     wall, cpu = time.perf_counter(), time.process_time()
@@ -242,8 +254,8 @@ def make_municipalities(ctx: BuildContext, out: Output, timings: Timings) -> dic
             for record in records:
                 out.add(*record)
             for i, m_parts in kept:
-                for name, part in m_parts.items():
-                    cache.remember(name, municipalities[i].slug, keys[i], part)
+                for name, value in m_parts.items():
+                    cache.remember(name, municipalities[i].slug, keys[i], value)
             for name, part in slice_parts.items():
                 combined[name].append(part)
             for phase, t in seconds.items():
@@ -271,8 +283,12 @@ def _make_slice(indexes: range):
     seconds = {"render": 0.0, "feeds": 0.0, "write": 0.0}
     clock = time.process_time
     for i in indexes:
+        if out.in_place and _untouched(ctx, known[i]):
+            records.extend((path, key, False) for path, key in known[i][RECORDS])
+            made.append((i, known[i]))
+            continue
         m = ctx.site.municipalities[i]
-        m_parts = {}
+        m_parts, m_records = {}, []
         for phase, name, producer in MUNICIPALITY_PRODUCERS:
             t = clock()
             files, part = producer.for_municipality(ctx, m, known[i].get(name))
@@ -282,11 +298,13 @@ def _make_slice(indexes: range):
                 t2 = clock()
                 seconds[phase] += t1 - t
                 seconds["write"] += t2 - t1
+                m_records.append((f.path, f.key))
                 records.append((f.path, f.key, written))
                 t = t2
             if name in PARTS:
                 m_parts[name] = part
             seconds[phase] += clock() - t
+        m_parts[RECORDS] = m_records
         made.append((i, m_parts))
     slice_parts = {name: producer.combine([p[name] for _, p in made]) for name, producer in PARTS.items()}
     return records, made if cache.keeping() else [], slice_parts, seconds

@@ -2,9 +2,9 @@
 
 Communicators check their text in a browser before they publish. The preview
 builds through the normal pipeline into the output folder, serves it on
-127.0.0.1 (this computer only, unless --host says otherwise), watches content/
-and templates/ (styles included), and after a burst of saves has settled
-rebuilds once and reloads the browser.
+127.0.0.1 (this computer only, unless --host says otherwise), is told by the
+operating system of every save in content/ and templates/ (styles included;
+watch.py), and after a burst of saves rebuilds once and reloads the browser.
 
 A content error never stops the server: while the last build failed, every
 page request gets an error page with file, line, field and message (overlay.py),
@@ -20,25 +20,23 @@ can be replaced (MkDocs dropped the package after reload-loop bugs).
 from __future__ import annotations
 
 import dataclasses
-
 import errno
 import logging
 import mimetypes
-import os
+import threading
 import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 from urllib.parse import quote
 
 from . import cache, html, overlay
 from .errors import BuildAborted, ContentError, LofteError
 from .pipeline import Options, build
+from .watch import Watcher
 from .write import output_lock
 
-QUIET = 0.15  # seconds without further changes before a rebuild starts
-MAX_SETTLE = 5.0  # rebuild anyway if files keep changing longer than this
-MAX_WATCH_SHARE = 0.2  # looking for changes may use at most this share of one core (15,000 files: 0.2 s a look)
 TEXT_TYPES = ("text/", "application/xml", "application/json", "application/atom+xml", "image/svg+xml")
 
 
@@ -73,41 +71,6 @@ def rebuild(opts: Options, changed: frozenset[Path] | None = None) -> Outcome:
     return Outcome(seconds=time.perf_counter() - start)
 
 
-def fingerprint(roots: tuple[Path, ...]) -> frozenset:
-    """Path, size and modification time of every input file: any save, add or delete changes it.
-
-    Files the loader skips (hidden files, editor backups ending in ~) are skipped
-    here too, so an editor's swap file does not trigger a rebuild.
-    """
-    found = []
-    for root in roots:
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
-            for name in files:
-                if name.startswith(".") or name.endswith("~"):
-                    continue
-                path = os.path.join(folder, name)
-                try:
-                    st = os.stat(path)
-                except OSError:  # deleted while we looked: the next poll sees it gone
-                    continue
-                found.append((path, st.st_mtime_ns, st.st_size))
-    return frozenset(found)
-
-
-def settle(roots: tuple[Path, ...]) -> frozenset:
-    """Wait until the inputs stop changing (a save, or a git checkout of many files)."""
-    stamp = fingerprint(roots)
-    deadline = time.monotonic() + MAX_SETTLE
-    while time.monotonic() < deadline:
-        time.sleep(QUIET)
-        again = fingerprint(roots)
-        if again == stamp:
-            break
-        stamp = again
-    return stamp
-
-
 def report(outcome: Outcome) -> str:
     """What the terminal shows after a rebuild."""
     now = time.strftime("%H:%M:%S")
@@ -121,27 +84,37 @@ def report(outcome: Outcome) -> str:
 
 
 class Preview:
-    """The preview's state: the inputs the site was last built from, and how that went."""
+    """The preview's state: which inputs changed since the last build, and how that went.
+
+    The watcher (watch.py) calls `saw` from its thread; `refresh` rebuilds on the
+    server's thread, once for however many changes arrived meanwhile.
+    """
 
     def __init__(self, opts: Options):
         self.opts = opts
         self.roots = (opts.content_dir, html.TEMPLATES)
-        self.stamp: frozenset | None = None
         self.outcome = Outcome()
-        self.next_look = 0.0
+        self.wake: Callable[[], None] = lambda: None  # the server sets it: run `refresh` soon
+        self._lock = threading.Lock()
+        self._waiting, self._everything, self._changed = True, True, set()  # the first build checks everything
 
-    def poll(self) -> bool:
+    def saw(self, changed: frozenset[Path] | None) -> None:
+        """Note changed input files (None: anything may have changed) and wake the server."""
+        with self._lock:
+            self._waiting = True
+            if changed is None:
+                self._everything = True
+            else:
+                self._changed |= changed
+        self.wake()
+
+    def refresh(self) -> bool:
         """Rebuild if an input changed since the last build; True when browsers should reload."""
-        start = time.monotonic()
-        if start < self.next_look:
-            return False
-        stamp = fingerprint(self.roots)
-        now = time.monotonic()
-        self.next_look = now + (now - start) * (1 / MAX_WATCH_SHARE - 1)
-        if stamp == self.stamp:
-            return False
-        before, self.stamp = self.stamp, settle(self.roots)
-        changed = None if before is None else frozenset(Path(f[0]) for f in before ^ self.stamp)
+        with self._lock:
+            if not self._waiting:
+                return False
+            changed = None if self._everything else frozenset(self._changed)
+            self._waiting, self._everything, self._changed = False, False, set()
         self.outcome = rebuild(self.opts, changed)
         print(report(self.outcome), flush=True)
         return True
@@ -183,25 +156,32 @@ def _send(start_response, status: str, kind: str, data: bytes):
     return [data]
 
 
-def _livereload(app, poll, host: str, port: int) -> None:
-    """Serve the WSGI `app` until Ctrl+C; `poll()` runs about every 0.8 s and
-    returns True when the browsers should reload.
+def _livereload(preview: Preview, host: str, port: int) -> None:
+    """Serve `preview.app` until Ctrl+C, rebuilding (`preview.refresh`) on the
+    server's thread whenever the preview is woken, then telling browsers to reload.
 
     The only code that knows livereload. Two of its parts are replaced: its
     inline loader script would be blocked by the site's Content-Security-Policy
     (script-src 'self'), so pages get a same-origin <script src> instead; and its
-    file watcher (which misses restored files and drops reloads within 3 s of the
-    last) gives way to `poll`, after which the browsers are told to reload.
+    file watcher (a poll every 0.8 s that misses restored files and drops reloads
+    within 3 s of the last) gives way to watch.py, which wakes the preview.
     """
     import livereload
     from livereload.handlers import LiveReloadHandler
     from livereload.watcher import Watcher
+    from tornado.ioloop import IOLoop
 
     script = f'<script src="/livereload.js?port={port}"></script>'.encode()
 
-    class PollWatcher(Watcher):
+    class WokenWatcher(Watcher):
+        def start(self, callback):
+            loop = IOLoop.current()
+            preview.wake = lambda: loop.add_callback(callback)  # from the watcher's thread
+            loop.add_callback(callback)  # changes seen during the first build
+            return True  # livereload starts no poll of its own
+
         def examine(self):
-            if poll():
+            if preview.refresh():
                 LiveReloadHandler.reload_waiters()
             return None, None
 
@@ -211,7 +191,7 @@ def _livereload(app, poll, host: str, port: int) -> None:
 
     logging.getLogger("livereload").addFilter(lambda record: record.levelno >= logging.WARNING)
     logging.getLogger("tornado.access").disabled = True  # a 404 is no news; build errors are printed
-    Server(app, watcher=PollWatcher()).serve(port=port, host=host, debug=False)
+    Server(preview.app, watcher=WokenWatcher()).serve(port=port, host=host, debug=False)
 
 
 def run(opts: Options, host: str = "127.0.0.1", port: int = 8000) -> int:
@@ -219,15 +199,18 @@ def run(opts: Options, host: str = "127.0.0.1", port: int = 8000) -> int:
     if not 0 < port < 65536:
         raise LofteError(f"porten {port} går inte att använda; välj ett tal mellan 1 och 65535, t.ex. 8000")
     preview = Preview(opts)
+    watcher = Watcher(preview.roots, preview.saw).start()  # before the first build: no save is missed
     print("Bygger webbplatsen …", flush=True)
-    preview.poll()  # the first build, before the first request
+    preview.refresh()  # the first build, before the first request
     print(f"Förhandsvisning på http://{host}:{port}/ (avsluta med Ctrl+C)", flush=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
         print(f"Obs: på adressen {host} kan andra datorer i nätverket se förhandsvisningen.", flush=True)
     try:
-        _livereload(preview.app, preview.poll, host, port)
+        _livereload(preview, host, port)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise LofteError(f"porten {port} används redan; välj en annan, t.ex. --port {port + 1}") from None
         raise
+    finally:
+        watcher.stop()
     return 0

@@ -5,6 +5,7 @@ writer), another with the dev server's in-place writer; after each change both
 must be byte-identical to a clean build from scratch, made in a new process.
 """
 import os
+import queue
 import shutil
 import subprocess
 import sys
@@ -14,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from conftest import SMALL, options, write_tree
-from lofte import cache, html, pipeline, serve
+from lofte import cache, html, pipeline
 from lofte.pipeline import build
+from lofte.watch import Watcher
 from lofte.write import MANIFEST
 
 PARK = "storby/2025/trygg-park"
@@ -127,12 +129,14 @@ def test_incremental_builds_equal_clean_builds(workspace):
     warm = root / "warm-cache"
     build(options(content, staged, cache_dir=warm))
     build(options(content, in_place, cache_dir=warm, in_place=True))
-    stamp = serve.fingerprint((content, templates))
+    reports = queue.Queue()
+    watcher = Watcher((content, templates), reports.put).start()
+    time.sleep(0.3)  # the watch is set up
     for i, step in enumerate(STEPS):
         step(content, templates)
-        # in place, as the dev server builds: told which files its scan found changed
-        before, stamp = stamp, serve.fingerprint((content, templates))
-        changed = frozenset(Path(f[0]) for f in before ^ stamp)
+        # in place, as the dev server builds: told which files the operating system reported changed
+        changed = seen(reports)
+        assert changed != set(), step.__name__
         counts = build(options(content, in_place, cache_dir=warm, in_place=True, changed=changed))
         build(options(content, staged, cache_dir=warm))
         clean = root / f"clean-{i}"
@@ -141,6 +145,18 @@ def test_incremental_builds_equal_clean_builds(workspace):
         assert tree(staged) == expected, step.__name__
         assert tree(in_place) == expected, step.__name__
         assert counts["written"] < len(expected) or step in (edit_template, edit_site), step.__name__
+    watcher.stop()
+
+
+def seen(reports: queue.Queue) -> frozenset[Path] | None:
+    """Every change the watcher reported until it has been quiet for a while, as `Preview` merges them."""
+    changed: set[Path] | None = set()
+    while True:
+        try:
+            got = reports.get(timeout=0.5 if changed or changed is None else 10)
+        except queue.Empty:
+            return changed if changed is None else frozenset(changed)
+        changed = None if got is None or changed is None else changed | got
 
 
 def test_unchanged_pages_are_reused_not_rendered(workspace, monkeypatch):
@@ -201,3 +217,16 @@ def test_a_municipality_whose_read_failed_is_read_again(workspace, monkeypatch):
     monkeypatch.setattr(pipeline, "assemble_municipality", real)
     build(options(content, out, in_place=True, changed=frozenset()))  # nothing saved since
     assert "Trettio personer kom." in (out / PARK / "index.html").read_text()
+
+
+def test_the_dev_server_does_not_look_at_untouched_municipalities(workspace, monkeypatch):
+    root, content, _ = workspace
+    out = root / "in-place"
+    write_tree(content, {"nyby/kommun.yaml": (content / "storby/kommun.yaml").read_text()})
+    build(options(content, out, in_place=True))
+    made = []
+    real = html.for_municipality
+    monkeypatch.setattr(html, "for_municipality", lambda ctx, m, part=None: made.append(m.slug) or real(ctx, m, part))
+    edit_update(content, None)
+    build(options(content, out, in_place=True, changed=frozenset({content / PARK / "updates"})))
+    assert made == ["storby"]

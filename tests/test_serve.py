@@ -49,16 +49,10 @@ def call(app, path):
     return got["status"], got["headers"], body.decode("utf-8")
 
 
-def poll(preview):
-    """Look for changes now (the preview spaces out its looks at national scale)."""
-    preview.next_look = 0.0
-    return preview.poll()
-
-
 def test_preview_serves_the_site_then_the_error_page_then_the_site(small_content):
     preview = serve.Preview(options(small_content))
-    assert poll(preview) is True
-    assert poll(preview) is False  # nothing changed: no rebuild
+    assert preview.refresh() is True  # the first build
+    assert preview.refresh() is False  # nothing changed: no rebuild
     status, headers, body = call(preview.app, "/storby/2025/fler-kontroller/")
     assert (status, headers["Content-Type"]) == ("200 OK", "text/html; charset=utf-8")
     assert "Fler hastighetskontroller" in body
@@ -69,7 +63,8 @@ def test_preview_serves_the_site_then_the_error_page_then_the_site(small_content
     assert call(preview.app, "/assets/style.css")[1]["Content-Type"] == "text/css; charset=utf-8"
 
     edit(small_content, KONTROLLER, "status: pågår\nindicators", "status: pagar\nindicators")
-    assert poll(preview) is True
+    preview.saw(frozenset({small_content / KONTROLLER}))
+    assert preview.refresh() is True
     status, _, body = call(preview.app, "/storby/2025/fler-kontroller/")
     assert status == "500 Internal Server Error"
     assert ("<li><code>content/storby/2025/fler-kontroller/index.md:7</code> <span class=\"field\">status</span>: "
@@ -78,40 +73,29 @@ def test_preview_serves_the_site_then_the_error_page_then_the_site(small_content
     assert call(preview.app, "/assets/style.css")[0] == "200 OK"  # the last good site's files still serve
 
     edit(small_content, KONTROLLER, "status: pagar\nindicators", "status: pågår\nindicators")
-    assert poll(preview) is True
+    preview.saw(frozenset({small_content / KONTROLLER}))
+    assert preview.refresh() is True
     assert call(preview.app, "/storby/2025/fler-kontroller/")[0] == "200 OK"
 
 
-def test_only_input_changes_trigger_a_rebuild(small_content, monkeypatch):
+def test_changes_seen_during_a_build_make_one_more_build_told_what_changed(small_content, monkeypatch):
     builds = []
+    woken = []
     monkeypatch.setattr(serve, "rebuild", lambda opts, changed: builds.append(changed) or serve.Outcome())
     preview = serve.Preview(options(small_content))
-    poll(preview)
-    (small_content / "storby/.index.md.swp").write_text("editor", encoding="utf-8")
-    (small_content / "storby/kommun.yaml~").write_text("backup", encoding="utf-8")
-    assert poll(preview) is False
-    edit(small_content, KONTROLLER, "Fler hastighetskontroller", "Fler kontroller")
-    (small_content / "storby/2025/lofte.yaml").unlink()
-    assert poll(preview) is True
+    preview.wake = lambda: woken.append(1)
+    a, b = small_content / KONTROLLER, small_content / "storby/2025/lofte.yaml"
+    preview.saw(frozenset({a}))  # while the first build runs
+    assert preview.refresh() is True and preview.refresh() is False
+    preview.saw(frozenset({a}))
+    preview.saw(frozenset({b}))
+    assert preview.refresh() is True and preview.refresh() is False
+    preview.saw(frozenset({a}))
+    preview.saw(None)  # a root was replaced: anything may have changed
+    assert preview.refresh() is True
     # the first build checks everything; later ones are told which files changed
-    assert builds == [None, {small_content / KONTROLLER, small_content / "storby/2025/lofte.yaml"}]
-
-
-def test_looking_for_changes_uses_a_bounded_share_of_the_cpu(small_content, monkeypatch):
-    looks = []
-
-    def slow_fingerprint(roots):
-        looks.append(1)
-        time.sleep(0.2)  # like 15,000 files
-        return frozenset()
-
-    monkeypatch.setattr(serve, "fingerprint", slow_fingerprint)
-    preview = serve.Preview(options(small_content))
-    preview.stamp = frozenset()
-    assert preview.poll() is False
-    assert preview.poll() is False  # too soon: the next look waits four times as long as the last took
-    assert looks == [1]
-    assert preview.next_look - time.monotonic() > 0.6
+    assert builds == [None, {a, b}, None]
+    assert len(woken) == 5
 
 
 def test_any_build_failure_becomes_an_outcome(small_content, monkeypatch):
