@@ -232,3 +232,33 @@ def test_a_period_without_promises_still_makes_a_poster():
     empty = dataclasses.replace(posters()["bergby"], items=(), counts=())
     canvas = poster.draw(empty, Sheet(A4, False))
     assert "Medborgarlöften i Bergby" in text_of(canvas) and "löften till" not in text_of(canvas)
+
+
+def with_summaries(slug: str, n: int, summary: str) -> data.PosterData:
+    d = posters()[slug]
+    return dataclasses.replace(d, items=tuple(dataclasses.replace(i, summary=summary) for i in d.items[:n]))
+
+
+SUMMARY = ("Polisen och kommunen går trygghetsvandringar med boende varje månad och "
+           "rättar till det som gör att människor känner sig otrygga.")
+
+
+@pytest.mark.parametrize("paper", ["a3", "a4"])
+def test_a_poster_with_room_says_what_each_promise_promises(paper):
+    d = with_summaries("cederby", 1, SUMMARY)
+    canvas = poster.draw(d, Sheet(PAPERS[paper], False))
+    assert SUMMARY in text_of(canvas)  # whole, in the poster's own lines
+    plan, shown = poster.choose([poster.Setting(Sheet(p, False), d) for p in (A3, A4)])
+    assert shown == 1 and plan.detail.summary_lines and plan.detail.bar and plan.detail.latest
+
+
+def test_a_summary_that_would_be_cut_short_is_left_out():
+    long = " ".join([SUMMARY] * 6)
+    canvas = poster.draw(with_summaries("cederby", 1, long), Sheet(A3, False))
+    assert text_of(canvas) == text_of(poster.draw(with_summaries("cederby", 1, ""), Sheet(A3, False)))
+
+
+def test_summaries_never_push_progress_off_a_full_poster():
+    plain = poster.choose([poster.Setting(Sheet(p, False), posters()["bergby"]) for p in (A3, A4)])
+    told = poster.choose([poster.Setting(Sheet(p, False), with_summaries("bergby", 8, SUMMARY)) for p in (A3, A4)])
+    assert told == plain and not told[0].detail.summary_lines

@@ -49,6 +49,7 @@ class Item:
     bar: Bar | None
     latest: str  # "Senast 30 september 2026: …"
     latest_short: str  # "Senast 30 sep. 2026: …", for when the line is too long
+    summary: str = ""  # what is promised, in a sentence or two: shown when the poster has room
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +170,7 @@ def latest(promise: Promise, state: PromiseState, month: str = "MMMM") -> str:
 def item(promise: Promise, period: Period, m: Municipality, facts: Facts) -> Item:
     state = facts.promises[promise.path]
     return Item(promise.title, promise_mark(period, state), actors(state, period, m),
-                bar(state.indicators), latest(promise, state), latest(promise, state, "MMM"))
+                bar(state.indicators), latest(promise, state), latest(promise, state, "MMM"), promise.summary)
 
 
 def parties(period: Period, m: Municipality, facts: Facts) -> str:

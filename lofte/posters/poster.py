@@ -5,8 +5,10 @@ From the top: the example label (if any), the header (header.py), the promises
 give feedback. No text is smaller than typeset.BODY_MIN_PT, so an A3 poster
 holds about thirty lines: space is planned before anything is drawn. PLANS
 lists header forms, levels of promise detail and spacing from generous to
-lean; the first at which every promise fits wins. Progress (bar and latest
-update) is what the poster is for, so it goes last: first header luxury, then
+lean; the first at which every promise fits wins. With few promises, the
+first plans also say what each promises (its summary), so the sheet is not
+half empty. Progress (bar and latest
+update) is what the poster is for, so it goes last: first the summaries, then header luxury, then
 promise titles above the body size, then space, then the length of the actor
 lines. If no plan fits every promise, the poster lists as many as fit with
 their progress and says how many more there are and where to read them.
@@ -44,12 +46,14 @@ class Plan:
 
 ROOMIER, ROOMY = Detail(3, True, True, 1.25), Detail(3, True, True, 1.12)
 ALL, SHORTER = Detail(3, True, True), Detail(2, True, True)
+TOLD = tuple(dataclasses.replace(d, summary_lines=n) for d, n in ((ROOMIER, 6), (ROOMY, 5), (ALL, 4)))
 PLAIN = Detail(2, True, True, title_pt=None)  # promise titles bold at the body size
 BRIEF = dataclasses.replace(PLAIN, actor_lines=1)
 NO_LATEST = dataclasses.replace(BRIEF, latest=False)
 LEANEST = dataclasses.replace(NO_LATEST, bar=False)
 PROGRESS = Plan(LEAN, BRIEF, DENSE)  # the leanest plan that keeps all progress
-PLANS = (Plan(FULL, ROOMIER), Plan(FULL, ROOMY), Plan(FULL, ALL), Plan(NO_TALLY, ALL), Plan(COMPACT, ALL),
+PLANS = (*(Plan(FULL, d) for d in TOLD),
+         Plan(FULL, ROOMIER), Plan(FULL, ROOMY), Plan(FULL, ALL), Plan(NO_TALLY, ALL), Plan(COMPACT, ALL),
          Plan(TIGHT, ALL), Plan(TIGHT, SHORTER), Plan(TIGHT, PLAIN), Plan(LEAN, PLAIN), Plan(LEAN, PLAIN, DENSE),
          Plan(LEAN, BRIEF), PROGRESS, Plan(LEAN, NO_LATEST, DENSE), Plan(LEAN, LEANEST, DENSE))
 
@@ -128,6 +132,8 @@ class Setting:
         """How many promises fit at a plan: all of them, or as many as fit with the line saying how many more."""
         header, placed = self.measure(plan)
         room = self.room(plan.header) - header.height
+        if plan.detail.summary_lines and any(p.summary and p.summary.truncated for p in placed):
+            return 0  # a summary cut short says less than none: the next plan goes without
         if self.items.height(placed) <= room:
             return len(placed)
         n = 0

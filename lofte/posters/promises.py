@@ -1,5 +1,6 @@
 """The list of promises on a poster: each with status symbol and word, actors,
-progress bar and latest update, at a level of detail chosen by poster.py.
+progress bar and latest update, at a level of detail chosen by poster.py; with
+room to spare (one or two promises), also what is promised (the summary).
 
 Promises are measured (`place`) before anything is drawn, so poster.py can try
 levels of detail until the list fits. The status always has its word beside
@@ -39,6 +40,7 @@ class Detail:
     scale: float = 1.0  # promise type larger than the minimum when there is room
     title_pt: tuple[float, float] | None = ITEM_TITLE_PT  # None: bold at the body size
     actor_lines: int = 2
+    summary_lines: int = 0  # the summary below the title, whole or not at all (poster.Setting.shown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,7 @@ class Placed:
     """One promise, measured and ready to draw."""
     item: Item
     title: Block
+    summary: Block | None
     status: Block
     actors: Block | None
     bar: Block | None
@@ -58,7 +61,8 @@ class Placed:
     @property
     def height(self) -> int:
         meta = max(self.status.height, self.actors.height if self.actors else 0)
-        rows = [meta, self.bar.height if self.bar else 0, self.latest.height if self.latest else 0]
+        rows = [self.summary.height if self.summary else 0, meta,
+                self.bar.height if self.bar else 0, self.latest.height if self.latest else 0]
         return self.title.height + sum(rows) + self.gap * sum(1 for r in rows if r)
 
 
@@ -85,6 +89,9 @@ class ListWriter:
         p, k, width = self.p, detail.scale, self.width
         pts = (detail.title_pt[0] * k, detail.title_pt[1] * k) if detail.title_pt else None
         title = p.text(item.title, width, lines=detail.title_lines, weight="bold", pts=pts, scale=k, even=True)
+        summary = None
+        if detail.summary_lines and item.summary:
+            summary = p.text(item.summary, width, lines=detail.summary_lines, scale=k)
         status = p.text(item.mark.label, width, weight="bold", scale=k)
         actors = None
         if item.actors:
@@ -98,7 +105,8 @@ class ListWriter:
             latest = p.text(item.latest, width, scale=k)
             if latest.truncated:  # a shorter date leaves more of the update itself
                 latest = p.text(item.latest_short or item.latest, width, scale=k)
-        return Placed(item, title, status, actors, bar, bar_width, latest, p.gap(GAP_MM), p.gap(BETWEEN_MM), k)
+        return Placed(item, title, summary, status, actors, bar, bar_width, latest, p.gap(GAP_MM),
+                      p.gap(BETWEEN_MM), k)
 
     def height(self, placed: list[Placed]) -> int:
         return sum(p.height for p in placed) + sum(p.between for p in placed[1:])
@@ -122,6 +130,8 @@ class ListWriter:
         p, x = self.p, self.x
         p.symbol(item.item.mark, p.x0, y, item.title, round(cap_height("bold", item.title.size) * SYMBOL_CAPS))
         y = p.c.block(x, y, item.title, palette.INK) + item.gap
+        if item.summary:
+            y = p.c.block(x, y, item.summary, palette.INK) + item.gap
         end = p.c.line(x, y + first_baseline(item.status), item.status.lines[0], item.status, palette.INK)
         if item.actors:
             a = item.actors
