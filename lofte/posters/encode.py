@@ -25,8 +25,11 @@ COMPRESS_LEVEL = 6  # zlib level: level 9 is ten times slower for a few per cent
 
 
 def png(image: Image.Image, dpi: int = DPI) -> bytes:
-    """The greyscale drawing as a palette PNG (spot colours from palette.py)."""
-    image = image.copy() if image.mode == "L" else image
+    """The greyscale drawing as a palette PNG (spot colours from palette.py).
+
+    The image itself becomes the palette image (its pixels are the palette's
+    indices already): a copy would hold another 17 MB per A3 poster in each worker.
+    """
     if image.mode == "L":
         image.putpalette(palette.palette())
     buf = io.BytesIO()

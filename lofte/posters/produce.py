@@ -8,6 +8,7 @@ so memory stays flat however many posters a site has.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from pathlib import Path
 from typing import Iterator
@@ -45,10 +46,16 @@ def _render_into(args: tuple[Path, str, Job]) -> str:
 def render_missing(cache: Cache, missing: list[tuple[str, Job]], processes: int) -> None:
     work = [(cache.root, k, job) for k, job in missing]
     if processes > 1 and len(work) >= MIN_PARALLEL and "fork" in multiprocessing.get_all_start_methods():
-        # fork: workers inherit loaded fonts and modules; only the jobs are pickled.
-        with multiprocessing.get_context("fork").Pool(min(processes, len(work))) as pool:
-            for _ in pool.imap_unordered(_render_into, work):
-                pass
+        # fork: workers inherit loaded fonts and modules; only the jobs are pickled. They
+        # never touch the site's model, but a collection would visit (and so copy) every
+        # page of it: frozen objects are left out of collections.
+        gc.freeze()
+        try:
+            with multiprocessing.get_context("fork").Pool(min(processes, len(work))) as pool:
+                for _ in pool.imap_unordered(_render_into, work):
+                    pass
+        finally:
+            gc.unfreeze()
     else:
         for item in work:
             _render_into(item)

@@ -39,11 +39,19 @@ class Page:
 
     def __init__(self, sheet: Sheet):
         self.sheet = sheet
-        self.c = Canvas(sheet.size)
         self.x0, self.y0, self.x1, self.y1 = sheet.printable
         self.width = self.x1 - self.x0
         self.body = min_size(sheet)
         self.space = 1.0  # set by poster.py for the plan it measures or draws
+        self._canvas: Canvas | None = None
+
+    @property
+    def c(self) -> Canvas:
+        """The drawing, made when first drawn on: a page that is only measured (the
+        other paper size, planned together) never holds its 9–17 MB of pixels."""
+        if self._canvas is None:
+            self._canvas = Canvas(self.sheet.size)
+        return self._canvas
 
     def u(self, mm: float) -> int:
         return self.sheet.u(mm)
