@@ -37,6 +37,12 @@ def catalogue(lang: str) -> dict[str, str]:
     return yaml.safe_load(text) or {}
 
 
+def data_catalogue(lang: str) -> dict[str, str]:
+    """The open data's documentation (opendata.FIELDS, csvdata.FILES) in `lang`:
+    `messages/<lang>-data.yaml`, apart from the templates' texts because its keys come from code."""
+    return {} if lang == "sv" else catalogue(f"{lang}-data")
+
+
 class Translator:
     """The `_()` of one page language; Swedish passes through unchanged."""
 
@@ -47,6 +53,10 @@ class Translator:
     def __call__(self, text: str, **values) -> str:
         out = self.messages.get(text, text)
         return out.format(**values) if values else out
+
+    def doc(self, text: str) -> str:
+        """A text of the open data's documentation, in this page's language."""
+        return data_catalogue(self.lang).get(text, text)
 
     def n(self, count: int, one: str, many: str) -> str:
         """Singular or plural by count (Swedish and English both have two forms)."""

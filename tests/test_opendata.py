@@ -8,11 +8,15 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
+from markupsafe import escape
 
+from conftest import SMALL, options
 from follow import build_follow
 from lofte import csvdata, urls
 from lofte.catalogue import CATALOGUE_FILE, NS
+from lofte.i18n import data_catalogue
 from lofte.opendata import FIELDS, LICENCES, SITE_FILE
+from lofte.pipeline import build
 
 BASE = "https://lofte.example.se/trygghet/"
 
@@ -203,3 +207,23 @@ def test_the_catalogue_describes_every_site_file(built):
         assert re.search(r"/file-type/(JSON|CSV)$", d.find(q("dcterms:format")).get(res))
     (publisher,) = root.findall(q("foaf:Agent"))
     assert publisher.find(q("foaf:name")).text == "Ankeby kommun"
+
+
+def documentation_texts() -> set[str]:
+    texts = {what for what, _ in FIELDS.values()} | {d for _, fields in FIELDS.values() for _, d in fields}
+    return texts | {f.description for f in csvdata.FILES} | {c.doc for f in csvdata.FILES for c in f.columns}
+
+
+def test_every_documentation_text_has_an_english_entry_and_every_entry_a_text():
+    english = data_catalogue("en")
+    assert sorted(documentation_texts() - set(english)) == []
+    assert sorted(set(english) - documentation_texts()) == []
+    assert all(isinstance(v, str) and v.strip() and v not in documentation_texts() for v in english.values())
+
+
+def test_the_english_data_page_documents_the_data_in_english(tmp_path):
+    build(options(SMALL, tmp_path / "site"))  # a site with an English interface
+    page = (tmp_path / "site/en/data/index.html").read_text("utf-8")
+    for swedish, english in data_catalogue("en").items():
+        assert escape(english) in page
+        assert escape(swedish) not in page, swedish
