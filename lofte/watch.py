@@ -10,7 +10,8 @@ while nobody types.
 A watch belongs to a folder, not to its name: when a watched folder is removed
 or replaced (a git checkout, a folder moved away and back) its watch is gone, so
 the watcher checks the folders' identity at every pause, starts again when they
-are back, and reports that anything may have changed (None).
+are back, and reports that anything may have changed (None). Where the system
+gives no events at all, watchfiles looks for changes every 0.3 s instead.
 """
 from __future__ import annotations
 
@@ -68,6 +69,7 @@ class Watcher:
     def _run(self) -> None:
         last = None  # the roots' identities when the last watch started
         fresh = False  # a root came, went or was replaced: report None once the new watch is up
+        polling = None  # True once the system would not give events: watchfiles looks every 0.3 s instead
         while not self._stop.is_set():
             ids = {root: _identity(root) for root in self.roots}
             fresh = fresh or (last is not None and ids != last)
@@ -83,7 +85,7 @@ class Watcher:
                 for changes in watchfiles.watch(*present, watch_filter=self._wanted, step=STEP_MS,
                                                 debounce=MAX_BURST_MS, rust_timeout=PAUSE_MS,
                                                 yield_on_timeout=True, stop_event=self._stop,
-                                                raise_interrupt=False):
+                                                raise_interrupt=False, force_polling=polling):
                     paths = frozenset(Path(p) for _, p in changes)
                     if any(_identity(r) != ids[r] for r in self.roots) or paths & set(self.roots):
                         fresh = True
@@ -93,6 +95,8 @@ class Watcher:
                         fresh = False
                     elif paths:
                         self.report(paths)
-            except (OSError, RuntimeError):  # a root vanished while its watch was set up
+            except FileNotFoundError:  # a root vanished while its watch was set up
                 fresh = True
                 self._stop.wait(PAUSE_MS / 1000)
+            except OSError:  # no file events here (e.g. the system's limit of inotify watches is reached)
+                fresh, polling = True, True

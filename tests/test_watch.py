@@ -89,3 +89,26 @@ def test_a_folder_removed_and_made_again_is_watched_again(watching):
     while reports[-1] is None:  # a report for the new folder itself may come first
         reports.append(next_report())
     assert reports[-1] == {content / "ny/kommun.yaml"}
+
+
+def test_without_file_events_the_watcher_looks_for_changes_instead(tmp_path, monkeypatch):
+    import watchfiles
+    real = watchfiles.watch
+    asked = []
+
+    def no_events(*paths, force_polling=None, **kw):
+        asked.append(force_polling)
+        if not force_polling:
+            raise OSError(28, "inotify watch limit reached")
+        return real(*paths, force_polling=force_polling, poll_delay_ms=50, **kw)
+
+    monkeypatch.setattr(watchfiles, "watch", no_events)
+    reports = queue.Queue()
+    watcher = Watcher((tmp_path,), reports.put).start()
+    try:
+        assert reports.get(timeout=WAIT) is None  # anything may have changed while there was no watch
+        (tmp_path / "kommun.yaml").write_text("name: Storby\n", encoding="utf-8")
+        assert reports.get(timeout=WAIT) == {tmp_path / "kommun.yaml"}
+        assert asked[:2] == [None, True]
+    finally:
+        watcher.stop()
