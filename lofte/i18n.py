@@ -38,7 +38,7 @@ def catalogue(lang: str) -> dict[str, str]:
 
 
 def data_catalogue(lang: str) -> dict[str, str]:
-    """The open data's documentation (opendata.FIELDS, csvdata.FILES) in `lang`:
+    """The open data's documentation (opendata.FIELDS, csvdata.FILES, licence names) in `lang`:
     `messages/<lang>-data.yaml`, apart from the templates' texts because its keys come from code."""
     return {} if lang == "sv" else catalogue(f"{lang}-data")
 
