@@ -145,8 +145,8 @@ def _touched(opts: Options) -> set[str] | None:
     """Top-level content folders with a changed file, when the caller knows (opts.changed)."""
     if opts.changed is None:
         return None
-    root = os.path.abspath(opts.content_dir)
-    return {os.path.relpath(os.path.abspath(p), root).split(os.sep)[0] for p in opts.changed}
+    root = os.path.realpath(opts.content_dir)  # the watcher reports resolved paths
+    return {os.path.relpath(os.path.realpath(p), root).split(os.sep)[0] for p in opts.changed}
 
 
 def _read_municipalities(task) -> tuple[list, dict[str, float]]:
@@ -223,14 +223,15 @@ _job: tuple[BuildContext, Output, list[dict]] | None = None  # inherited by fork
 RECORDS = "records"  # the dev server also remembers each municipality's (path, key) of every file it made
 
 
-def _untouched(ctx: BuildContext, known: dict) -> bool:
+def _untouched(ctx: BuildContext, out: Output, known: dict) -> bool:
     """Dev server: every part of this municipality is remembered for its current key,
-    and the output it writes in place holds every file it made, by the same keys:
-    nothing to make, store or even look at. (A staged build must still link each
-    file into the new tree.)"""
+    and the output it writes in place still holds every file it made, by the same
+    keys: nothing to make or store. (A staged build must still link each file into
+    the new tree; a file deleted by hand is made again.)"""
     made = known.get(RECORDS)
-    return (made is not None and None not in known.values()
-            and all(ctx.previous.get(path) == key for path, key in made))
+    return (out.in_place and made is not None and None not in known.values()
+            and all(ctx.previous.get(path) == key and os.path.isfile(os.path.join(out.root, path))
+                    for path, key in made))
 
 
 def make_municipalities(ctx: BuildContext, out: Output, timings: Timings) -> dict[str, object]:
@@ -287,7 +288,7 @@ def _make_slice(indexes: range):
     seconds = {"render": 0.0, "feeds": 0.0, "write": 0.0}
     clock = time.process_time
     for i in indexes:
-        if out.in_place and _untouched(ctx, known[i]):
+        if _untouched(ctx, out, known[i]):
             records.extend((path, key, False) for path, key in known[i][RECORDS])
             made.append((i, known[i]))
             continue

@@ -10,9 +10,10 @@ A content error never stops the server: while the last build failed, every
 page request gets an error page with file, line, field and message (overlay.py),
 the terminal prints the same lines, and the next good save recovers. The
 writer's staging and swap mean a finished site replaces the old one at once, and
-the rebuild runs on the server's only thread, so a request that arrives during
-a rebuild waits for it; each file is read under the writer's lock, so a build
-started from another terminal is waited for too.
+the rebuild runs on the thread that serves requests (the watcher only notes what
+changed), so a request that arrives during a rebuild waits for it; each file is
+read under the writer's lock, so a build started from another terminal is
+waited for too.
 
 livereload serves and reloads the browser; only `_livereload()` knows it, so it
 can be replaced (MkDocs dropped the package after reload-loop bugs).
@@ -54,9 +55,10 @@ class Outcome:
 def rebuild(opts: Options, changed: frozenset[Path] | None = None) -> Outcome:
     """Build the whole site once; every failure becomes an Outcome, never an exception.
 
-    The one place the preview builds. `changed` holds the files the preview saw
-    change since its last build (None at start): folders without one are not
-    scanned again. The build date is today's, as `Options.build_date` is left unset.
+    The one place the preview builds. `changed` holds the files the watcher saw
+    change since the last build, or None (at start, and when a watched folder was
+    replaced): folders without a changed file are not scanned again. The build
+    date is today's, as `Options.build_date` is left unset.
     """
     start = time.perf_counter()
     cache.keep_fragments()  # the server rebuilds in this process: keep per-municipality work
@@ -199,13 +201,15 @@ def run(opts: Options, host: str = "127.0.0.1", port: int = 8000) -> int:
     if not 0 < port < 65536:
         raise LofteError(f"porten {port} går inte att använda; välj ett tal mellan 1 och 65535, t.ex. 8000")
     preview = Preview(opts)
-    watcher = Watcher(preview.roots, preview.saw).start()  # before the first build: no save is missed
-    print("Bygger webbplatsen …", flush=True)
-    preview.refresh()  # the first build, before the first request
-    print(f"Förhandsvisning på http://{host}:{port}/ (avsluta med Ctrl+C)", flush=True)
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"Obs: på adressen {host} kan andra datorer i nätverket se förhandsvisningen.", flush=True)
+    # Watching starts before the first build; once its watch is up it reports None
+    # (anything may have changed), so a save during the first build is not lost.
+    watcher = Watcher(preview.roots, preview.saw).start()
     try:
+        print("Bygger webbplatsen …", flush=True)
+        preview.refresh()  # the first build, before the first request
+        print(f"Förhandsvisning på http://{host}:{port}/ (avsluta med Ctrl+C)", flush=True)
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            print(f"Obs: på adressen {host} kan andra datorer i nätverket se förhandsvisningen.", flush=True)
         _livereload(preview, host, port)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:

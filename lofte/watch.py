@@ -10,12 +10,16 @@ while nobody types.
 A watch belongs to a folder, not to its name: when a watched folder is removed
 or replaced (a git checkout, a folder moved away and back) its watch is gone, so
 the watcher checks the folders' identity at every pause, starts again when they
-are back, and reports that anything may have changed (None). Where the system
-gives no events at all, watchfiles looks for changes every 0.3 s instead.
+are back, and reports that anything may have changed (None). It reports None
+too once its first watch is set up, since what changed before is unknown; a
+caller that needs to know when the watch is live waits for that report. Where
+the system gives no events at all (out of inotify watches), watchfiles looks
+for changes every 0.3 s instead.
 """
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from pathlib import Path
 from typing import Callable
@@ -43,10 +47,15 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 class Watcher:
     """Calls `report(changed)` from its own thread after each burst of changes under
-    `roots`: the changed paths, or None when a root itself came, went or was replaced."""
+    `roots`: the changed paths, or None when the watch (re)starts or a root itself
+    came, went or was replaced.
+
+    Roots are resolved (macOS reports /private/var/… for /var/…), and so are the
+    paths reported; compare them with resolved paths.
+    """
 
     def __init__(self, roots: tuple[Path, ...], report: Callable[[frozenset[Path] | None], None]):
-        self.roots = tuple(Path(os.path.abspath(r)) for r in roots)
+        self.roots = tuple(Path(os.path.realpath(r)) for r in roots)
         self.report = report
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="lofte-watch", daemon=True)
@@ -68,8 +77,9 @@ class Watcher:
 
     def _run(self) -> None:
         last = None  # the roots' identities when the last watch started
-        fresh = False  # a root came, went or was replaced: report None once the new watch is up
+        fresh = True  # no watch yet, or a root came, went or was replaced: report None once the watch is up
         polling = None  # True once the system would not give events: watchfiles looks every 0.3 s instead
+        warned = False
         while not self._stop.is_set():
             ids = {root: _identity(root) for root in self.roots}
             fresh = fresh or (last is not None and ids != last)
@@ -87,9 +97,11 @@ class Watcher:
                                                 yield_on_timeout=True, stop_event=self._stop,
                                                 raise_interrupt=False, force_polling=polling):
                     paths = frozenset(Path(p) for _, p in changes)
-                    if any(_identity(r) != ids[r] for r in self.roots) or paths & set(self.roots):
+                    gone = {Path(p) for change, p in changes if change == watchfiles.Change.deleted}
+                    if any(_identity(r) != ids[r] for r in self.roots) or gone & set(self.roots):
                         fresh = True
                         break  # watch the roots again
+                    paths -= set(self.roots)  # a root "modified" (polling sees its mtime): its children say what
                     if fresh:  # the first pause or burst of a new watch: anything may have changed
                         self.report(None)
                         fresh = False
@@ -97,6 +109,11 @@ class Watcher:
                         self.report(paths)
             except FileNotFoundError:  # a root vanished while its watch was set up
                 fresh = True
-                self._stop.wait(PAUSE_MS / 1000)
-            except OSError:  # no file events here (e.g. the system's limit of inotify watches is reached)
-                fresh, polling = True, True
+            except Exception as exc:  # no events here (out of inotify watches), or the watch broke
+                fresh = True
+                if polling and not warned:  # looking did not work either
+                    print(f"Obs: ändringar i innehållet märks inte just nu ({exc}); försöker igen.",
+                          file=sys.stderr, flush=True)
+                    warned = True
+                polling = True
+            self._stop.wait(PAUSE_MS / 1000)

@@ -98,6 +98,23 @@ def test_changes_seen_during_a_build_make_one_more_build_told_what_changed(small
     assert len(woken) == 5
 
 
+def test_a_save_during_a_rebuild_makes_one_more_build(small_content, monkeypatch):
+    a, b = small_content / KONTROLLER, small_content / "storby/2025/lofte.yaml"
+    preview = serve.Preview(options(small_content))
+    builds = []
+
+    def rebuild(opts, changed):
+        builds.append(changed)
+        if len(builds) == 1:
+            preview.saw(frozenset({b}))  # saved while the build runs
+        return serve.Outcome()
+
+    monkeypatch.setattr(serve, "rebuild", rebuild)
+    preview.saw(frozenset({a}))
+    assert preview.refresh() is True and preview.refresh() is True and preview.refresh() is False
+    assert builds == [None, {b}]
+
+
 def test_any_build_failure_becomes_an_outcome(small_content, monkeypatch):
     def broken(opts):
         raise RuntimeError("mallen är trasig")

@@ -17,7 +17,7 @@ def watching(tmp_path):
     templates.mkdir()
     reports = queue.Queue()
     watcher = Watcher((content, templates), reports.put).start()
-    time.sleep(0.3)  # the watch is set up
+    assert reports.get(timeout=WAIT) is None  # the watch is up: what happened before is unknown
 
     def next_report():
         return reports.get(timeout=WAIT)
