@@ -1,4 +1,5 @@
 """The producer: every file at its URL, exact sizes, cache, byte-identical, parallel."""
+import dataclasses
 import datetime as dt
 import io
 import shutil
@@ -120,3 +121,19 @@ def test_entries_no_build_uses_are_pruned(first, tmp_path):
     build(context(CONTENT, cache))
     assert not stale.exists()
     assert len(list((cache / "posters").iterdir())) == IMAGES
+
+
+def test_images_already_in_the_output_are_kept_by_key_without_reading_the_cache(first, monkeypatch):
+    ctx, files = first
+    made = list(producer.produce(ctx))
+    previous = {f.path: f.key for f in made}
+    assert all(f.key for f in made) and len(set(previous.values())) == len(made)
+    monkeypatch.setattr(producer.Cache, "get", lambda *a: pytest.fail("read the cache"))
+    again = list(producer.produce(dataclasses.replace(ctx, previous=previous)))
+    assert [(f.path, f.data, f.key) for f in again] == [(f.path, None, f.key) for f in made]
+    # a file whose key differs (or that is not in the output) is read from the cache again
+    stale = dict(previous, **{made[0].path: "x"})
+    monkeypatch.undo()
+    mixed = list(producer.produce(dataclasses.replace(ctx, previous=stale)))
+    job_files = [f for f in mixed if f.data is not None]
+    assert made[0].path in {f.path for f in job_files} and len(job_files) < len(made)

@@ -62,18 +62,27 @@ def render_missing(cache: Cache, missing: list[tuple[str, Job]], processes: int)
 
 
 def produce(ctx: BuildContext, *, bleed: bool = False) -> Iterator[OutputFile]:
-    """Posters (A3, A4; PDF and PNG) of every period, share images of every period and promise page."""
+    """Posters (A3, A4; PDF and PNG) of every period, share images of every period and promise page.
+
+    A file already in the output from the same job is kept by its key (the job's
+    key and the file's name), unread: at national scale that is ~480 MB that a
+    rebuild would otherwise read from the cache and compare with the output.
+    """
     cache = Cache(ctx.cache_dir / "posters")
-    planned = [(job, paths, key(job)) for job, paths in jobs(ctx, bleed)]
+    planned = []
+    for job, paths in jobs(ctx, bleed):
+        k = key(job)
+        keys = {name: f"{k}.{name}" for name in paths}
+        planned.append((job, paths, k, keys, all(ctx.reusable(paths[n], keys[n]) for n in paths)))
     missing = {}
-    for job, _, k in planned:
-        if k not in missing and not cache.has(k, job.names):
+    for job, _, k, _, kept in planned:
+        if not kept and k not in missing and not cache.has(k, job.names):
             missing[k] = job
     render_missing(cache, list(missing.items()), ctx.jobs)
-    cache.prune({k for _, _, k in planned})
-    for job, paths, k in planned:
-        files = cache.get(k, job.names)
-        if files is None:
+    cache.prune({k for _, _, k, _, _ in planned})
+    for job, paths, k, keys, kept in planned:
+        files = None if kept else cache.get(k, job.names)
+        if files is None and not kept:
             raise RuntimeError(f"poster cache entry {k} vanished during the build")
         for name, path in paths.items():
-            yield OutputFile(path, files[name])
+            yield OutputFile(path, None if kept else files[name], keys[name])
