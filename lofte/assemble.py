@@ -13,6 +13,7 @@ import datetime as dt
 from . import images, schema, urls
 from .errors import ErrorList
 from .fields import Fields, parse_date
+from .i18n import swedish_key
 from .load import ContentTree, Document, PromiseFiles
 from .model import Municipality, Period, Promise, Site, Text, Update
 
@@ -39,7 +40,8 @@ def combine(site: Site | None, parts: list[tuple[Municipality | None, set[str]]]
     """The site with its municipalities (assembled one by one, maybe in parallel)."""
     if site is None:
         return None
-    municipalities = sorted((m for m, _ in parts if m is not None), key=lambda m: m.slug)
+    # In the order residents look for them: Swedish alphabetical order of the place name.
+    municipalities = sorted((m for m, _ in parts if m is not None), key=lambda m: (swedish_key(m.short_name), m.slug))
     assets = sorted(a for _, found in parts for a in found)
     return dataclasses.replace(site, municipalities=tuple(municipalities), assets=tuple(assets))
 

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from . import cache, csvdata, embed, events, headers, jinjafast, opendata, statuses, urls
 from .catalogue import CATALOGUE_FILE
-from .i18n import LANGUAGE_NAMES, FixedMessages, Translator, direction
+from .i18n import LANGUAGE_NAMES, FixedMessages, Translator, direction, swedish_initial
 from .localize import Localizer, outdated
 from .model import ORIGIN_KINDS, Municipality
 from .outputs import BuildContext, OutputFile
@@ -103,7 +103,7 @@ def _environment(templates: str, lang: str, inputs: str, reload: bool) -> jinja2
 def site_pages(ctx: BuildContext) -> list[Page]:
     """The pages that belong to no municipality."""
     site = ctx.site
-    return [Page(urls.HOME, "home.html", {}),
+    return [Page(urls.HOME, "home.html", {"letters": letter_index(site.municipalities)}),
             Page(urls.STATUSES, "statuses.html", {}),
             Page(urls.ABOUT, "about.html", {}),
             Page(urls.ACCESSIBILITY, "accessibility.html", {}),
@@ -111,6 +111,20 @@ def site_pages(ctx: BuildContext) -> list[Page]:
             Page(urls.DATA, "data.html", {"csv_files": csvdata.FILES, "json_fields": opendata.FIELDS,
                                           "licence": opendata.LICENCES[site.licence],
                                           "site_file": opendata.SITE_FILE, "catalogue_file": CATALOGUE_FILE})]
+
+
+LETTER_INDEX_FROM = 20  # municipalities on the start page before it gets an index of initial letters
+
+
+def letter_index(municipalities: tuple[Municipality, ...]) -> list[tuple[str, str]]:
+    """(letter, slug of the first municipality listed under it), in listing order;
+    none for a short list. The list is in Swedish alphabetical order (assemble.combine)."""
+    if len(municipalities) < LETTER_INDEX_FROM:
+        return []
+    first: dict[str, str] = {}
+    for m in municipalities:
+        first.setdefault(swedish_initial(m.short_name), m.slug)
+    return list(first.items())
 
 
 def municipality_pages(m: Municipality) -> list[Page]:

@@ -100,6 +100,27 @@ class FixedMessages(Extension):
         yield from window
 
 
+# Swedish alphabetical order: å, ä, ö are letters of their own after z (Åre after
+# Ystad, Örebro last); é and è sort as e, ü as y, æ as ä and ø as ö. A dozen
+# letters do not justify ICU, whose Python binding has no wheels to install.
+_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}",
+                                "é": "e", "è": "e", "ü": "y", "á": "a", "à": "a"})
+
+
+_SWEDISH_LETTERS = {"{": "Å", "|": "Ä", "}": "Ö"}
+
+
+def swedish_key(text: str) -> str:
+    """Sort key that puts names in Swedish alphabetical order (case-insensitive)."""
+    return text.casefold().translate(_SWEDISH_ORDER)
+
+
+def swedish_initial(text: str) -> str:
+    """The letter a name is listed under in Swedish order: "Åre" → "Å", "Éslöv" → "E"."""
+    first = swedish_key(text)[:1]
+    return _SWEDISH_LETTERS.get(first, first.upper())
+
+
 def direction(lang: str) -> str:
     return "rtl" if lang in RTL_LANGUAGES else "ltr"
 

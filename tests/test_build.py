@@ -1,13 +1,15 @@
 """The whole pipeline on the small fixture: golden output, determinism, safe failure."""
 import hashlib
 import os
+import re
 from pathlib import Path
 
 import pytest
 
-from conftest import SMALL, options
+from conftest import SMALL, options, write_tree
 from lofte.cli import main
 from lofte.errors import BuildAborted
+from lofte.i18n import swedish_initial
 from lofte.pipeline import build
 from lofte.write import MANIFEST
 
@@ -87,3 +89,28 @@ def test_output_escapes_untrusted_text(small_content, tmp_path):
     html = (out / "storby/2025/trygg-park/index.html").read_text()
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "onclick" not in html and "javascript:" not in html and "display:none" not in html
+
+
+NAMES = ["Örebro", "Arboga", "Åre", "Ängelholm", "Ystad", "Eda", "Éslöv", "Malmö", "Motala", "Mölndal",
+         "Östersund", "Boden", "Borås", "Kalix", "Kil", "Lund", "Umeå", "Vara", "Åstorp", "Ödeshög"]
+
+
+def test_a_national_start_page_lists_municipalities_in_swedish_order_with_letters_to_jump_to(small_content, tmp_path):
+    for i, name in enumerate(NAMES):
+        write_tree(small_content, {f"k{i:02}/kommun.yaml": f"name: {name}s kommun\nshort_name: {name}\n"
+                                                            f"police_area: Lokalpolisområde {name}\n"})
+    build(options(small_content, tmp_path / "site"))
+    page = (tmp_path / "site/index.html").read_text("utf-8")
+    listed = re.findall(r'<li class="card" id="kommun-([^"]+)">\s*<h3><a href="[^"]+">([^<]+)</a>', page)
+    shown = [name.removesuffix("s kommun").removesuffix(" kommun") for _, name in listed]
+    assert shown == ["Arboga", "Boden", "Borås", "Eda", "Éslöv", "Kalix", "Kil", "Lund", "Malmö", "Motala",
+                     "Mölndal", "Storby", "Umeå", "Vara", "Ystad", "Åre", "Åstorp", "Ängelholm", "Ödeshög",
+                     "Örebro", "Östersund"]
+    letters = re.findall(r'<li><a href="#kommun-([^"]+)">([^<]+)</a></li>', page)
+    assert [letter for _, letter in letters] == ["A", "B", "E", "K", "L", "M", "S", "U", "V", "Y", "Å", "Ä", "Ö"]
+    first = {}
+    for slug, name in listed:
+        first.setdefault(swedish_initial(name), slug)
+    assert letters == [(slug, letter) for letter, slug in first.items()]
+    assert '<nav aria-label="Kommunerna efter första bokstaven">' in page
+    assert '<nav aria-label="Municipalities by first letter">' in (tmp_path / "site/en/index.html").read_text("utf-8")

@@ -13,7 +13,7 @@ import jinja2
 import jinja2.nodes as nodes
 
 from lofte.html import TEMPLATES, environment
-from lofte.i18n import Translator, catalogue, direction
+from lofte.i18n import Translator, catalogue, direction, swedish_initial, swedish_key
 
 
 def template_messages(root: Path = TEMPLATES) -> dict[str, set[str]]:
@@ -77,3 +77,10 @@ def test_fixed_texts_are_translated_when_compiled_and_calls_with_values_still_wo
     source = environment(str(tmp_path), "en").compile(
         (tmp_path / "t.html").read_text("utf-8"), raw=True)
     assert "Behind schedule" in source  # a constant in the compiled template, not a call
+
+
+def test_swedish_alphabetical_order():
+    names = ["Örebro", "Åre", "arboga", "Ängelholm", "Zinkgruvan", "Éslöv", "Eda", "Mölndal", "Motala", "Ystad"]
+    assert sorted(names, key=swedish_key) == ["arboga", "Eda", "Éslöv", "Motala", "Mölndal", "Ystad",
+                                              "Zinkgruvan", "Åre", "Ängelholm", "Örebro"]
+    assert [swedish_initial(n) for n in ("Åre", "Ängelholm", "Örebro", "Éslöv", "arboga")] == ["Å", "Ä", "Ö", "E", "A"]
