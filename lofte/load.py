@@ -61,6 +61,12 @@ class ContentTree:
     municipalities: list[MunicipalityFiles]
 
 
+def skipped(name: str) -> bool:
+    """Hidden files and folders (.git, .DS_Store, an editor's .swp) and editor backups
+    ending in ~ are never content; the dev server's watcher ignores them too."""
+    return name.startswith(".") or name.endswith("~")
+
+
 class _Reader:
     def __init__(self, root: Path, display_root: str, errors: ErrorList):
         self.root = root
@@ -74,7 +80,7 @@ class _Reader:
     def entries(self, rel: str) -> list[os.DirEntry]:
         """Directory entries, sorted by name; hidden files and editor backups skipped."""
         with os.scandir(self.root / rel) as it:
-            found = [e for e in it if not e.name.startswith(".") and not e.name.endswith("~")]
+            found = [e for e in it if not skipped(e.name)]
         found.sort(key=lambda e: e.name)
         safe = []
         for e in found:

@@ -26,15 +26,16 @@ from typing import Callable
 
 import watchfiles
 
+from .load import skipped
+
 STEP_MS = 50  # a burst of saves (an editor's, a git checkout's) has ended after this long without another
 MAX_BURST_MS = 5_000  # report anyway if files keep changing for longer
 PAUSE_MS = 250  # how often an idle watcher checks that its folders are still the same folders
 
 
-def ignored(path: str) -> bool:
-    """What the loader skips (load.py): hidden names and editor backups ending in ~."""
-    name = os.path.basename(path)
-    return name.startswith(".") or name.endswith("~") or name == "__pycache__"
+def ignored(name: str) -> bool:
+    """What the loader skips (load.skipped), and Python's caches beside the templates."""
+    return skipped(name) or name == "__pycache__"
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
