@@ -105,9 +105,7 @@ class FixedMessages(Extension):
 # letters do not justify ICU, whose Python binding has no wheels to install.
 _SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}",
                                 "é": "e", "è": "e", "ü": "y", "á": "a", "à": "a"})
-
-
-_SWEDISH_LETTERS = {"{": "Å", "|": "Ä", "}": "Ö"}
+_SWEDISH_LETTERS = {"{": "Å", "|": "Ä", "}": "Ö"}  # the three stand-ins after z, back to letters
 
 
 def swedish_key(text: str) -> str:

@@ -7,10 +7,9 @@ holds about thirty lines: space is planned before anything is drawn. PLANS
 lists header forms, levels of promise detail and spacing from generous to
 lean; the first at which every promise fits wins. With few promises, the
 first plans also say what each promises (its summary), so the sheet is not
-half empty. Progress (bar and latest
-update) is what the poster is for, so it goes last: first the summaries, then header luxury, then
-promise titles above the body size, then space, then the length of the actor
-lines. If no plan fits every promise, the poster lists as many as fit with
+half empty. Progress (bar and latest update) is what the poster is for, so it
+goes last: first the summaries, then header luxury, then promise titles above
+the body size, then space, then the length of the actor lines. If no plan fits every promise, the poster lists as many as fit with
 their progress and says how many more there are and where to read them.
 """
 from __future__ import annotations

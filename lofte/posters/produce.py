@@ -81,8 +81,11 @@ def produce(ctx: BuildContext, *, bleed: bool = False) -> Iterator[OutputFile]:
     render_missing(cache, list(missing.items()), ctx.jobs)
     cache.prune({k for _, _, k, _, _ in planned})
     for job, paths, k, keys, kept in planned:
-        files = None if kept else cache.get(k, job.names)
-        if files is None and not kept:
+        if kept:
+            yield from (OutputFile(path, None, keys[name]) for name, path in paths.items())
+            continue
+        files = cache.get(k, job.names)
+        if files is None:
             raise RuntimeError(f"poster cache entry {k} vanished during the build")
         for name, path in paths.items():
-            yield OutputFile(path, None if kept else files[name], keys[name])
+            yield OutputFile(path, files[name], keys[name])
