@@ -12,21 +12,23 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
 import gen_corpus  # noqa: E402
-from lofte import html, pipeline  # noqa: E402
+
+from lofte.build import pipeline  # noqa: E402
+from lofte.outputs import pages
 
 
 def main(corpus: str, templates: str | None, reps: int) -> None:
     if templates:
-        html.TEMPLATES = Path(templates)
+        pages.TEMPLATES = Path(templates)
     root = Path(corpus)
     opts = pipeline.Options(content_dir=root / "content", out_dir=root / "render-all-out",
                             build_date=gen_corpus.BUILD_DATE, posters=False, jobs=1)
     site, prints = pipeline.read(opts)
     ctx = pipeline.context(opts, site, prints)
-    tasks = html.tasks(ctx, html.pages(ctx))
+    tasks = pages.tasks(ctx, pages.pages(ctx))
     for _ in range(reps):
         for page, lang, langs in tasks:
-            html.render(ctx, page, lang, alternates=langs)
+            pages.render(ctx, page, lang, alternates=langs)
 
 
 if __name__ == "__main__":

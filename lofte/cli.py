@@ -12,8 +12,8 @@ import os
 import sys
 from pathlib import Path
 
-from .errors import BuildAborted, LofteError
-from .pipeline import Options, build, build_date_from_env
+from lofte.build.pipeline import Options, build, build_date_from_env
+from lofte.content.errors import BuildAborted, LofteError
 
 DESCRIPTION = """Bygger webbplatsen med medborgarlöften från mappen content/.
 
@@ -109,7 +109,7 @@ def options(args: argparse.Namespace, **extra) -> Options:
 
 
 def _new(args: argparse.Namespace) -> str:
-    from . import scaffold
+    from lofte.authoring import scaffold
     content, shown = Path(args.content), args.content
     if args.kind == "kommun":
         return scaffold.new_municipality(content, args.slug, args.name, args.short_name, shown)
@@ -128,16 +128,16 @@ def dispatch(args: argparse.Namespace) -> int:
         print(f"Klart: {counts['written']} filer skrivna, {counts['unchanged']} oförändrade, i {args.out}/")
         return 0
     if args.command == "serve":
-        from . import serve
+        from lofte.authoring import serve
         return serve.run(options(args, posters=args.posters), host=args.host, port=args.port)
     if args.command == "new":
         created = _new(args)
         print(f"Skapade {created}. Fyll i filen och kontrollera med: python build.py check")
         return 0
     if args.command == "check":
-        from . import check
+        from lofte.authoring import check
         return check.run(options(args), strict=args.strict)
-    from . import spreadsheet
+    from lofte.authoring import spreadsheet
     if args.command == "export-updates":
         return spreadsheet.run_export(options(args), Path(args.file), args.period)
     return spreadsheet.run_import(options(args), Path(args.file))

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lofte.errors import BuildAborted
-from lofte.pipeline import Options, read_site
+from lofte.build.pipeline import Options, read_site
+from lofte.content.errors import BuildAborted
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SMALL = FIXTURES / "small"

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from conftest import FIXTURES, options
-from lofte.derived import Facts, derive
-from lofte.model import Site
-from lofte.pipeline import build, read_site
+
+from lofte.build.pipeline import build, read_site
+from lofte.content.derived import Facts, derive
+from lofte.content.model import Site
 
 FOLLOW = FIXTURES / "follow"
 BUILD_DATE = dt.date(2026, 6, 15)

@@ -10,9 +10,9 @@ import posixpath
 import re
 
 import pytest
-
 from conftest import options
-from lofte.pipeline import build
+
+from lofte.build.pipeline import build
 
 STATUS_SENTENCES = {
     "helt": "Webbplatsen är helt förenlig med lagen om tillgänglighet till digital offentlig service.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from lofte.pipeline import Options, build
+from lofte.build.pipeline import Options, build
 
 REPO = Path(__file__).resolve().parent.parent
 

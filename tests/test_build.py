@@ -5,13 +5,13 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import SMALL, options, write_tree
+
+from lofte.build.pipeline import build
+from lofte.build.write import MANIFEST
 from lofte.cli import main
-from lofte.errors import BuildAborted
-from lofte.i18n import swedish_initial
-from lofte.pipeline import build
-from lofte.write import MANIFEST
+from lofte.content.errors import BuildAborted
+from lofte.content.languages import swedish_initial
 
 GOLDEN = Path(__file__).parent / "golden" / "small"
 

@@ -1,8 +1,8 @@
 """`check`: the same errors as a build, then advice with exact messages, and exit codes."""
 import pytest
-
 from conftest import options, write_tree
-from lofte import check
+
+from lofte.authoring import check
 from lofte.cli import main
 
 PERIOD = "storby/2025/lofte.yaml"

@@ -2,8 +2,9 @@
 import datetime as dt
 
 from conftest import SMALL, options
-from lofte.derived import derive
-from lofte.pipeline import read_site
+
+from lofte.build.pipeline import read_site
+from lofte.content.derived import derive
 
 
 def facts_at(day: dt.date, content=SMALL):

@@ -7,9 +7,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from follow import build_follow
-from lofte import statuses, urls
+
+from lofte.content import statuses, urls
 
 BASE = "https://lofte.example.se/trygghet/"
 CHROMIUM = Path("/usr/bin/chromium")

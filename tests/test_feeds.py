@@ -5,9 +5,9 @@ from html.parser import HTMLParser
 
 import feedparser
 import pytest
-
 from follow import BUILD_DATE, build_follow
-from lofte import urls
+
+from lofte.content import urls
 
 BASE = "https://lofte.example.se/trygghet/"
 

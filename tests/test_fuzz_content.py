@@ -2,12 +2,12 @@
 import shutil
 from pathlib import Path
 
+from conftest import SMALL, options
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SMALL, options
-from lofte.errors import BuildAborted, ContentError
-from lofte.pipeline import build
+from lofte.build.pipeline import build
+from lofte.content.errors import BuildAborted, ContentError
 
 FILES = sorted(p.relative_to(SMALL).as_posix() for p in SMALL.rglob("*") if p.is_file())
 NASTY = st.sampled_from([

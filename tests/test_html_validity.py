@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from lofte.pipeline import Options, build
+from lofte.build.pipeline import Options, build
 
 ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / ".cache/npm/node_modules/vnu-jar/build/dist/vnu.jar"

@@ -12,8 +12,9 @@ from pathlib import Path
 import jinja2
 import jinja2.nodes as nodes
 
-from lofte.html import TEMPLATES, environment
-from lofte.i18n import Translator, catalogue, direction, swedish_initial, swedish_key
+from lofte.content.languages import direction, swedish_initial, swedish_key
+from lofte.i18n.translate import Translator, catalogue
+from lofte.outputs.pages import TEMPLATES, environment
 
 
 def template_messages(root: Path = TEMPLATES) -> dict[str, set[str]]:

@@ -5,9 +5,9 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-
 from follow import build_follow
-from lofte import events, urls
+
+from lofte.content import events, urls
 
 UTC = dt.timezone.utc
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

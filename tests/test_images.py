@@ -1,10 +1,10 @@
 """Images from content: bad files are errors with their path; good ones lose metadata."""
 import io
 
+from conftest import content_errors, options
 from PIL import Image
 
-from conftest import content_errors, options
-from lofte.pipeline import build
+from lofte.build.pipeline import build
 
 FOLDER = "storby/2025/trygg-park"
 

@@ -13,12 +13,13 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import SMALL, options, write_tree
-from lofte import cache, html, pipeline
-from lofte.pipeline import build
-from lofte.watch import Watcher
-from lofte.write import MANIFEST
+
+from lofte.authoring.watch import Watcher
+from lofte.build import pipeline, reuse
+from lofte.build.pipeline import build
+from lofte.build.write import MANIFEST
+from lofte.outputs import pages
 
 PARK = "storby/2025/trygg-park"
 
@@ -99,25 +100,25 @@ STEPS = [edit_update, add_update, rename_promise, delete_update, edit_template, 
 
 @pytest.fixture
 def workspace(tmp_path, monkeypatch):
-    cache.keep_fragments()  # as the dev server does; also proves fragments are right
+    reuse.keep_fragments()  # as the dev server does; also proves fragments are right
     yield from _workspace(tmp_path, monkeypatch)
-    cache.keep_fragments(False)
+    reuse.keep_fragments(False)
 
 
 def _workspace(tmp_path, monkeypatch):
     content = tmp_path / "content"
     shutil.copytree(SMALL, content)
     templates = tmp_path / "templates"
-    shutil.copytree(html.TEMPLATES, templates)
-    monkeypatch.setattr(html, "TEMPLATES", templates)
+    shutil.copytree(pages.TEMPLATES, templates)
+    monkeypatch.setattr(pages, "TEMPLATES", templates)
     yield tmp_path, content, templates
 
 
 def clean_build(content: Path, templates: Path, out: Path, cache_dir: Path) -> None:
     """A build in a new Python process: no cache of this one (memory, lru_cache) can leak into it."""
     code = (f"import pathlib, sys; sys.path[:0] = {sys.path!r}\n"
-            "from conftest import options\nfrom lofte import html\nfrom lofte.pipeline import build\n"
-            f"html.TEMPLATES = pathlib.Path({str(templates)!r})\n"
+            "from conftest import options\nfrom lofte.outputs import pages\nfrom lofte.build.pipeline import build\n"
+            f"pages.TEMPLATES = pathlib.Path({str(templates)!r})\n"
             f"build(options(pathlib.Path({str(content)!r}), pathlib.Path({str(out)!r}), "
             f"cache_dir=pathlib.Path({str(cache_dir)!r})))\n")
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -166,8 +167,8 @@ def test_unchanged_pages_are_reused_not_rendered(workspace, monkeypatch):
     out = root / "site"
     build(options(content, out, cache_dir=root / "cache"))
     rendered = []
-    real = html.render
-    monkeypatch.setattr(html, "render", lambda *a, **k: rendered.append(a[1]) or real(*a, **k))
+    real = pages.render
+    monkeypatch.setattr(pages, "render", lambda *a, **k: rendered.append(a[1]) or real(*a, **k))
     write_tree(content, {"nyby/kommun.yaml": (content / "storby/kommun.yaml").read_text()})
     build(options(content, out, cache_dir=root / "cache"))
     rendered.clear()
@@ -227,8 +228,8 @@ def test_the_dev_server_does_not_look_at_untouched_municipalities(workspace, mon
     write_tree(content, {"nyby/kommun.yaml": (content / "storby/kommun.yaml").read_text()})
     build(options(content, out, in_place=True))
     made = []
-    real = html.for_municipality
-    monkeypatch.setattr(html, "for_municipality", lambda ctx, m, part=None: made.append(m.slug) or real(ctx, m, part))
+    real = pages.for_municipality
+    monkeypatch.setattr(pages, "for_municipality", lambda ctx, m, part=None: made.append(m.slug) or real(ctx, m, part))
     edit_update(content, None)
     build(options(content, out, in_place=True, changed=frozenset({content / PARK / "updates"})))
     assert made == ["storby"]

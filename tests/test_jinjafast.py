@@ -3,7 +3,7 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from lofte import jinjafast
+from lofte.outputs import jinjafast
 
 
 class Html:

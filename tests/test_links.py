@@ -5,9 +5,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-
 from conftest import options
-from lofte.pipeline import build
+
+from lofte.build.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "https://medborgarloften.example.se/"

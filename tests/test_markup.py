@@ -5,7 +5,7 @@ import nh3
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lofte import markup
+from lofte.content import markup
 
 
 def test_headings_start_at_h3_and_html_is_sanitised():

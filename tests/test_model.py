@@ -2,7 +2,8 @@
 import pickle
 
 from conftest import SMALL, options
-from lofte.pipeline import read_site
+
+from lofte.build.pipeline import read_site
 
 
 def test_a_whole_site_pickles_and_comes_back_equal(tmp_path):

@@ -8,15 +8,16 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
-from markupsafe import escape
-
 from conftest import SMALL, options
 from follow import build_follow
-from lofte import csvdata, urls
-from lofte.catalogue import CATALOGUE_FILE, NS
-from lofte.i18n import data_catalogue
-from lofte.opendata import FIELDS, LICENCES, SITE_FILE
-from lofte.pipeline import build
+from markupsafe import escape
+
+from lofte.build.pipeline import build
+from lofte.content import urls
+from lofte.i18n.translate import data_catalogue
+from lofte.outputs import opendata_csv
+from lofte.outputs.dcat import CATALOGUE_FILE, NS
+from lofte.outputs.opendata import FIELDS, LICENCES, SITE_FILE
 
 BASE = "https://lofte.example.se/trygghet/"
 
@@ -107,7 +108,7 @@ def test_csv_files_have_the_documented_columns_and_one_row_per_record(built, doc
     for name, _ in objects(doc):
         if name in counts:
             counts[name] += 1
-    for spec in csvdata.FILES:
+    for spec in opendata_csv.FILES:
         rows = read_csv(built, spec.name)
         assert list(rows[0]) == [c.name for c in spec.columns]
         assert len(rows) == counts[spec.record]
@@ -136,10 +137,10 @@ def test_csv_cells_never_start_a_formula(built):
     assert row["title"] == """'=HYPERLINK("https://example.org") fler kontroller"""
     assert row["summary"] == "'-1 olycka är en för mycket, @alla: kör lugnt"
     assert row["focus_area"] == "'+ Trafik"
-    for spec in csvdata.FILES:
+    for spec in opendata_csv.FILES:
         for r in read_csv(built, spec.name):
-            assert not any(v.startswith(csvdata.FORMULA_START) for v in r.values())
-    assert csvdata.cell(-3) == -3, "numbers are never touched"
+            assert not any(v.startswith(opendata_csv.FORMULA_START) for v in r.values())
+    assert opendata_csv.cell(-3) == -3, "numbers are never touched"
 
 
 class Sections(HTMLParser):
@@ -174,11 +175,11 @@ class Sections(HTMLParser):
 def test_the_data_page_documents_every_column_and_field(built):
     page = Sections()
     page.feed(built.text("data/index.html"))
-    for spec in csvdata.FILES:
+    for spec in opendata_csv.FILES:
         assert page.tables[spec.name] == [c.name for c in spec.columns]
     for name, (_, fields) in FIELDS.items():
         assert page.tables[f"Objekt: {name}"] == [k for k, _ in fields]
-    for target in [SITE_FILE, CATALOGUE_FILE] + [f.name for f in csvdata.FILES]:
+    for target in [SITE_FILE, CATALOGUE_FILE] + [f.name for f in opendata_csv.FILES]:
         assert target in page.links
     name, url, _ = LICENCES["CC-BY-4.0"]
     assert url in page.links and name in built.text("data/index.html")
@@ -199,7 +200,7 @@ def test_the_catalogue_describes_every_site_file(built):
     linked = {d.get(res) for d in dataset.findall(q("dcat:distribution"))}
     dists = root.findall(q("dcat:Distribution"))
     assert {d.get(q("rdf:about")) for d in dists} == linked
-    assert len(dists) == 1 + len(csvdata.FILES)
+    assert len(dists) == 1 + len(opendata_csv.FILES)
     for d in dists:
         url = d.find(q("dcat:downloadURL")).get(res)
         assert url.startswith(BASE) and (built.out / url[len(BASE):]).is_file()
@@ -212,7 +213,7 @@ def test_the_catalogue_describes_every_site_file(built):
 def documentation_texts() -> set[str]:
     texts = {what for what, _ in FIELDS.values()} | {d for _, fields in FIELDS.values() for _, d in fields}
     texts |= {name for name, _, _ in LICENCES.values()}
-    return texts | {f.description for f in csvdata.FILES} | {c.doc for f in csvdata.FILES for c in f.columns}
+    return texts | {f.description for f in opendata_csv.FILES} | {c.doc for f in opendata_csv.FILES for c in f.columns}
 
 
 def test_every_documentation_text_has_an_english_entry_and_every_entry_a_text():

@@ -4,12 +4,12 @@ import datetime as dt
 import functools
 from pathlib import Path
 
-from lofte.assemble import assemble
-from lofte.derived import derive
-from lofte.errors import ErrorList
-from lofte.load import load
-from lofte.model import Image
-from lofte.posters import data
+from lofte.content.assemble import assemble
+from lofte.content.derived import derive
+from lofte.content.errors import ErrorList
+from lofte.content.load import load
+from lofte.content.model import Image
+from lofte.outputs.posters import data
 
 CONTENT = Path(__file__).parent / "fixtures" / "posters" / "content"
 BUILD_DATE = dt.date(2026, 11, 22)

@@ -6,8 +6,8 @@ import zlib
 import pytest
 from PIL import Image
 
-from lofte.posters import encode, palette
-from lofte.posters.paper import A3, A4, Sheet
+from lofte.outputs.posters import encode, palette
+from lofte.outputs.posters.paper import A3, A4, Sheet
 
 
 def drawing(size=(240, 300)):

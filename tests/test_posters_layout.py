@@ -1,7 +1,8 @@
 """Text layout: lines fit their width, break only where allowed, shorten with "…"."""
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from lofte.posters import fonts, layout
+from lofte.outputs.posters import fonts, layout
 
 SIZE = 60
 

@@ -1,7 +1,7 @@
 """Colours: WCAG contrast, and greys kept clear of the spot-colour indices."""
 import pytest
 
-from lofte.posters import palette
+from lofte.outputs.posters import palette
 
 
 def test_contrast_matches_the_wcag_definition():

@@ -11,12 +11,12 @@ import segno
 import zxingcpp
 from PIL import Image
 
-from lofte.assemble import assemble
-from lofte.derived import derive
-from lofte.errors import ErrorList
-from lofte.load import load
-from lofte.posters import data, fonts, palette, poster, typeset
-from lofte.posters.paper import A3, A4, PAPERS, Sheet, px
+from lofte.content.assemble import assemble
+from lofte.content.derived import derive
+from lofte.content.errors import ErrorList
+from lofte.content.load import load
+from lofte.outputs.posters import data, fonts, palette, poster, typeset
+from lofte.outputs.posters.paper import A3, A4, PAPERS, Sheet, px
 
 CONTENT = Path(__file__).parent / "fixtures" / "posters" / "content"
 SHEETS = [Sheet(A3, False), Sheet(A4, False), Sheet(A3, True), Sheet(A4, True)]

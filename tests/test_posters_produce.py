@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from lofte import urls
-from lofte.assemble import assemble
-from lofte.derived import derive
-from lofte.errors import ErrorList
-from lofte.load import load
-from lofte.outputs import BuildContext
-from lofte.posters import produce as producer
-from lofte.posters.render import render
+from lofte.content import urls
+from lofte.content.assemble import assemble
+from lofte.content.derived import derive
+from lofte.content.errors import ErrorList
+from lofte.content.load import load
+from lofte.outputs.posters import produce as producer
+from lofte.outputs.posters.render import render
+from lofte.outputs.protocol import BuildContext
 
 CONTENT = Path(__file__).parent / "fixtures" / "posters" / "content"
 IMAGES = 3 * 2 + 3 + 13  # A3 and A4 per period, a share image per period and per promise

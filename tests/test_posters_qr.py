@@ -2,7 +2,7 @@
 import zxingcpp
 from PIL import ImageOps
 
-from lofte.posters import qr
+from lofte.outputs.posters import qr
 
 URL = "https://lofte.example.se/trygghet/koping/2024/"
 

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from lofte.assemble import assemble
-from lofte.derived import derive
-from lofte.errors import ErrorList
-from lofte.load import load
-from lofte.posters import data, palette, share
+from lofte.content.assemble import assemble
+from lofte.content.derived import derive
+from lofte.content.errors import ErrorList
+from lofte.content.load import load
+from lofte.outputs.posters import data, palette, share
 
 CONTENT = Path(__file__).parent / "fixtures" / "posters" / "content"
 

@@ -1,6 +1,6 @@
 """Every status symbol is drawn as a shape: the poster face has none of them."""
-from lofte import statuses
-from lofte.posters import symbols
+from lofte.content import statuses
+from lofte.outputs.posters import symbols
 
 
 def test_every_status_in_the_vocabulary_has_a_shape():

@@ -1,5 +1,5 @@
 """Sentences and LIX of Swedish Markdown."""
-from lofte.readability import lix, sentences
+from lofte.authoring.readability import lix, sentences
 
 TEXT = """Vi går **trygghetsvandringar** i parken. Det blir bra, t.ex. på kvällen!
 

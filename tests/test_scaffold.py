@@ -3,11 +3,11 @@ import datetime as dt
 import shutil
 
 import pytest
-
 from conftest import SMALL, content_errors
+
+from lofte.authoring.scaffold import slugify
 from lofte.cli import main
-from lofte.scaffold import slugify
-from lofte.yamlsource import parse_yaml, split_front_matter
+from lofte.content.yamlsource import parse_yaml, split_front_matter
 
 
 @pytest.mark.parametrize("title, slug", [

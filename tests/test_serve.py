@@ -16,11 +16,11 @@ from pathlib import Path
 from wsgiref.util import setup_testing_defaults
 
 import pytest
-
 from conftest import options
-from lofte import serve
-from lofte.errors import ContentError
-from lofte.overlay import page as error_page
+
+from lofte.authoring import serve
+from lofte.authoring.overlay import page as error_page
+from lofte.content.errors import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
 KONTROLLER = "storby/2025/fler-kontroller/index.md"

@@ -2,9 +2,10 @@
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from follow import build_follow
-from lofte import sitemap, urls
+
+from lofte.content import urls
+from lofte.outputs import sitemap
 
 BASE = "https://lofte.example.se/trygghet/"
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

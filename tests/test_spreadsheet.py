@@ -1,10 +1,10 @@
 """CSV round trip: Excel-friendly export, all-or-nothing import with exact messages, idempotency."""
 import pytest
-
 from conftest import FIXTURES, content_errors
-from lofte import excelcsv, spreadsheet
+
+from lofte.authoring import excelcsv, spreadsheet
 from lofte.cli import main
-from lofte.errors import BuildAborted, ContentError
+from lofte.content.errors import BuildAborted, ContentError
 
 CSV = FIXTURES / "csv"
 PARK = "storby/2025/trygg-park/updates"

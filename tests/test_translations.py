@@ -8,9 +8,9 @@ in another language, translated or fallen back to Swedish.
 from pathlib import Path
 
 import pytest
-
 from conftest import content_errors, options
-from lofte.pipeline import build
+
+from lofte.build.pipeline import build
 
 PROMISE = "storby/2025/trygg-park/index.md"
 UPDATE = "storby/2025/trygg-park/updates/2025-03-01-forsta-vandringen.md"

@@ -5,9 +5,9 @@ import json
 
 import feedparser
 import icalendar
-
 from conftest import options
-from lofte.pipeline import build
+
+from lofte.build.pipeline import build
 
 EVIL_TITLE = '<script>alert("t")</script>=HYPERLINK("http://evil")'
 EVIL_BODY = ('<img src=x onerror=alert(1)> <a href="javascript:alert(2)">x</a> '

@@ -2,7 +2,6 @@
 import os
 
 import pytest
-
 from conftest import content_errors, write_tree
 
 PROMISE = "storby/2025/fler-kontroller/index.md"

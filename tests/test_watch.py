@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from lofte.watch import Watcher
+from lofte.authoring.watch import Watcher
 
 WAIT = 10  # seconds; a report normally comes within ~0.1 s
 

@@ -8,12 +8,12 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import options
-from lofte.errors import LofteError
-from lofte.outputs import OutputFile
-from lofte.pipeline import build
-from lofte.write import MANIFEST, writing
+
+from lofte.build.pipeline import build
+from lofte.build.write import MANIFEST, writing
+from lofte.content.errors import LofteError
+from lofte.outputs.protocol import OutputFile
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,7 +48,7 @@ def test_a_killed_write_leaves_the_previous_site_complete(tmp_path):
     old = tree(out)
     for delay in (0.05, 0.15, 0.3):
         code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); import time\n"
-                "from lofte.write import writing; from lofte.outputs import OutputFile\n"
+                "from lofte.build.write import writing; from lofte.outputs.protocol import OutputFile\n"
                 "def slow():\n"
                 "    for i in range(300):\n"
                 "        time.sleep(0.002); yield OutputFile(f'sida-{i}/index.html', f'<p>ny {i}</p>'.encode())\n"

@@ -1,6 +1,6 @@
 import pytest
 
-from lofte.yamlsource import YamlProblem, parse_yaml, split_front_matter
+from lofte.content.yamlsource import YamlProblem, parse_yaml, split_front_matter
 
 
 def test_values_keep_their_lines_and_dates_stay_text():

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from lofte.pipeline import Options, build
+from lofte.build.pipeline import Options, build
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")

@@ -1,0 +1,223 @@
+"""`serve`: a live preview that rebuilds on every save and reloads the browser.
+
+Communicators check their text in a browser before they publish. The preview
+builds through the normal pipeline into the output folder, serves it on
+127.0.0.1 (this computer only, unless --host says otherwise), is told by the
+operating system of every save in content/ and templates/ (styles included;
+watch.py), and after a burst of saves rebuilds once and reloads the browser.
+
+A content error never stops the server: while the last build failed, every
+page request gets an error page with file, line, field and message (overlay.py),
+the terminal prints the same lines, and the next good save recovers. The
+writer's staging and swap mean a finished site replaces the old one at once, and
+the rebuild runs on the thread that serves requests (the watcher only notes what
+changed), so a request that arrives during a rebuild waits for it; each file is
+read under the writer's lock, so a build started from another terminal is
+waited for too.
+
+livereload serves and reloads the browser; only `_livereload()` knows it, so it
+can be replaced (MkDocs dropped the package after reload-loop bugs).
+"""
+from __future__ import annotations
+
+import dataclasses
+import errno
+import logging
+import mimetypes
+import threading
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+from urllib.parse import quote
+
+from lofte.build import reuse
+from lofte.build.pipeline import Options, build
+from lofte.build.write import output_lock
+from lofte.content.errors import BuildAborted, ContentError, LofteError
+from lofte.outputs import pages
+
+from . import overlay
+from .watch import Watcher
+
+TEXT_TYPES = ("text/", "application/xml", "application/json", "application/atom+xml", "image/svg+xml")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    errors: tuple[ContentError, ...] = ()
+    problem: str = ""  # a failure that is not a content error (template, disk)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.problem
+
+
+def rebuild(opts: Options, changed: frozenset[Path] | None = None) -> Outcome:
+    """Build the whole site once; every failure becomes an Outcome, never an exception.
+
+    The one place the preview builds. `changed` holds the files the watcher saw
+    change since the last build, or None (at start, and when a watched folder was
+    replaced): folders without a changed file are not scanned again. The build
+    date is today's, as `Options.build_date` is left unset.
+    """
+    start = time.perf_counter()
+    reuse.keep_fragments()  # the server rebuilds in this process: keep per-municipality work
+    try:
+        build(dataclasses.replace(opts, in_place=True, changed=changed))  # only changed files are replaced
+    except BuildAborted as exc:
+        return Outcome(errors=tuple(exc.errors), seconds=time.perf_counter() - start)
+    except LofteError as exc:
+        return Outcome(problem=str(exc), seconds=time.perf_counter() - start)
+    except Exception:  # a template mistake must show in the browser, not end the preview
+        return Outcome(problem=traceback.format_exc(), seconds=time.perf_counter() - start)
+    return Outcome(seconds=time.perf_counter() - start)
+
+
+def report(outcome: Outcome) -> str:
+    """What the terminal shows after a rebuild."""
+    now = time.strftime("%H:%M:%S")
+    if outcome.ok:
+        return f"[{now}] Byggt på {outcome.seconds:.2f} s.".replace(".", ",", 1)
+    lines = [str(e) for e in outcome.errors] or [outcome.problem.rstrip()]
+    count = f"{len(outcome.errors)} fel" if outcome.errors else "ett fel"
+    lines.append(f"[{now}] Bygget misslyckades ({count}). Webbläsaren visar felen; "
+                 "spara en rättning så byggs sidan om.")
+    return "\n".join(lines)
+
+
+class Preview:
+    """The preview's state: which inputs changed since the last build, and how that went.
+
+    The watcher (watch.py) calls `saw` from its thread; `refresh` rebuilds on the
+    server's thread, once for however many changes arrived meanwhile.
+    """
+
+    def __init__(self, opts: Options):
+        self.opts = opts
+        self.roots = (opts.content_dir, pages.TEMPLATES)
+        self.outcome = Outcome()
+        self.wake: Callable[[], None] = lambda: None  # the server sets it: run `refresh` soon
+        self._lock = threading.Lock()
+        self._waiting, self._everything, self._changed = True, True, set()  # the first build checks everything
+
+    def saw(self, changed: frozenset[Path] | None) -> None:
+        """Note changed input files (None: anything may have changed) and wake the server."""
+        with self._lock:
+            self._waiting = True
+            if changed is None:
+                self._everything = True
+            else:
+                self._changed |= changed
+        self.wake()
+
+    def refresh(self) -> bool:
+        """Rebuild if an input changed since the last build; True when browsers should reload."""
+        with self._lock:
+            if not self._waiting:
+                return False
+            changed = None if self._everything else frozenset(self._changed)
+            self._waiting, self._everything, self._changed = False, False, set()
+        self.outcome = rebuild(self.opts, changed)
+        print(report(self.outcome), flush=True)
+        return True
+
+    def app(self, environ, start_response):
+        """WSGI: the built site, or the error page for pages while the last build failed."""
+        path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "replace")
+        parts = [p for p in path.split("/") if p]
+        page = not parts or path.endswith("/") or "." not in parts[-1] or parts[-1].endswith(".html")
+        if page and not self.outcome.ok:
+            return _send(start_response, "500 Internal Server Error", "text/html; charset=utf-8",
+                         overlay.page(self.outcome.errors, self.outcome.problem))
+        out = self.opts.out_dir
+        if any(p in (".", "..") or "\\" in p or "\0" in p for p in parts):
+            return _send(start_response, "404 Not Found", "text/plain; charset=utf-8", b"Finns inte.\n")
+        with output_lock(out):
+            target = out.joinpath(*parts)
+            if target.is_dir() and not path.endswith("/"):
+                start_response("301 Moved Permanently", [("Location", quote(path + "/")), ("Content-Length", "0")])
+                return [b""]
+            if target.is_dir():
+                target = target / "index.html"
+            status = "200 OK"
+            if not target.is_file():
+                status, target = "404 Not Found", out / "404.html"
+            try:
+                data = target.read_bytes()
+            except OSError:
+                return _send(start_response, "404 Not Found", "text/plain; charset=utf-8", b"Finns inte.\n")
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind.startswith(TEXT_TYPES):
+            kind += "; charset=utf-8"
+        return _send(start_response, status, kind, data)
+
+
+def _send(start_response, status: str, kind: str, data: bytes):
+    start_response(status, [("Content-Type", kind), ("Content-Length", str(len(data))),
+                            ("Cache-Control", "no-store")])
+    return [data]
+
+
+def _livereload(preview: Preview, host: str, port: int) -> None:
+    """Serve `preview.app` until Ctrl+C, rebuilding (`preview.refresh`) on the
+    server's thread whenever the preview is woken, then telling browsers to reload.
+
+    The only code that knows livereload. Two of its parts are replaced: its
+    inline loader script would be blocked by the site's Content-Security-Policy
+    (script-src 'self'), so pages get a same-origin <script src> instead; and its
+    file watcher (a poll every 0.8 s that misses restored files and drops reloads
+    within 3 s of the last) gives way to watch.py, which wakes the preview.
+    """
+    import livereload
+    from livereload.handlers import LiveReloadHandler
+    from livereload.watcher import Watcher
+    from tornado.ioloop import IOLoop
+
+    script = f'<script src="/livereload.js?port={port}"></script>'.encode()
+
+    class WokenWatcher(Watcher):
+        def start(self, callback):
+            loop = IOLoop.current()
+            preview.wake = lambda: loop.add_callback(callback)  # from the watcher's thread
+            loop.add_callback(callback)  # changes seen during the first build
+            return True  # livereload starts no poll of its own
+
+        def examine(self):
+            if preview.refresh():
+                LiveReloadHandler.reload_waiters()
+            return None, None
+
+    class Server(livereload.Server):
+        def get_web_handlers(self, _inline_script):
+            return super().get_web_handlers(script)
+
+    logging.getLogger("livereload").addFilter(lambda record: record.levelno >= logging.WARNING)
+    logging.getLogger("tornado.access").disabled = True  # a 404 is no news; build errors are printed
+    Server(preview.app, watcher=WokenWatcher()).serve(port=port, host=host, debug=False)
+
+
+def run(opts: Options, host: str = "127.0.0.1", port: int = 8000) -> int:
+    """Build, then serve and rebuild until Ctrl+C."""
+    if not 0 < port < 65536:
+        raise LofteError(f"porten {port} går inte att använda; välj ett tal mellan 1 och 65535, t.ex. 8000")
+    preview = Preview(opts)
+    # Watching starts before the first build; once its watch is up it reports None
+    # (anything may have changed), so a save during the first build is not lost.
+    watcher = Watcher(preview.roots, preview.saw).start()
+    try:
+        print("Bygger webbplatsen …", flush=True)
+        preview.refresh()  # the first build, before the first request
+        print(f"Förhandsvisning på http://{host}:{port}/ (avsluta med Ctrl+C)", flush=True)
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            print(f"Obs: på adressen {host} kan andra datorer i nätverket se förhandsvisningen.", flush=True)
+        _livereload(preview, host, port)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise LofteError(f"porten {port} används redan; välj en annan, t.ex. --port {port + 1}") from None
+        raise
+    finally:
+        watcher.stop()
+    return 0

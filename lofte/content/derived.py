@@ -1,0 +1,236 @@
+"""Facts the build derives from the model: progress, schedule, freshness, totals.
+
+Computed once per build, from the model and the build date only (never the
+clock), so every output shows the same numbers. Rules:
+
+- The status in `index.md` is the status when the promise was published; each
+  dated update may change it (`status`, `actor_status`), and the newest change
+  wins. That way every change has a date and can be listed in the change log.
+- An update that `corrects` an earlier one replaces that update's numbers.
+- count/frequency indicators sum the values reported in updates; a measure
+  indicator takes the newest reported value.
+- *Behind schedule*: a counted target is behind when fewer occurrences are
+  recorded than the share of the time frame that has passed calls for.
+- *Overdue*: no update within the feedback plan's interval while running.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from lofte.build import reuse
+
+from . import statuses
+from .model import ActorStatus, Indicator, Municipality, Period, Promise, Site, Update
+
+FREQUENCY_DAYS = {"week": 7, "month": 365.25 / 12, "quarter": 365.25 / 4, "year": 365.25}
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorState:
+    indicator: Indicator
+    current: float | None  # count so far, or newest measured value
+    current_date: dt.date | None
+    example: bool  # some of the values counted come from example updates
+    goal: float | None  # total target (frequency: per-period target × periods)
+    expected: float | None  # what the schedule calls for by the build date
+    fraction: float | None  # 0..1 towards the goal, for bars
+    behind: bool
+    reached: bool
+    missed: bool  # the time frame is over and the goal was not reached
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    date: dt.date
+    kind: str  # "status" | "actor" | "correction"
+    example: bool
+    update: str  # slug of the update that made the change
+    before: str
+    after: str
+    actor: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PromiseState:
+    status: str  # current progress key
+    status_example: bool  # the current status was set by an example update
+    actors: tuple[ActorStatus, ...]  # with current statuses
+    example_actors: frozenset[str]  # actors whose current status an example update set
+    verdict: str | None
+    indicators: tuple[IndicatorState, ...]
+    last_updated: dt.date | None
+    next_due: dt.date | None
+    overdue: bool
+    behind: bool
+    changes: tuple[Change, ...]  # newest first
+    corrected_by: dict[str, str]  # update slug -> slug of the update correcting it
+    has_example: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodState:
+    ended: bool
+    running: bool
+    upcoming: bool
+    dated: bool  # False where the source gives no start and end
+    elapsed: float | None  # share of the period that has passed, 0..1
+    counts: tuple[tuple[str, int], ...]  # (status or verdict key, number), vocabulary order
+    overdue: int
+    last_updated: dt.date | None
+    has_example: bool
+
+
+@dataclass
+class Facts:
+    build_date: dt.date
+    promises: dict[str, PromiseState] = field(default_factory=dict)  # by promise path
+    periods: dict[str, PeriodState] = field(default_factory=dict)  # by period path
+    current_period: dict[str, Period | None] = field(default_factory=dict)  # by municipality slug
+
+
+def elapsed_share(start: dt.date | None, end: dt.date | None, today: dt.date) -> float | None:
+    if not start or not end or end <= start:
+        return None
+    return min(1.0, max(0.0, (today - start).days / (end - start).days))
+
+
+def _effective_updates(updates: tuple[Update, ...]) -> tuple[list[Update], dict[str, str]]:
+    corrected_by = {u.corrects: u.slug for u in updates if u.corrects}
+    return [u for u in updates if u.slug not in corrected_by], corrected_by
+
+
+def indicator_state(ind: Indicator, updates: list[Update], start, end, today) -> IndicatorState:
+    if ind.target and ind.target.date:
+        end = ind.target.date  # the indicator's own deadline, if it has one
+    values = [(u.date, p.value, u.example) for u in sorted(updates, key=lambda u: (u.date, u.slug))
+              for p in u.progress if p.indicator == ind.id]
+    share = elapsed_share(start, end, today)
+    if ind.kind == "measure":
+        current, current_date = (values[-1][1], values[-1][0]) if values else (None, None)
+        example = bool(values) and values[-1][2]
+        goal = ind.target.value if ind.target else None
+        fraction = reached = None
+        if goal is not None and current is not None:
+            base = ind.baseline.value if ind.baseline else 0.0
+            span = goal - base
+            fraction = 1.0 if span == 0 else max(0.0, min(1.0, (current - base) / span))
+            reached = (current >= goal if ind.direction != "decrease" else current <= goal)
+        over = bool(end and today > end)
+        return IndicatorState(ind, current, current_date, example, goal, None, fraction, False,
+                              bool(reached), over and goal is not None and not reached)
+    current = sum(v for _, v, _ in values)
+    current_date = values[-1][0] if values else None
+    example = any(e for _, _, e in values)
+    goal = ind.target.value if ind.target else None
+    if ind.kind == "frequency" and goal is not None and start and end:
+        periods = max(1, round(((end - start).days + 1) / FREQUENCY_DAYS[ind.frequency]))
+        goal = goal * periods
+    expected = math.floor(goal * share) if goal is not None and share is not None else None
+    fraction = (min(1.0, current / goal) if goal else None)
+    over = bool(end and today > end)
+    reached = goal is not None and current >= goal
+    behind = expected is not None and current < expected and not over
+    return IndicatorState(ind, current, current_date, example, goal, None if over else expected,
+                          fraction, behind, reached, over and goal is not None and not reached)
+
+
+def promise_state(promise: Promise, period: Period, today: dt.date) -> PromiseState:
+    start, end = promise.start or period.start, promise.end or period.end
+    effective, corrected_by = _effective_updates(promise.updates)
+    chronological = sorted(promise.updates, key=lambda u: (u.date, u.slug))
+    status, status_example = promise.status, promise.example
+    actor_now = {a.actor: a for a in promise.actors}
+    example_actors = set()
+    changes = []
+    for u in chronological:
+        if u.slug in corrected_by:
+            continue
+        if u.status and u.status != status:
+            changes.append(Change(u.date, "status", u.example, u.slug, status, u.status))
+            status, status_example = u.status, u.example
+        for a in u.actor_status:
+            old = actor_now.get(a.actor)
+            if old and old.status != a.status:
+                changes.append(Change(u.date, "actor", u.example, u.slug, old.status, a.status, actor=a.actor))
+            if old:
+                actor_now[a.actor] = ActorStatus(a.actor, a.status, a.responsible or old.responsible)
+                (example_actors.add if u.example else example_actors.discard)(a.actor)
+        if u.corrects:
+            changes.append(Change(u.date, "correction", u.example, u.slug, u.corrects, u.slug, note=u.correction_note))
+    indicators = tuple(indicator_state(i, effective, start, end, today) for i in promise.indicators)
+    last = max((u.date for u in promise.updates), default=None)
+    plan = period.feedback_plan
+    next_due = overdue = None
+    running = bool(start and end and start <= today <= end)
+    if plan and plan.interval_days and start:
+        next_due = (last or start) + dt.timedelta(days=plan.interval_days)
+        if end and next_due > end:
+            next_due = end
+    overdue = bool(next_due and running and next_due < today and period.follow_up is None)
+    return PromiseState(
+        status=status, status_example=status_example,
+        actors=tuple(actor_now[a.actor] for a in promise.actors), example_actors=frozenset(example_actors),
+        verdict=promise.verdict.verdict if promise.verdict else None, indicators=indicators,
+        last_updated=last, next_due=next_due if running else None, overdue=overdue,
+        behind=any(s.behind for s in indicators) and running,
+        changes=tuple(reversed(changes)), corrected_by=corrected_by,
+        has_example=promise.example or any(u.example for u in promise.updates),
+    )
+
+
+def period_state(period: Period, states: list[PromiseState], today: dt.date) -> PeriodState:
+    ended = bool(period.end and period.end < today)
+    upcoming = bool(period.start and today < period.start)
+    use_verdicts = period.follow_up is not None
+    keys = statuses.VERDICT_KEYS + ("ingen slutbedömning",) if use_verdicts else statuses.PROGRESS_KEYS
+    tally = {k: 0 for k in keys}
+    for s in states:
+        key = (s.verdict or "ingen slutbedömning") if use_verdicts else s.status
+        tally[key] += 1
+    dated = bool(period.start and period.end)
+    return PeriodState(
+        ended=ended, running=dated and not ended and not upcoming, upcoming=upcoming, dated=dated,
+        elapsed=elapsed_share(period.start, period.end, today),
+        counts=tuple((k, n) for k, n in tally.items() if n),
+        overdue=sum(1 for s in states if s.overdue),
+        last_updated=max((s.last_updated for s in states if s.last_updated), default=None),
+        has_example=period.example or any(s.has_example for s in states),
+    )
+
+
+def current_period(m: Municipality, facts: Facts) -> Period | None:
+    """The running period, else the most recent one that has started."""
+    running = [p for p in m.periods if facts.periods[p.path].running]
+    if running:
+        return running[-1]
+    started = [p for p in m.periods if not facts.periods[p.path].upcoming]
+    return started[-1] if started else None
+
+
+def derive(site: Site, keys: dict[str, str] | None = None) -> Facts:
+    """Facts for the whole site; `keys` (municipality slug -> key of its inputs and
+    the build date) lets the dev server reuse the facts of unchanged municipalities."""
+    facts = Facts(site.build_date)
+    keys = keys or {}
+    for m in site.municipalities:
+        part = reuse.memo("facts", m.slug, keys.get(m.slug, ""), lambda: derive_municipality(m, site.build_date))
+        facts.promises.update(part.promises)
+        facts.periods.update(part.periods)
+        facts.current_period.update(part.current_period)
+    return facts
+
+
+def derive_municipality(m: Municipality, today: dt.date) -> Facts:
+    facts = Facts(today)
+    for period in m.periods:
+        states = []
+        for promise in period.promises:
+            state = promise_state(promise, period, today)
+            facts.promises[promise.path] = state
+            states.append(state)
+        facts.periods[period.path] = period_state(period, states, today)
+    facts.current_period[m.slug] = current_period(m, facts)
+    return facts

@@ -1,0 +1,319 @@
+"""The schema of each content file: which fields exist, their types, and defaults.
+
+One function per file kind turns a parsed YAML mapping into a model object,
+reporting every problem through `Fields`. Checks that need more than one file
+(references, dates against the period, duplicates) live in assemble.py.
+The field list here is the contract documented in docs/innehall.md.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from . import markup, statuses
+from .fields import Fields
+from .languages import UI_LANGUAGES
+from .model import (
+    ORIGIN_KINDS,
+    Accessibility,
+    ActorStatus,
+    Baseline,
+    Contact,
+    Event,
+    FeedbackPlan,
+    FollowUp,
+    Image,
+    Indicator,
+    IndicatorTarget,
+    Link,
+    Municipality,
+    Origin,
+    Partner,
+    Period,
+    Progress,
+    Promise,
+    Signatory,
+    Site,
+    Source,
+    Translation,
+    Update,
+    Verdict,
+)
+
+LANGUAGES = ("sv", "en", "ar", "fa", "fi", "so", "ti", "yi", "ku", "bs", "pl", "uk")
+LICENCES = ("CC0-1.0", "CC-BY-4.0")
+ACCESSIBILITY_STATUSES = ("helt", "delvis", "inte")
+INDICATOR_KINDS = ("count", "frequency", "measure")
+DIRECTIONS = ("increase", "decrease", "maintain")
+FREQUENCIES = ("week", "month", "quarter", "year")
+BUILTIN_ACTORS = ("polisen", "kommunen")
+
+
+def text(f: Fields, key: str, required: bool = False):
+    return markup.render(f.str(key, required, max_len=50_000))
+
+
+def source(f: Fields, key: str = "source") -> Source | None:
+    s = f.map(key)
+    if s is None:
+        return None
+    out = Source(title=s.str("title", True), document=s.str("document"), url=s.url("url"),
+                 note=s.str("note"))
+    s.finish()
+    return out
+
+
+def contact(f: Fields | None) -> Contact:
+    if f is None:
+        return Contact()
+    out = Contact(name=f.str("name"), email=f.str("email"), phone=f.str("phone"), url=f.url("url"))
+    f.finish()
+    return out
+
+
+def origins(f: Fields, key: str = "origins") -> tuple[Origin, ...]:
+    out = []
+    for o in f.maps(key):
+        kind = o.choice("kind", tuple(ORIGIN_KINDS), True, what="ett känt ursprung")
+        out.append(Origin(kind or "annat", o.str("text", True)))
+        o.finish()
+    return tuple(out)
+
+
+# Which fields a translation may give, and how each is read.
+PROMISE_TRANSLATABLE = {"title": "str", "summary": "str", "focus_area": "str", "body": "text",
+                        "approach": "text", "activities": "list", "effects": "list"}
+PERIOD_TRANSLATABLE = {"title": "str", "intro": "text", "purpose": "text", "situation": "text",
+                       "focus_areas": "list"}
+UPDATE_TRANSLATABLE = {"title": "str", "body": "text"}
+
+
+def translations(f: Fields, translatable: dict[str, str]) -> tuple[Translation, ...]:
+    """`translations: {en: {translated: 2024-05-01, title: …}, ar: {…}}`, sorted by language."""
+    tf = f.map("translations")
+    if tf is None:
+        return ()
+    out = []
+    for lang in list(tf.data):
+        lf = tf.map(lang)
+        if lang not in LANGUAGES[1:]:
+            tf.error(lang, f"'{lang}' är inget språk att översätta till; välj bland {', '.join(LANGUAGES[1:])}")
+            continue
+        if lf is None:
+            continue
+        fields = {}
+        for key, kind in translatable.items():
+            value = text(lf, key) if kind == "text" else lf.str_list(key) if kind == "list" else lf.str(key)
+            if value:
+                fields[key] = value
+        out.append(Translation(lang=lang, translated=lf.date("translated", True) or dt.date.min,
+                               official=lf.bool("official"), example=lf.bool("example"), fields=fields))
+        lf.finish()
+    return tuple(sorted(out, key=lambda t: t.lang))
+
+
+def read_site(f: Fields, build_date: dt.date, base_url: str | None) -> Site:
+    url = f.str("base_url", True)
+    if base_url:  # --base-url overrides site.yaml (e.g. a preview deployment)
+        url = base_url
+    if url and not url.startswith(("https://", "http://")):
+        f.error("base_url", f"'{url}' måste vara en absolut adress som börjar med https://")
+    if url and not url.endswith("/"):
+        url += "/"
+    langs = f.str_list("languages") or ("sv",)
+    for i, lang in enumerate(langs):  # languages of the whole site: those with a message catalogue
+        if lang not in UI_LANGUAGES:
+            f.errors.add(f.path, f.line("languages"), f"languages[{i + 1}]",
+                         f"'{lang}' är inget språk som webbplatsen finns på; välj bland {', '.join(UI_LANGUAGES)} "
+                         "(enskilda löften kan översättas till fler språk under translations)")
+    if langs[0] != "sv":
+        f.error("languages", "det första språket måste vara 'sv' (svenska först)")
+    a = f.map("accessibility", True)
+    access = None
+    if a is not None:
+        access = Accessibility(
+            status=a.choice("status", ACCESSIBILITY_STATUSES, True, "delvis", "en efterlevnadsstatus"),
+            known_issues=a.str_list("known_issues"),
+            assessed=a.date("assessed", True) or build_date,
+            statement_date=a.date("statement_date", True) or build_date,
+            updated=a.date("updated"),
+            method=a.str("method", True),
+            contact_email=a.str("contact_email", True),
+            contact_phone=a.str("contact_phone"),
+            response_time=a.str("response_time", True),
+        )
+        a.finish()
+    owners = []
+    for o in f.maps("owners"):
+        owners.append(contact(o))
+    site = Site(
+        title=f.str("title", True), base_url=url, languages=tuple(langs),
+        description=f.str("description"), contact=contact(f.map("contact")),
+        owners=tuple(owners), licence=f.choice("licence", LICENCES, True, "CC0-1.0", "en licens"),
+        feedback=f.str("feedback", True), build_date=build_date,
+        accessibility=access or Accessibility("delvis", (), build_date, build_date, None, "", "", "", ""),
+    )
+    f.finish()
+    return site
+
+
+def read_municipality(f: Fields, slug: str, path: str) -> Municipality:
+    partners = []
+    for p in f.maps("partners"):
+        pid = p.slug("id", True)
+        if pid in BUILTIN_ACTORS:
+            p.error("id", f"'{pid}' är reserverat för polisen och kommunen; välj ett annat id")
+        partners.append(Partner(pid or "", p.str("name", True), p.str("description"), p.url("url")))
+        p.finish()
+    logo = None
+    lf = f.map("logo")
+    if lf is not None:
+        logo = Image(lf.str("file", True), lf.str("alt", True))
+        lf.finish()
+    m = Municipality(
+        slug=slug, path=path, name=f.str("name", True), short_name=f.str("short_name", True),
+        police_area=f.str("police_area", True), partners=tuple(partners),
+        contact=contact(f.map("contact")), logo=logo, source=source(f), example=f.bool("example"),
+    )
+    f.finish()
+    return m
+
+
+def read_period(f: Fields, slug: str, path: str, municipality: str) -> Period:
+    signatories = []
+    for s in f.maps("signatories"):
+        signatories.append(Signatory(s.str("name", True), s.str("role", True), s.str("party", True)))
+        s.finish()
+    plan = None
+    pf = f.map("feedback_plan")
+    if pf is not None:
+        plan = FeedbackPlan(text(pf, "text", True), pf.int("interval_days", minimum=1))
+        pf.finish()
+    follow = None
+    ff = f.map("follow_up")
+    if ff is not None:
+        follow = FollowUp(date=ff.date("date"), activities=text(ff, "activities"),
+                          quality=text(ff, "quality"), effects=text(ff, "effects"),
+                          document=source(ff, "document"), summary=text(ff, "summary"))
+        ff.finish()
+    start, end = f.date("start"), f.date("end")
+    if start and end and end < start:
+        f.error("end", f"slutdatumet {end} ligger före startdatumet {start}")
+    period = Period(
+        slug=slug, path=path, municipality=municipality, title=f.str("title", True),
+        start=start, end=end, dates_note=f.str("dates_note"),
+        signed=f.date("signed"), signed_place=f.str("signed_place"),
+        signatories=tuple(signatories), purpose=text(f, "purpose"), situation=text(f, "situation"),
+        focus_areas=f.str_list("focus_areas"), origins=origins(f), feedback_plan=plan,
+        follow_up=follow, intro=text(f, "intro"), source=source(f), example=f.bool("example"),
+        lattlast=text(f, "lattlast"), revised=f.date("revised"),
+        translations=translations(f, PERIOD_TRANSLATABLE),
+    )
+    if (start is None or end is None) and not period.dates_note:
+        f.error("dates_note" if start or end else "start",
+                "start och slut saknas: ange datumen, eller skriv i dates_note varför de saknas")
+    f.finish()
+    return period
+
+
+def actor_statuses(f: Fields, key: str, required: bool) -> tuple[ActorStatus, ...]:
+    out = []
+    for a in f.maps(key, required):
+        out.append(ActorStatus(actor=a.str("actor", True),
+                               status=a.choice("status", statuses.PROGRESS_KEYS, True,
+                                               "ingen uppgift", "en status") or "ingen uppgift",
+                               responsible=a.str("responsible")))
+        a.finish()
+    return tuple(out)
+
+
+def events(f: Fields, owner_path: str) -> tuple[Event, ...]:
+    out = []
+    for i, e in enumerate(f.maps("events")):
+        start, end = e.when("start", True), e.when("end")
+        if start and end and type(start) is type(end) and end < start:
+            e.error("end", "sluttiden ligger före starttiden")
+        out.append(Event(title=e.str("title", True), start=start or dt.date(1970, 1, 1), end=end,
+                         location=e.str("location"), description=e.str("description"),
+                         source_path=owner_path, index=i))
+        e.finish()
+    return tuple(out)
+
+
+def indicator(f: Fields) -> Indicator:
+    kind = f.choice("kind", INDICATOR_KINDS, True, "measure", "en indikatortyp")
+    baseline = None
+    bf = f.map("baseline")
+    if bf is not None:
+        baseline = Baseline(bf.number("value", True) or 0.0, bf.date("date"), bf.str("note"))
+        bf.finish()
+    target = None
+    tf = f.map("target")
+    if tf is not None:
+        target = IndicatorTarget(tf.number("value", True) or 0.0, tf.date("date"))
+        tf.finish()
+    frequency = f.choice("frequency", FREQUENCIES, kind == "frequency", None, "en frekvens")
+    if kind != "frequency" and frequency:
+        f.error("frequency", "används bara när kind är 'frequency'")
+    if kind in ("count", "frequency") and target is None:
+        f.error("target", "saknas: en räknad indikator behöver ett mål (target.value)")
+    ind = Indicator(id=f.slug("id", True) or "", name=f.str("name", True), unit=f.str("unit", True),
+                    kind=kind or "measure",
+                    direction=f.choice("direction", DIRECTIONS, False, "increase", "en riktning"),
+                    baseline=baseline, target=target, frequency=frequency, note=f.str("note"))
+    f.finish()
+    return ind
+
+
+def read_promise(f: Fields, body: str, slug: str, path: str) -> Promise:
+    verdict = None
+    vf = f.map("verdict")
+    if vf is not None:
+        verdict = Verdict(vf.choice("verdict", statuses.VERDICT_KEYS, False, None, "en slutbedömning"),
+                          text(vf, "text"))
+        vf.finish()
+    start, end = f.date("start"), f.date("end")
+    if start and end and end < start:
+        f.error("end", f"slutdatumet {end} ligger före startdatumet {start}")
+    promise = Promise(
+        slug=slug, path=path, title=f.str("title", True, max_len=300), summary=f.str("summary", max_len=400),
+        focus_area=f.str("focus_area"), body=markup.render(body), approach=text(f, "approach"),
+        activities=f.str_list("activities"), effects=f.str_list("effects"), origins=origins(f),
+        actors=actor_statuses(f, "actors", True),
+        status=f.choice("status", statuses.PROGRESS_KEYS, True, "ingen uppgift", "en status") or "ingen uppgift",
+        indicators=tuple(indicator(i) for i in f.maps("indicators")),
+        start=start, end=end, verdict=verdict, events=events(f, path), source=source(f),
+        example=f.bool("example"), lattlast=text(f, "lattlast"), revised=f.date("revised"),
+        translations=translations(f, PROMISE_TRANSLATABLE),
+    )
+    f.finish()
+    return promise
+
+
+def read_update(f: Fields, body: str, slug: str, path: str, file_date: dt.date) -> Update:
+    date = f.date("date")
+    if date and date != file_date:
+        f.error("date", f"{date} stämmer inte med datumet i filnamnet ({file_date})")
+    progress = []
+    for p in f.maps("progress"):
+        progress.append(Progress(p.slug("indicator", True) or "", p.number("value", True) or 0.0))
+        p.finish()
+    evidence = []
+    for e in f.maps("evidence"):
+        evidence.append(Link(e.str("title", True), e.url("url", True)))
+        e.finish()
+    correction = f.map("corrects")
+    corrects, note = None, ""
+    if correction is not None:
+        corrects, note = correction.str("update", True), correction.str("note", True)
+        correction.finish()
+    update = Update(
+        slug=slug, path=path, date=file_date, title=f.str("title", True, max_len=300),
+        body=markup.render(body),
+        status=f.choice("status", statuses.PROGRESS_KEYS, False, None, "en status"),
+        actor_status=actor_statuses(f, "actor_status", False), progress=tuple(progress),
+        evidence=tuple(evidence), events=events(f, path), corrects=corrects, correction_note=note,
+        example=f.bool("example"), revised=f.date("revised"),
+        translations=translations(f, UPDATE_TRANSLATABLE),
+    )
+    f.finish()
+    return update

@@ -1,0 +1,106 @@
+"""UI language: the message catalogue and locale-aware dates and numbers.
+
+Templates write their fixed texts in Swedish, `_("Senast uppdaterad")`; the
+Swedish text is the key, and `messages/<lang>.yaml` maps it to other languages.
+A test checks that every key used in the templates has an English entry, so a
+language is complete or the suite fails. Dates and numbers come from Babel
+(CLDR), e.g. "21 november 2026".
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+import yaml
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from jinja2.ext import Extension
+from jinja2.lexer import Token, TokenStream
+
+from lofte.content.languages import LANGUAGE_NAMES
+
+
+@lru_cache(maxsize=None)
+def catalogue(lang: str) -> dict[str, str]:
+    if lang == "sv":
+        return {}
+    text = resources.files("lofte.i18n.messages").joinpath(f"{lang}.yaml").read_text("utf-8")
+    return yaml.safe_load(text) or {}
+
+
+def data_catalogue(lang: str) -> dict[str, str]:
+    """The open data's documentation (opendata.FIELDS, csvdata.FILES, licence names) in `lang`:
+    `messages/<lang>-data.yaml`, apart from the templates' texts because its keys come from code."""
+    return {} if lang == "sv" else catalogue(f"{lang}-data")
+
+
+class Translator:
+    """The `_()` of one page language; Swedish passes through unchanged."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.messages = catalogue(lang)
+
+    def __call__(self, text: str, **values) -> str:
+        out = self.messages.get(text, text)
+        return out.format(**values) if values else out
+
+    def doc(self, text: str) -> str:
+        """A text of the open data's documentation, in this page's language."""
+        return data_catalogue(self.lang).get(text, text)
+
+    def n(self, count: int, one: str, many: str) -> str:
+        """Singular or plural by count (Swedish and English both have two forms)."""
+        return self(one if count == 1 else many, n=count)
+
+    def language(self, code: str) -> str:
+        """The name of a language in this page's language, e.g. "arabiska" for ar on a Swedish page."""
+        return Locale.parse(self.lang).languages.get(code, LANGUAGE_NAMES.get(code, code))
+
+    def date(self, value: dt.date | None, fmt: str = "d MMMM y") -> str:
+        return _date(value, fmt, self.lang) if value else ""
+
+    def number(self, value: float | None) -> str:
+        if value is None:
+            return ""
+        return _number(value, self.lang)
+
+
+class FixedMessages(Extension):
+    """Translate `_("fixed text")` when a template is compiled, not on every render.
+
+    Pages show ~60 fixed texts each; as constants they join the template's static
+    output (escaped once, at compile time). Calls with values, `_("… {n}", n=…)`,
+    and the helpers `_.date`, `_.number` stay calls. The environment is compiled
+    for one interface language (`environment.ui_lang`).
+    """
+
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        messages = catalogue(self.environment.ui_lang)
+        window: list[Token] = []  # the last five tokens: [before] _ ( "text" )
+        for token in stream:
+            window.append(token)
+            if len(window) < 5:
+                continue
+            before, name, open_, text, close = window
+            if (name.type == "name" and name.value == "_" and before.type != "dot" and open_.type == "lparen"
+                    and text.type == "string" and close.type == "rparen"):
+                window = [before, Token(text.lineno, "string", messages.get(text.value, text.value))]
+            else:
+                yield window.pop(0)
+        yield from window
+
+
+# Babel parses the locale and pattern on every call; pages repeat the same few
+# dates and numbers thousands of times, so results are cached.
+@lru_cache(maxsize=65536)
+def _date(value: dt.date, fmt: str, lang: str) -> str:
+    return format_date(value, fmt, locale=lang)
+
+
+@lru_cache(maxsize=65536)
+def _number(value: float, lang: str) -> str:
+    return format_decimal(value, format="#,##0.##", locale=lang)

@@ -1,0 +1,229 @@
+"""Atom feeds: tell subscribers when something happens, without an account.
+
+One feed for the site, each municipality, each period and each promise, each
+written beside its page (`urls.feed`). Entries are the progress updates, the
+status changes the build derives from them (`derived.Change`), and a notice when
+a promise misses the update date its feedback plan sets. An entry has the same
+id and text in every feed it appears in, so a reader that follows several feeds
+shows it once.
+
+Deterministic: entry ids are tag: URIs from the site's host and path prefix,
+the date the entry is about and the content path (never the build time); an
+entry's `updated` is its date at midnight UTC, and a feed's `updated` is its
+newest entry's, so a rebuild with the same content gives the same bytes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from html import escape
+from typing import Iterable, Iterator
+from urllib.parse import urlsplit
+
+from lofte.content import urls
+from lofte.content.derived import Change, Facts
+from lofte.content.model import Municipality, Period, Promise, Site, Update
+from lofte.i18n.labels import actor_name, example_title, status_label
+from lofte.i18n.translate import Translator
+
+from .protocol import BuildContext, OutputFile
+
+ATOM = "http://www.w3.org/2005/Atom"
+# The site and municipality feeds carry the newest entries only; the full record is
+# in the period and promise feeds and in the open data.
+LIMIT = 100
+SV = Translator("sv")  # feeds are in Swedish, like the content
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    date: dt.date
+    title: str
+    link: str  # absolute
+    html: str  # entry content, escaped HTML
+    base: str  # absolute URL that relative links in `html` resolve against
+    category: str  # municipality name, so a site-wide feed can be filtered by place
+
+
+def tag(site: Site, date: dt.date, path: str) -> str:
+    """A tag: URI (RFC 4151) from the site's host, `date` and a content path."""
+    parts = urlsplit(site.base_url)
+    return f"tag:{parts.hostname},{date.isoformat()}:{parts.path.lstrip('/')}{path}"
+
+
+def timestamp(date: dt.date) -> str:
+    return f"{date.isoformat()}T00:00:00Z"
+
+
+def made_up(m: Municipality, p: Period, pr: Promise) -> bool:
+    """Everything under an example municipality, period or promise is an example."""
+    return m.example or p.example or pr.example
+
+
+def _context(m: Municipality, p: Period, pr: Promise) -> str:
+    return f"<p>{escape(m.name)} · {escape(p.title)} · {escape(pr.title)}</p>"
+
+
+def update_entry(site: Site, m: Municipality, p: Period, pr: Promise, u: Update,
+                 corrected_by: str | None) -> Entry:
+    page = urls.absolute(site.base_url, urls.promise(p, pr))
+    parts = [_context(m, p, pr)]
+    example = u.example or made_up(m, p, pr)
+    if example:
+        parts.append("<p><strong>Exempel:</strong> den här uppdateringen är påhittad.</p>")
+    if u.corrects:
+        parts.append(f"<p>Rättelse av <a href=\"#{escape(u.corrects)}\">en tidigare uppdatering</a>: "
+                     f"{escape(u.correction_note)}</p>")
+    if corrected_by:
+        parts.append(f"<p>Den här uppdateringen har rättats: <a href=\"#{escape(corrected_by)}\">se rättelsen</a>.</p>")
+    if u.status:
+        parts.append(f"<p>Ny status: {escape(status_label(u.status))}</p>")
+    parts.extend(f"<p>{escape(actor_name(m, a.actor))}: {escape(status_label(a.status))}</p>"
+                 for a in u.actor_status)
+    parts.append(u.body.html)
+    names = {i.id: i for i in pr.indicators}
+    if u.progress:
+        items = "".join(f"<li>{escape(names[g.indicator].name)}: {SV.number(g.value)} "
+                        f"{escape(names[g.indicator].unit)}</li>" for g in u.progress)
+        parts.append(f"<ul>{items}</ul>")
+    if u.evidence:
+        items = "".join(f"<li><a href=\"{escape(e.url)}\">{escape(e.title)}</a></li>" for e in u.evidence)
+        parts.append(f"<p>Underlag:</p><ul>{items}</ul>")
+    says_so = u.title.casefold().startswith("rättelse")
+    title = f"Rättelse: {u.title}" if u.corrects and not says_so else u.title
+    return Entry(tag(site, u.date, f"{urls.promise(p, pr)}{u.slug}"), u.date,
+                 example_title(title, example), f"{page}#{u.slug}", "\n".join(parts), page, m.name)
+
+
+def change_entry(site: Site, m: Municipality, p: Period, pr: Promise, c: Change) -> Entry:
+    page = urls.absolute(site.base_url, urls.promise(p, pr))
+    who = "Status" if c.kind == "status" else f"Status för {actor_name(m, c.actor)}"
+    text = f"{who} ändrad från {status_label(c.before)} till {status_label(c.after)}"
+    body = (f"{_context(m, p, pr)}\n<p>{escape(text)}.</p>\n"
+            f"<p><a href=\"#{escape(c.update)}\">Läs uppdateringen</a></p>")
+    key = "status" if c.kind == "status" else f"status-{c.actor}"
+    return Entry(tag(site, c.date, f"{urls.promise(p, pr)}{c.update}/{key}"), c.date,
+                 example_title(f"{pr.title}: {text[0].lower()}{text[1:]}", c.example or made_up(m, p, pr)),
+                 f"{page}#andringar", body, page, m.name)
+
+
+def overdue_entry(site: Site, m: Municipality, p: Period, pr: Promise, due: dt.date) -> Entry:
+    """Freshness in the feed: the day after the update was due, say that it is missing."""
+    page = urls.absolute(site.base_url, urls.promise(p, pr))
+    late = due + dt.timedelta(days=1)
+    text = (f"Enligt planen för återkoppling skulle löftet ha uppdaterats senast {due.isoformat()}. "
+            "Ingen uppdatering är publicerad.")
+    return Entry(tag(site, late, f"{urls.promise(p, pr)}uppdatering-saknas"), late,
+                 example_title(f"{pr.title}: uppdatering saknas", made_up(m, p, pr)),
+                 page, f"{_context(m, p, pr)}\n<p>{escape(text)}</p>", page, m.name)
+
+
+def promise_entries(site: Site, facts: Facts, m: Municipality, p: Period, pr: Promise) -> list[Entry]:
+    state = facts.promises[pr.path]
+    out = [update_entry(site, m, p, pr, u, state.corrected_by.get(u.slug)) for u in pr.updates]
+    out.extend(change_entry(site, m, p, pr, c) for c in state.changes if c.kind in ("status", "actor"))
+    if state.overdue and state.next_due:
+        out.append(overdue_entry(site, m, p, pr, state.next_due))
+    return out
+
+
+def newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: (e.date, e.id), reverse=True)
+
+
+def _x(text: str) -> str:
+    """Escape text for XML element content and double-quoted attributes."""
+    return escape(text, quote=True)
+
+
+@lru_cache(maxsize=None)
+def entry_xml(e: Entry) -> str:
+    """One entry, serialised once: it is the same in every feed it appears in."""
+    return (f"  <entry>\n    <id>{_x(e.id)}</id>\n    <title>{_x(e.title)}</title>\n"
+            f"    <updated>{timestamp(e.date)}</updated>\n"
+            f'    <link rel="alternate" type="text/html" href="{_x(e.link)}" />\n'
+            f'    <category term="{_x(e.category)}" />\n'
+            f'    <content type="html" xml:base="{_x(e.base)}">{_x(e.html)}</content>\n  </entry>\n')
+
+
+def feed_xml(site: Site, page_path: str, title: str, subtitle: str, entries: list[Entry],
+             fallback: dt.date) -> bytes:
+    """Serialise a feed; `fallback` is its `updated` when it has no entries yet.
+
+    Built from strings rather than ElementTree: at national scale the feeds
+    hold ~60,000 entries (each update appears in four feeds), and serialising
+    each entry once and joining is several times faster.
+    """
+    page = urls.absolute(site.base_url, page_path)
+    head = (f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="{ATOM}" xml:lang="sv">\n'
+            f"  <id>{_x(page)}</id>\n  <title>{_x(title)}</title>\n  <subtitle>{_x(subtitle)}</subtitle>\n"
+            f"  <updated>{timestamp(entries[0].date if entries else fallback)}</updated>\n"
+            f'  <link rel="self" type="application/atom+xml" href="{_x(urls.absolute(site.base_url, urls.feed(page_path)))}" />\n'
+            f'  <link rel="alternate" type="text/html" href="{_x(page)}" />\n'
+            f"  <author>\n    <name>{_x(site.contact.name or site.title)}</name>\n  </author>\n"
+            "  <generator>löfte</generator>\n")
+    return (head + "".join(entry_xml(e) for e in entries) + "</feed>\n").encode("utf-8")
+
+
+SUBTITLE = "Uppdateringar och ändrade statusar. Uppgifterna rapporteras av polisen och kommunen själva."
+
+
+def municipality_feeds(site: Site, facts: Facts, m: Municipality) -> tuple[list[OutputFile], list[Entry]]:
+    """The promise, period and municipality feeds of one municipality, and its newest entries."""
+    files: list[OutputFile] = []
+    in_municipality: list[Entry] = []
+    for p in m.periods:
+        in_period: list[Entry] = []
+        first = p.signed or p.start or site.build_date
+        for pr in p.promises:
+            entries = newest_first(promise_entries(site, facts, m, p, pr))
+            in_period.extend(entries)
+            page = urls.promise(p, pr)
+            files.append(OutputFile(urls.feed(page), feed_xml(site, page, f"{pr.title} – {p.title}", SUBTITLE,
+                                                              entries, first)))
+        in_period = newest_first(in_period)
+        in_municipality.extend(in_period)
+        files.append(OutputFile(urls.feed(urls.period(p)), feed_xml(site, urls.period(p), p.title, SUBTITLE,
+                                                                    in_period, first)))
+    in_municipality = newest_first(in_municipality)[:LIMIT]
+    starts = [p.signed or p.start for p in m.periods if p.signed or p.start]
+    files.append(OutputFile(urls.feed(urls.municipality(m)),
+                            feed_xml(site, urls.municipality(m), f"Medborgarlöften i {m.name}", SUBTITLE,
+                                     in_municipality, max(starts, default=site.build_date))))
+    entry_xml.cache_clear()  # entries are shared within one municipality only
+    return files, in_municipality
+
+
+def feed_paths(m: Municipality) -> list[str]:
+    return ([urls.feed(urls.promise(p, pr)) for p in m.periods for pr in p.promises]
+            + [urls.feed(urls.period(p)) for p in m.periods] + [urls.feed(urls.municipality(m))])
+
+
+def for_municipality(ctx: BuildContext, m: Municipality,
+                     newest: list[Entry] | None = None) -> tuple[list[OutputFile], list[Entry]]:
+    """The feeds of one municipality, and its newest entries for the site feed.
+
+    When its inputs did not change the feeds are reused, and `newest` (from the
+    previous build, if the caller kept it) saves making the entries again.
+    """
+    key = ctx.scope_key(m.slug)
+    paths = feed_paths(m)
+    if key and all(ctx.reusable(path, key) for path in paths):
+        if newest is None:
+            newest = municipality_feeds(ctx.site, ctx.facts, m)[1]
+        return [OutputFile(path, None, key) for path in paths], newest
+    files, newest = municipality_feeds(ctx.site, ctx.facts, m)
+    return [OutputFile(f.path, f.data, key) for f in files], newest
+
+
+def combine(parts: list[list[Entry]]) -> list[Entry]:
+    """Parts of several municipalities as one: the newest entries of them all."""
+    return newest_first(e for newest in parts for e in newest)[:LIMIT]
+
+
+def for_site(ctx: BuildContext, newest: list[Entry]) -> Iterator[OutputFile]:
+    """The site feed, from the combined parts of every municipality."""
+    yield OutputFile(urls.feed(urls.HOME), feed_xml(ctx.site, urls.HOME, ctx.site.title, SUBTITLE,
+                                                    newest, ctx.site.build_date))
