@@ -168,6 +168,7 @@ class Indicator:
     target: IndicatorTarget | None
     frequency: str | None  # week | month | quarter | year (kind frequency)
     note: str = ""
+    unit_one: str = ""  # the unit in the singular ("möte" for unit "möten"); see i18n.translate.quantity
 
 
 @dataclass(frozen=True, slots=True)

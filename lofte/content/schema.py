@@ -259,7 +259,8 @@ def indicator(f: Fields) -> Indicator:
     ind = Indicator(id=f.slug("id", True) or "", name=f.str("name", True), unit=f.str("unit", True),
                     kind=kind or "measure",
                     direction=f.choice("direction", DIRECTIONS, False, "increase", "en riktning"),
-                    baseline=baseline, target=target, frequency=frequency, note=f.str("note"))
+                    baseline=baseline, target=target, frequency=frequency, note=f.str("note"),
+                    unit_one=f.str("unit_one", max_len=100))
     f.finish()
     return ind
 

@@ -52,9 +52,21 @@ class Translator:
         """A text of the open data's documentation, in this page's language."""
         return data_catalogue(self.lang).get(text, text)
 
-    def n(self, count: int, one: str, many: str) -> str:
-        """Singular or plural by count (Swedish and English both have two forms)."""
-        return self(one if count == 1 else many, n=count)
+    def n(self, count: float, one: str, many: str) -> str:
+        """`one` or `many` by the language's CLDR plural rule for `count` ("{n}" is the number)."""
+        return self(one if plural_form(count, self.lang) == "one" else many, n=self.number(count))
+
+    def quantity(self, count: float, unit: str, unit_one: str = "") -> str:
+        """"3 möten", "1 möte": a number with its unit in the right form (CLDR plural rule).
+
+        `unit` is the plural as content writes it; `unit_one` the singular when the
+        content gives it, else a known Swedish singular (`SINGULAR`), else `unit`
+        unchanged: check advises adding `unit_one` for such units.
+        """
+        word = unit
+        if plural_form(count, self.lang) == "one":
+            word = unit_one or SINGULAR.get(unit, unit)
+        return f"{self.number(count)} {word}".rstrip()
 
     def language(self, code: str) -> str:
         """The name of a language in this page's language, e.g. "arabiska" for ar on a Swedish page."""
@@ -92,6 +104,30 @@ class FixedMessages(Extension):
             else:
                 yield window.pop(0)
         yield from window
+
+
+# Common Swedish units in content, plural → singular, so old content without
+# `unit_one` never reads "1 möten". Units that are the same in both (procent,
+# besök) need no entry.
+SINGULAR = {
+    "möten": "möte", "tillfällen": "tillfälle", "dagar": "dag", "kvällar": "kväll", "nätter": "natt",
+    "veckor": "vecka", "gånger": "gång", "vandringar": "vandring", "trygghetsvandringar": "trygghetsvandring",
+    "kontroller": "kontroll", "hastighetskontroller": "hastighetskontroll", "insatser": "insats",
+    "aktiviteter": "aktivitet", "träffar": "träff", "dialoger": "dialog", "medborgardialoger": "medborgardialog",
+    "platser": "plats", "personer": "person", "deltagare": "deltagare", "timmar": "timme",
+    "utbildningar": "utbildning", "kameror": "kamera", "skolor": "skola", "patrulleringar": "patrullering",
+    "besök": "besök", "procent": "procent", "st": "st",
+}
+
+
+def plural_form(count: float, lang: str) -> str:
+    """CLDR plural category of `count` in `lang` ("one", "other", …), e.g. 1 → "one" in Swedish."""
+    return _locale(lang).plural_form(abs(count))
+
+
+@lru_cache(maxsize=None)
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
 
 
 # Babel parses the locale and pattern on every call; pages repeat the same few
