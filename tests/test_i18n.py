@@ -14,7 +14,8 @@ import jinja2.nodes as nodes
 
 from lofte.content.languages import direction, swedish_initial, swedish_key
 from lofte.i18n.translate import Translator, catalogue
-from lofte.outputs.pages import TEMPLATES, environment
+from lofte.outputs.pages import environment
+from lofte.outputs.templatefiles import PACKAGED as TEMPLATES
 
 
 def template_messages(root: Path = TEMPLATES) -> dict[str, set[str]]:
@@ -73,9 +74,9 @@ def test_fixed_texts_are_translated_when_compiled_and_calls_with_values_still_wo
                                      '|{{ _.date(d) }}|{{ x._("Status") if x else "" }}', "utf-8")
     for lang, expected in (("sv", "Status|Ligger efter|totalt 3|1 maj 2025|"),
                            ("en", "Status|Behind schedule|3 in total|1 May 2025|")):
-        env = environment(str(tmp_path), lang)
+        env = environment((str(tmp_path),), lang)
         assert env.get_template("t.html").render(_=Translator(lang), d=dt.date(2025, 5, 1), x=None) == expected
-    source = environment(str(tmp_path), "en").compile(
+    source = environment((str(tmp_path),), "en").compile(
         (tmp_path / "t.html").read_text("utf-8"), raw=True)
     assert "Behind schedule" in source  # a constant in the compiled template, not a call
 

@@ -19,7 +19,7 @@ from lofte.authoring.watch import Watcher
 from lofte.build import pipeline, reuse
 from lofte.build.pipeline import build
 from lofte.build.write import MANIFEST
-from lofte.outputs import pages
+from lofte.outputs import pages, templatefiles
 
 PARK = "storby/2025/trygg-park"
 
@@ -108,17 +108,15 @@ def workspace(tmp_path, monkeypatch):
 def _workspace(tmp_path, monkeypatch):
     content = tmp_path / "content"
     shutil.copytree(SMALL, content)
-    templates = tmp_path / "templates"
-    shutil.copytree(pages.TEMPLATES, templates)
-    monkeypatch.setattr(pages, "TEMPLATES", templates)
+    templates = tmp_path / "templates"  # beside content/: the site's own templates, used instead of the packaged
+    shutil.copytree(templatefiles.PACKAGED, templates)
     yield tmp_path, content, templates
 
 
 def clean_build(content: Path, templates: Path, out: Path, cache_dir: Path) -> None:
     """A build in a new Python process: no cache of this one (memory, lru_cache) can leak into it."""
     code = (f"import pathlib, sys; sys.path[:0] = {sys.path!r}\n"
-            "from conftest import options\nfrom lofte.outputs import pages\nfrom lofte.build.pipeline import build\n"
-            f"pages.TEMPLATES = pathlib.Path({str(templates)!r})\n"
+            "from conftest import options\nfrom lofte.build.pipeline import build\n"
             f"build(options(pathlib.Path({str(content)!r}), pathlib.Path({str(out)!r}), "
             f"cache_dir=pathlib.Path({str(cache_dir)!r})))\n")
     subprocess.run([sys.executable, "-c", code], check=True)

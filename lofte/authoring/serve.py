@@ -36,7 +36,7 @@ from lofte.build import reuse
 from lofte.build.pipeline import Options, build
 from lofte.build.write import output_lock
 from lofte.content.errors import BuildAborted, ContentError, LofteError
-from lofte.outputs import pages
+from lofte.outputs import templatefiles
 
 from . import overlay
 from .watch import Watcher
@@ -97,7 +97,7 @@ class Preview:
 
     def __init__(self, opts: Options):
         self.opts = opts
-        self.roots = (opts.content_dir, pages.TEMPLATES)
+        self.roots = (opts.content_dir, *map(Path, templatefiles.search_path(opts.content_dir)))
         self.outcome = Outcome()
         self.wake: Callable[[], None] = lambda: None  # the server sets it: run `refresh` soon
         self._lock = threading.Lock()

@@ -20,7 +20,7 @@ from lofte.content.derived import derive
 from lofte.content.errors import ErrorList
 from lofte.content.load import load_municipality, load_top
 from lofte.content.model import Site
-from lofte.outputs import assets, dcat, feeds, hostfiles, ical, opendata, opendata_csv, pages, sitemap
+from lofte.outputs import assets, dcat, feeds, hostfiles, ical, opendata, opendata_csv, pages, sitemap, templatefiles
 from lofte.outputs.protocol import BuildContext
 
 from . import parallel, reuse
@@ -182,9 +182,8 @@ def context(opts: Options, site: Site, prints: dict[str, str] | None = None) -> 
 def inputs_fingerprint(opts: Options, site: Site) -> str:
     """What every page depends on: code, templates, messages, site.yaml, date and URL."""
     h = hashlib.sha256(f"{code_version()}\0{site.build_date}\0{site.base_url}\0{opts.posters}".encode())
-    for path in sorted(pages.TEMPLATES.rglob("*")):
-        if path.is_file():
-            h.update(path.relative_to(pages.TEMPLATES).as_posix().encode() + b"\0" + path.read_bytes())
+    for rel, path in templatefiles.files(templatefiles.search_path(opts.content_dir)).items():
+        h.update(rel.encode() + b"\0" + path.read_bytes())
     h.update((opts.content_dir / "site.yaml").read_bytes())
     return h.hexdigest()
 
@@ -251,7 +250,8 @@ def make_municipalities(ctx: BuildContext, out: Output, timings: Timings) -> dic
     workers = parallel.jobs(ctx.jobs) if todo >= 16 else 1
     wall, cpu = time.perf_counter(), time.process_time()
     if workers > 1:
-        pages.compile_templates(ctx.site.languages, ctx.inputs)  # once, shared with the forked workers
+        pages.compile_templates(ctx.site.languages, ctx.inputs,  # once, shared with the forked workers
+                                templatefiles.search_path(ctx.content_dir))
     combined: dict[str, list] = {name: [] for name in PARTS}
     spent: dict[str, float] = {}
     _job = (ctx, out, known)
@@ -321,7 +321,7 @@ def build(opts: Options, timings: Timings | None = None) -> dict[str, int]:
     """Build the whole site into opts.out_dir; the old site survives any failure."""
     timings = timings or Timings()
     site, prints = read(opts, timings, meanwhile=lambda settings: pages.compile_templates(
-        settings.languages, inputs_fingerprint(opts, settings)))
+        settings.languages, inputs_fingerprint(opts, settings), templatefiles.search_path(opts.content_dir)))
     ctx = context(opts, site, prints)
     try:
         return _write(opts, ctx, timings)

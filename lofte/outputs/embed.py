@@ -12,10 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 
 
-def style(templates: Path) -> dict[str, str]:
-    """The inline CSS and its CSP hash, as template variables (read every time:
-    the dev server must see an edited stylesheet)."""
-    return _style((templates / "_embed.css").read_text("utf-8"))
+def style(css_file: Path) -> dict[str, str]:
+    """The inline CSS (templates/_embed.css) and its CSP hash, as template variables
+    (read every time: the dev server must see an edited stylesheet)."""
+    return _style(css_file.read_text("utf-8"))
 
 
 @lru_cache(maxsize=4)

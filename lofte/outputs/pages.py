@@ -12,7 +12,6 @@ import hashlib
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterator
 
 import jinja2
@@ -25,11 +24,9 @@ from lofte.content.model import ORIGIN_KINDS, Municipality
 from lofte.i18n.localize import Localizer, outdated
 from lofte.i18n.translate import FixedMessages, Translator
 
-from . import embed, hostfiles, jinjafast, opendata, opendata_csv
+from . import embed, hostfiles, jinjafast, opendata, opendata_csv, templatefiles
 from .dcat import CATALOGUE_FILE
 from .protocol import BuildContext, OutputFile
-
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 class _PagePaths:
@@ -74,20 +71,20 @@ def _json(value) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False).replace("</", "<\\/"))
 
 
-def environment(templates: str | None = None, lang: str = "sv", inputs: str = "") -> jinja2.Environment:
-    """The templates, compiled for one interface language (i18n.FixedMessages).
+def environment(templates: tuple[str, ...] | None = None, lang: str = "sv", inputs: str = "") -> jinja2.Environment:
+    """The templates (templatefiles.search_path), compiled for one interface language (i18n.FixedMessages).
 
     `inputs` (BuildContext.inputs) covers the template files: with it, a one-off
     build does not check compiled templates against their files on every page
     (four stats a page), and a changed template gives a new environment. The
     dev server, where a template may be saved during a build, keeps checking.
     """
-    return _environment(templates or str(TEMPLATES), lang, inputs, not inputs or reuse.keeping())
+    return _environment(templates or (str(templatefiles.PACKAGED),), lang, inputs, not inputs or reuse.keeping())
 
 
 @lru_cache(maxsize=8)
-def _environment(templates: str, lang: str, inputs: str, reload: bool) -> jinja2.Environment:
-    env = jinja2.Environment(
+def _environment(templates: tuple[str, ...], lang: str, inputs: str, reload: bool) -> jinja2.Environment:
+    env = jinja2.Environment(  # several folders: the first that has a file wins (a site's own templates/)
         loader=jinja2.FileSystemLoader(templates), extensions=[FixedMessages],
         autoescape=True, undefined=jinja2.StrictUndefined, auto_reload=reload,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
@@ -131,11 +128,12 @@ def letter_index(municipalities: tuple[Municipality, ...]) -> list[tuple[str, st
     return list(first.items())
 
 
-def municipality_pages(m: Municipality) -> list[Page]:
+def municipality_pages(m: Municipality, templates: tuple[str, ...]) -> list[Page]:
     out = [Page(urls.municipality(m), "municipality.html", {"municipality": m})]
+    embed_style = embed.style(templatefiles.find(templates, "_embed.css"))
     for p in m.periods:
         out.append(Page(urls.period(p), "period.html", {"municipality": m, "period": p}))
-        out.append(Page(urls.embed(p), "embed.html", {"municipality": m, "period": p, **embed.style(TEMPLATES)}))
+        out.append(Page(urls.embed(p), "embed.html", {"municipality": m, "period": p, **embed_style}))
         if p.follow_up is not None:
             out.append(Page(urls.follow_up(p), "follow_up.html", {"municipality": m, "period": p}))
         for pr in p.promises:
@@ -144,7 +142,8 @@ def municipality_pages(m: Municipality) -> list[Page]:
 
 
 def pages(ctx: BuildContext) -> list[Page]:
-    return site_pages(ctx) + [page for m in ctx.site.municipalities for page in municipality_pages(m)]
+    templates = templatefiles.search_path(ctx.content_dir)
+    return site_pages(ctx) + [page for m in ctx.site.municipalities for page in municipality_pages(m, templates)]
 
 
 def translated_pages(site, listed: list[Page]) -> dict[str, tuple[str, ...]]:
@@ -172,7 +171,7 @@ def render(ctx: BuildContext, page: Page, lang: str = "sv", alternates: tuple[st
     and for files beside the page such as feeds); links are made from `url_path`.
     """
     ui = lang if lang in ctx.site.languages else ctx.site.languages[0]
-    env = environment(lang=ui, inputs=ctx.inputs)
+    env = environment(templatefiles.search_path(ctx.content_dir), lang=ui, inputs=ctx.inputs)
     base_path = "/" + ctx.site.base_url.split("://", 1)[-1].split("/", 1)[-1] if "://" in ctx.site.base_url else "/"
     path = urls.localized(page.path, lang)
     variables = {
@@ -231,7 +230,7 @@ def _produce(ctx: BuildContext, listed: list[Page], everything: str = "") -> Ite
 
 def for_municipality(ctx: BuildContext, m: Municipality, part: None = None) -> tuple[Iterator[OutputFile], None]:
     """The pages of one municipality (runs in a worker, see pipeline.py)."""
-    return _produce(ctx, municipality_pages(m)), None
+    return _produce(ctx, municipality_pages(m, templatefiles.search_path(ctx.content_dir))), None
 
 
 def for_site(ctx: BuildContext) -> Iterator[OutputFile]:
@@ -240,12 +239,12 @@ def for_site(ctx: BuildContext) -> Iterator[OutputFile]:
     return _produce(ctx, site_pages(ctx), everything)
 
 
-def compile_templates(languages: tuple[str, ...], inputs: str) -> None:
+def compile_templates(languages: tuple[str, ...], inputs: str, templates: tuple[str, ...]) -> None:
     """Compile every template once per interface language, before workers fork, so they share the result.
 
     `pipeline.build` does it while the municipalities are read; then it costs no wall time.
     """
     for lang in languages:
-        env = environment(lang=lang, inputs=inputs)
+        env = environment(templates, lang=lang, inputs=inputs)
         for name in env.list_templates(filter_func=lambda n: n.endswith(".html")):
             env.get_template(name)
