@@ -8,26 +8,21 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.metadata
 import os
 import sys
 from pathlib import Path
 
+from lofte.authoring import hints
 from lofte.build.pipeline import Options, build, build_date_from_env
+from lofte.cliparser import Parser
 from lofte.content.errors import BuildAborted, LofteError
 
-DESCRIPTION = """Bygger webbplatsen med medborgarlöften från mappen content/.
-
-kommandon:
-  build (standard)   bygg content/ till site/
-  posters            bygg webbplatsen och affischerna
-  serve              förhandsvisa på http://127.0.0.1:8000/ och bygg om vid varje ändring
-  new                skapa en kommun, en period, ett löfte eller en uppdatering från en mall
-  check              kontrollera innehållet och få råd, utan att bygga
-  export-updates     skriv uppdateringarna till en CSV-fil för Excel
-  import-updates     skapa uppdateringar från nya rader i en CSV-fil
-
-Guide: docs/publicera.md (arbetsgången) och docs/innehall.md (alla fält).
-"""
+DESCRIPTION = """Bygger en webbplats med medborgarlöften och hur arbetet med dem går, från mappen content/.
+Utan kommando: build."""
+EPILOG = """Skriv ett kommando och --help för dess alternativ, t.ex. {program} new --help.
+Guider i löfte: docs/kom-igang.md (från installation till publicerad webbplats),
+docs/innehall.md (alla fält) och docs/publicera.md (arbetsgången och publicering)."""
 
 
 def _content(parser: argparse.ArgumentParser) -> None:
@@ -48,23 +43,39 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{value}' är inget datum som ÅÅÅÅ-MM-DD") from None
 
 
+def _init_parser(sub) -> None:
+    init = sub.add_parser("init", help="skapa en ny webbplats för en kommun, i en ny mapp",
+                          description="Skapar en ny mapp med allt en kommuns webbplats behöver: content/site.yaml, "
+                                      "kommunens kommun.yaml, .gitignore och filer för att publicera på GitHub Pages "
+                                      "och GitLab Pages. Inga exempelkommuner. Skriver aldrig i en mapp som har filer. "
+                                      "Saknas något och du kör i ett terminalfönster frågar kommandot efter det.")
+    init.add_argument("folder", metavar="MAPP", help="den nya mappen, t.ex. sala-lofte")
+    init.add_argument("--kommun", metavar="NAMN", help="kommunens namn, t.ex. Sala eller \"Upplands Väsby\"")
+    init.add_argument("--name", metavar="NAMN", help="kommunens fullständiga namn (standard: t.ex. \"Sala kommun\")")
+    init.add_argument("--title", metavar="TEXT", help="webbplatsens namn (standard: \"Medborgarlöften i Sala\")")
+    init.add_argument("--base-url", metavar="URL", help="webbplatsens adress, t.ex. https://www.sala.se/medborgarloften/")
+    init.add_argument("--contact-name", metavar="NAMN", help="kontakt för webbplatsen, t.ex. Trygghetssamordnaren")
+    init.add_argument("--contact-email", metavar="E-POST", help="kontaktens e-postadress")
+    init.add_argument("--period", metavar="PERIOD", help="skapa också en löftesperiod, t.ex. 2025-2026")
+
+
 def _new_parser(sub) -> None:
     new = sub.add_parser("new", help="skapa en kommun, en period, ett löfte eller en uppdatering från en mall",
                          description="Skapar en ny fil från en mall med förklaringar. Skriver aldrig över en fil.")
-    kinds = new.add_subparsers(dest="kind", metavar="vad", required=True)
-    k = kinds.add_parser("kommun", help="new kommun <kortnamn> --name \"Köpings kommun\"")
-    k.add_argument("slug", metavar="kortnamn", help="mappens namn, t.ex. koping")
+    kinds = new.add_subparsers(dest="kind", metavar="VAD", required=True, title="vad som skapas")
+    k = kinds.add_parser("kommun", help="en kommun: new kommun KORTNAMN --name \"Köpings kommun\"")
+    k.add_argument("slug", metavar="KORTNAMN", help="mappens namn, t.ex. koping")
     k.add_argument("--name", required=True, help="kommunens fullständiga namn, t.ex. \"Köpings kommun\"")
     k.add_argument("--short-name", help="kort namn (standard: namnet utan ”kommun”)")
-    p = kinds.add_parser("period", help="new period <kommun>/<period>, t.ex. koping/2026")
-    p.add_argument("target", metavar="kommun/period")
-    lo = kinds.add_parser("löfte", aliases=["lofte"], help="new löfte <kommun>/<period> \"Titel\"")
-    lo.add_argument("target", metavar="kommun/period")
-    lo.add_argument("title", metavar="titel")
+    p = kinds.add_parser("period", help="en löftesperiod: new period KOMMUN/PERIOD, t.ex. koping/2026")
+    p.add_argument("target", metavar="KOMMUN/PERIOD")
+    lo = kinds.add_parser("löfte", aliases=["lofte"], help="ett löfte: new löfte KOMMUN/PERIOD \"Titel\"")
+    lo.add_argument("target", metavar="KOMMUN/PERIOD")
+    lo.add_argument("title", metavar="TITEL")
     lo.add_argument("--slug", help="mappens namn (standard: gjort av titeln)")
-    u = kinds.add_parser("uppdatering", help="new uppdatering <kommun>/<period>/<löfte> \"Titel\"")
-    u.add_argument("target", metavar="kommun/period/löfte")
-    u.add_argument("title", metavar="titel")
+    u = kinds.add_parser("uppdatering", help="en uppdatering: new uppdatering KOMMUN/PERIOD/LÖFTE \"Titel\"")
+    u.add_argument("target", metavar="KOMMUN/PERIOD/LÖFTE")
+    u.add_argument("title", metavar="TITEL")
     u.add_argument("--slug", help="filnamnets slut (standard: gjort av titeln)")
     u.add_argument("--date", type=_date, help="datum ÅÅÅÅ-MM-DD (standard: i dag)")
     for kind in (k, p, lo, u):
@@ -72,34 +83,48 @@ def _new_parser(sub) -> None:
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="build.py", description=DESCRIPTION,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = parser.add_subparsers(dest="command", metavar="kommando")
-    b = sub.add_parser("build", help="bygg webbplatsen (standard)")
+    program = hints.program()
+    parser = Parser(prog=program, description=DESCRIPTION, epilog=EPILOG.format(program=program))
+    parser.add_argument("--version", action="version", version=f"löfte {_version()}",
+                        help="visa vilken version av löfte som körs")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    _init_parser(sub)
+    b = sub.add_parser("build", help="bygg webbplatsen från content/ till site/ (standard)",
+                       description="Bygger webbplatsen, med affischer, från content/ till site/.")
     _common(b)
-    b.add_argument("--no-posters", action="store_true", help="hoppa över affischerna")
+    b.add_argument("--no-posters", action="store_true", help="hoppa över affischerna (snabbare)")
     b.add_argument("--bleed", action="store_true", help="affischer med 3 mm utfall för tryckeri")
-    p = sub.add_parser("posters", help="bygg webbplatsen och affischerna")
-    _common(p)
-    p.add_argument("--bleed", action="store_true", help="affischer med 3 mm utfall för tryckeri")
-    s = sub.add_parser("serve", help="förhandsvisa och bygg om vid varje ändring")
+    s = sub.add_parser("serve", help="förhandsvisa på http://127.0.0.1:8000/ och bygg om vid varje ändring")
     _common(s)
     s.add_argument("--port", type=int, default=8000, help="port (standard: 8000)")
     s.add_argument("--host", default="127.0.0.1",
                    help="adress att lyssna på (standard: 127.0.0.1, bara den här datorn)")
     s.add_argument("--posters", action="store_true", help="bygg också affischerna (långsammare)")
     _new_parser(sub)
-    c = sub.add_parser("check", help="kontrollera innehållet och få råd, utan att bygga")
+    c = sub.add_parser("check", help="kontrollera innehållet och få råd, utan att bygga",
+                       description="Visar samma fel som ett bygge, och råd om löften som är svåra att följa upp.")
+    c.add_argument("municipalities", nargs="*", metavar="KOMMUN",
+                   help="ge bara råd om de här kommunerna (mappens namn, t.ex. sala); fel visas alltid för alla")
     _content(c)
-    c.add_argument("--strict", action="store_true", help="råd räknas som fel (för CI)")
-    e = sub.add_parser("export-updates", help="skriv uppdateringarna till en CSV-fil")
+    c.add_argument("--strict", action="store_true", help="råd som inte är kvitterade räknas som fel (för CI)")
+    p = sub.add_parser("posters", help="bygg webbplatsen och affischerna (som build)")
+    _common(p)
+    p.add_argument("--bleed", action="store_true", help="affischer med 3 mm utfall för tryckeri")
+    e = sub.add_parser("export-updates", help="skriv uppdateringarna till en CSV-fil för Excel")
     e.add_argument("file", metavar="FIL.csv")
-    e.add_argument("--period", metavar="kommun/period", help="bara en period, t.ex. koping/2024")
+    e.add_argument("--period", metavar="KOMMUN/PERIOD", help="bara en period, t.ex. koping/2024")
     _content(e)
     i = sub.add_parser("import-updates", help="skapa uppdateringar från nya rader i en CSV-fil")
     i.add_argument("file", metavar="FIL.csv")
     _content(i)
     return parser
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("lofte")
+    except importlib.metadata.PackageNotFoundError:
+        return "(inte installerad)"
 
 
 def options(args: argparse.Namespace, **extra) -> Options:
@@ -121,22 +146,57 @@ def _new(args: argparse.Namespace) -> str:
                                args.slug, shown)
 
 
+def _init(args: argparse.Namespace) -> int:
+    from lofte.authoring import newsite
+    answers = newsite.Answers(args.kommun or "", args.name or "", args.title or "", args.base_url or "",
+                              args.contact_name or "", args.contact_email or "", args.period or "")
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        answers = newsite.complete(answers, _ask)
+    elif not answers.municipality:
+        raise LofteError(f"ange kommunen, t.ex. {hints.command('init', args.folder, '--kommun', 'Sala')}")
+    made = newsite.create(Path(args.folder), answers, build_date_from_env())
+    print("\n".join(newsite.report(Path(args.folder), answers, made)))
+    return 0
+
+
+def _ask(question: str, default: str) -> str:
+    try:
+        answer = input(f"{question}{f' [{default}]' if default else ''}: ").strip()
+    except EOFError:
+        answer = ""
+    return answer or default
+
+
+def _has_content(args: argparse.Namespace) -> None:
+    """A clear word when there is no content folder here: often the wrong folder, or no site yet."""
+    if not Path(args.content).is_dir():
+        raise LofteError(f"här finns ingen mapp {args.content}/ ({Path.cwd()}). Gå till webbplatsens mapp, den där "
+                         f"{args.content}/ ligger, eller skapa en ny webbplats med: "
+                         f"{hints.command('init', 'MAPP', '--kommun', 'NAMN')}")
+
+
 def dispatch(args: argparse.Namespace) -> int:
     # Verbs import their module when run, so a plain build never loads tornado.
+    if args.command == "init":
+        return _init(args)
+    _has_content(args)
     if args.command in ("build", "posters"):
-        counts = build(options(args, posters=not getattr(args, "no_posters", False), bleed=args.bleed))
-        print(f"Klart: {counts['written']} filer skrivna, {counts['unchanged']} oförändrade, i {args.out}/")
+        from lofte.authoring import builtreport
+        posters = not getattr(args, "no_posters", False)
+        counts = build(options(args, posters=posters, bleed=args.bleed))
+        print("\n".join(builtreport.lines(Path(args.out), counts, posters)))
         return 0
     if args.command == "serve":
         from lofte.authoring import serve
         return serve.run(options(args, posters=args.posters), host=args.host, port=args.port)
     if args.command == "new":
         created = _new(args)
-        print(f"Skapade {created}. Fyll i filen och kontrollera med: python build.py check")
+        content = [] if args.content == "content" else ["--content", hints.quoted(args.content)]
+        print(f"Skapade {created}. Fyll i filen och kontrollera med: {hints.command('check', *content)}")
         return 0
     if args.command == "check":
         from lofte.authoring import check
-        return check.run(options(args), strict=args.strict)
+        return check.run(options(args), strict=args.strict, municipalities=args.municipalities)
     from lofte.authoring import spreadsheet
     if args.command == "export-updates":
         return spreadsheet.run_export(options(args), Path(args.file), args.period)
@@ -145,7 +205,7 @@ def dispatch(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         argv.insert(0, "build")
     args = make_parser().parse_args(argv)
     try:
@@ -156,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
     except LofteError as exc:
         print(f"Fel: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("\nAvbrutet (Ctrl+C).", file=sys.stderr)
+        return 130
 
 
 def run() -> None:

@@ -20,9 +20,12 @@ from lofte.content.errors import LofteError
 from lofte.content.fields import SLUG_RE
 from lofte.content.yamlsource import LineDict, YamlProblem, parse_yaml, split_front_matter
 
+from . import hints
+
 SCAFFOLDS = Path(__file__).parent / "scaffolds"
 MAX_SLUG = 60
 _TRANSLITERATE = str.maketrans({"å": "a", "ä": "a", "ö": "o", "æ": "ae", "ø": "o", "ß": "ss"})
+NAME_HINT, TITLE_HINT = '"…"', '"Titel"'
 YEAR_RE = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
 
 
@@ -41,7 +44,7 @@ def quoted(text: str) -> str:
     return json.dumps(text.strip(), ensure_ascii=False)
 
 
-def _fill(template: str, **values: str) -> str:
+def fill(template: str, **values: str) -> str:
     return string.Template((SCAFFOLDS / template).read_text(encoding="utf-8")).substitute(values)
 
 
@@ -58,7 +61,7 @@ def _create(content: Path, display_root: str, rel: str, text: str) -> str:
     return shown
 
 
-def _slug(value: str, what: str, reserved: set[str]) -> str:
+def check_slug(value: str, what: str, reserved: set[str]) -> str:
     if not SLUG_RE.match(value):
         raise LofteError(f"'{value}' är inget giltigt namn på {what}: använd små bokstäver a–z, siffror och "
                          f"bindestreck, t.ex. '{slugify(value) or 'trygg-centrum'}'")
@@ -92,17 +95,17 @@ def _front_matter(path: Path) -> LineDict:
 
 def new_municipality(content: Path, slug: str, name: str, short_name: str | None = None,
                      display_root: str = "content") -> str:
-    _slug(slug, "en kommun", urls.RESERVED_TOP)
+    check_slug(slug, "en kommun", urls.RESERVED_TOP)
     short = short_name or re.sub(r"\s+(kommun|stad)$", "", name.strip(), flags=re.IGNORECASE)
     return _create(content, display_root, f"{slug}/kommun.yaml",
-                   _fill("kommun.yaml", name=quoted(name), short_name=quoted(short)))
+                   fill("kommun.yaml", name=quoted(name), short_name=quoted(short)))
 
 
 def new_period(content: Path, target: str, display_root: str = "content") -> str:
     municipality, period = _parts(target, ("kommun", "period"))
     _require(content, f"{municipality}/kommun.yaml", display_root,
-             f"skapa kommunen först med: python build.py new kommun {municipality} --name \"…\"")
-    _slug(period, "en period", urls.RESERVED_IN_MUNICIPALITY)
+             f"skapa kommunen först med: {hints.command('new', 'kommun', municipality, '--name', NAME_HINT)}")
+    check_slug(period, "en period", urls.RESERVED_IN_MUNICIPALITY)
     name = _front_matter(content / municipality / "kommun.yaml").get("name") or municipality
     years = YEAR_RE.match(period)
     if years:
@@ -111,21 +114,21 @@ def new_period(content: Path, target: str, display_root: str = "content") -> str
         dates = "dates_note: Anges inte i källan."
     title = f"Medborgarlöften i {name} {period.replace('-', '–') if years else ''}".strip()
     return _create(content, display_root, f"{municipality}/{period}/lofte.yaml",
-                   _fill("lofte.yaml", title=quoted(title), dates=dates))
+                   fill("lofte.yaml", title=quoted(title), dates=dates))
 
 
 def new_promise(content: Path, target: str, title: str, slug: str | None = None,
                 display_root: str = "content") -> str:
     municipality, period = _parts(target, ("kommun", "period"))
     _require(content, f"{municipality}/{period}/lofte.yaml", display_root,
-             f"skapa perioden först med: python build.py new period {municipality}/{period}")
-    slug = _slug(slug or _title_slug(title), "ett löfte", urls.RESERVED_IN_PERIOD)
+             f"skapa perioden först med: {hints.command('new', 'period', f'{municipality}/{period}')}")
+    slug = check_slug(slug or _title_slug(title), "ett löfte", urls.RESERVED_IN_PERIOD)
     folder = content / municipality / period / slug
     if folder.exists():
         raise LofteError(f"{display_root.rstrip('/')}/{municipality}/{period}/{slug}/ finns redan; ingenting skrevs "
                          "över. Välj en annan titel eller ange ett annat namn med --slug")
     return _create(content, display_root, f"{municipality}/{period}/{slug}/index.md",
-                   _fill("lofte.md", title=quoted(title), statuses=", ".join(statuses.PROGRESS_KEYS)))
+                   fill("lofte.md", title=quoted(title), statuses=", ".join(statuses.PROGRESS_KEYS)))
 
 
 def new_update(content: Path, target: str, title: str, date: dt.date, slug: str | None = None,
@@ -133,12 +136,12 @@ def new_update(content: Path, target: str, title: str, date: dt.date, slug: str 
     parts = _parts(target, ("kommun", "period", "löfte"))
     promise_rel = "/".join(parts) + "/index.md"
     _require(content, promise_rel, display_root,
-             f"skapa löftet först med: python build.py new löfte {'/'.join(parts[:2])} \"Titel\"")
-    slug = _slug(slug or _title_slug(title), "en uppdatering", set())
+             f"skapa löftet först med: {hints.command('new', 'löfte', '/'.join(parts[:2]), TITLE_HINT)}")
+    slug = check_slug(slug or _title_slug(title), "en uppdatering", set())
     fields = _front_matter(content / promise_rel)
     actors = [a["actor"] for a in fields.get("actors") or [] if isinstance(a, dict) and a.get("actor")]
     indicators = [i["id"] for i in fields.get("indicators") or [] if isinstance(i, dict) and i.get("id")]
-    return _create(content, display_root, f"{'/'.join(parts)}/updates/{date.isoformat()}-{slug}.md", _fill(
+    return _create(content, display_root, f"{'/'.join(parts)}/updates/{date.isoformat()}-{slug}.md", fill(
         "uppdatering.md", title=quoted(title), date=date.isoformat(),
         statuses=", ".join(statuses.PROGRESS_KEYS),
         actors=f" Aktörerna i löftet: {', '.join(actors)}." if actors else "",
