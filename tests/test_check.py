@@ -1,9 +1,13 @@
 """`check`: the same errors as a build, then advice with exact messages, and exit codes."""
+from pathlib import Path
+
 import pytest
 from conftest import options, write_tree
 
 from lofte.authoring import check
+from lofte.authoring.advice import KINDS, NOT_ACKNOWLEDGEABLE
 from lofte.cli import main
+from lofte.content.errors import BuildAborted
 
 PERIOD = "storby/2025/lofte.yaml"
 KONTROLLER = "storby/2025/fler-kontroller/index.md"
@@ -21,6 +25,8 @@ def edit(root, rel, old, new):
 @pytest.fixture
 def good(small_content):
     """The small fixture with everything the advice asks for."""
+    site = small_content / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("example.se", "storby.se"), encoding="utf-8")
     edit(small_content, KONTROLLER, "    status: pågår\n", "    status: pågår\n    responsible: Trafikpolisen\n")
     edit(small_content, PARK, "    status: ej påbörjat\n", "    status: ej påbörjat\n    responsible: Parkenheten\n")
     edit(small_content, PARK, "    status: pågår\nstatus:", "    status: pågår\n    responsible: Storby Bostäder\nstatus:")
@@ -48,51 +54,52 @@ HARD = " ".join(["Kommunstyrelsen prioriterar trygghetsskapande investeringar i 
 
 @pytest.mark.parametrize("rel, old, new, expected", [
     (PERIOD, "feedback_plan:\n  text: Vi uppdaterar varje kvartal.\n  interval_days: 100\n", "",
-     "content/storby/2025/lofte.yaml:1: råd: perioden har ingen återkopplingsplan (feedback_plan), så invånarna vet "
+     "content/storby/2025/lofte.yaml:1: råd [aterkoppling-saknas]: perioden har ingen återkopplingsplan (feedback_plan), så invånarna vet "
      "inte när de får höra hur det går. Så här åtgärdar du: lägg till feedback_plan med text (hur och hur ofta ni "
      "berättar) och interval_days (se docs/innehall.md, avsnitt 7)."),
     (PERIOD, "  interval_days: 100\n", "",
-     "content/storby/2025/lofte.yaml:19: råd: återkopplingsplanen säger inte hur många dagar det högst får gå mellan "
+     "content/storby/2025/lofte.yaml:19: råd [intervall-saknas]: återkopplingsplanen säger inte hur många dagar det högst får gå mellan "
      "två uppdateringar, så webbplatsen kan inte visa när nästa uppdatering ska komma. Så här åtgärdar du: lägg till "
      "interval_days under feedback_plan, t.ex. interval_days: 91 för en gång i kvartalet."),
     (KONTROLLER, "indicators:\n  - id: kontroller\n    name: Hastighetskontroller\n    unit: kontroller\n"
      "    kind: frequency\n    frequency: month\n    target: {value: 2}\n", "",
-     "content/storby/2025/fler-kontroller/index.md:2: råd: löftet har inget mätbart mål (indicators). Så här åtgärdar "
+     "content/storby/2025/fler-kontroller/index.md:2: råd [mal-saknas]: löftet har inget mätbart mål (indicators). Så här åtgärdar "
      "du: lägg till ett mål under indicators, t.ex. antal trygghetsvandringar (kind: count) eller andel invånare som "
      "känner sig trygga (kind: measure); se docs/innehall.md, Mål."),
     (PARK, "    baseline: {value: 60, date: 2024-10-01}\n", "",
-     "content/storby/2025/trygg-park/index.md:23: råd: målet 'trygga' har inget utgångsläge (baseline). Så här "
+     "content/storby/2025/trygg-park/index.md:23: råd [utgangslage-saknas]: målet 'trygga' har inget utgångsläge (baseline). Så här "
      "åtgärdar du: lägg till baseline med value och date, t.ex. från den senaste trygghetsmätningen."),
     (PARK, "    target: {value: 70, date: 2025-12-31}\n", "",
-     "content/storby/2025/trygg-park/index.md:23: råd: målet 'trygga' har inget målvärde (target). Så här åtgärdar "
+     "content/storby/2025/trygg-park/index.md:23: råd [malvarde-saknas]: målet 'trygga' har inget målvärde (target). Så här åtgärdar "
      "du: lägg till target med value och date."),
     (PERIOD, "start: 2025-01-01\nend: 2025-12-31\n", "dates_note: Anges inte i källan.\n",
-     "content/storby/2025/fler-kontroller/index.md:10: råd: målet 'kontroller' säger inte när det ska vara nått. Så "
+     "content/storby/2025/fler-kontroller/index.md:10: råd [maldatum-saknas]: målet 'kontroller' säger inte när det ska vara nått. Så "
      "här åtgärdar du: lägg till date under target, eller start och end för löftet eller perioden."),
     (KONTROLLER, "actors:\n  - actor: polisen\n    status: pågår\n    responsible: Trafikpolisen\n", "actors: []\n",
-     "content/storby/2025/fler-kontroller/index.md:4: råd: löftet säger inte vem som lovar (actors är tom). Så här "
+     "content/storby/2025/fler-kontroller/index.md:4: råd [aktorer-saknas]: löftet säger inte vem som lovar (actors är tom). Så här "
      "åtgärdar du: lägg till minst en aktör under actors: polisen, kommunen eller en part från kommun.yaml."),
     (PARK, "    responsible: Kommunpolisen\n", "",
-     "content/storby/2025/trygg-park/index.md:7: råd: aktören 'polisen' har ingen ansvarig enhet (responsible). Så "
-     "här åtgärdar du: skriv vilken enhet som svarar för löftet, t.ex. responsible: Kommunpolisen."),
+     "content/storby/2025/trygg-park/index.md:7: råd [ansvarig-saknas]: aktören 'polisen' har ingen ansvarig enhet (responsible). Så "
+     "här åtgärdar du: skriv vilken enhet som svarar för löftet, t.ex. responsible: Kommunpolisen eller "
+     "responsible: Lokalpolisområde Storby."),
     (PARK, "Vi går **trygghetsvandringar** i parken.", f"Vi går **trygghetsvandringar** i parken.\n\n{LONG}",
-     "content/storby/2025/trygg-park/index.md:34: råd: meningen ”Polisen och kommunen ska tillsammans med …” har 31 "
+     "content/storby/2025/trygg-park/index.md:34: råd [lang-mening]: meningen ”Polisen och kommunen ska tillsammans med …” har 31 "
      "ord, och över 25 ord blir svårt att läsa. Så här åtgärdar du: dela upp meningen i två eller fler; är texten "
      "ett citat ur löftesdokumentet, skriv i stället en lättläst sammanfattning i summary."),
     (PARK, "summary: Fem trygghetsvandringar i parken.", f"summary: {LONG}",
-     "content/storby/2025/trygg-park/index.md:3: råd: meningen ”Polisen och kommunen ska tillsammans med …” har 31 "
+     "content/storby/2025/trygg-park/index.md:3: råd [lang-mening]: meningen ”Polisen och kommunen ska tillsammans med …” har 31 "
      "ord, och över 25 ord blir svårt att läsa. Så här åtgärdar du: dela upp meningen i två eller fler."),
     (KONTROLLER_UPDATE, "Polisen gjorde fem kontroller vid skolorna.", HARD,
-     "content/storby/2025/fler-kontroller/updates/2025-06-01-kontroller.md:4: råd: texten är svår att läsa (LIX 93; "
+     "content/storby/2025/fler-kontroller/updates/2025-06-01-kontroller.md:4: råd [svar-text]: texten är svår att läsa (LIX 93; "
      "sikta på högst 50). Så här åtgärdar du: skriv kortare meningar och byt långa ord mot vanliga, korta ord."),
     (PARK, "Vi går **trygghetsvandringar** i parken.",
      "Vi går **trygghetsvandringar** i parken.\nSe [kontrollerna](../fler-kontroller/), [statusarna](../../../status/)"
      " och [protokollet](#protokoll).\nMen [parken](../trygg-parken/) finns inte.",
-     "content/storby/2025/trygg-park/index.md:34: råd: länken '../trygg-parken/' leder inte till någon sida eller fil "
+     "content/storby/2025/trygg-park/index.md:34: råd [trasig-lank]: länken '../trygg-parken/' leder inte till någon sida eller fil "
      "på webbplatsen. Så här åtgärdar du: kontrollera stavningen; en länk till ett annat löfte i samma period skrivs "
      "t.ex. ../loftets-mapp/ och en fil i löftets mapp med bara filnamnet."),
     (KONTROLLER, "example: true\n", "approach: \"Se kartan: ![Karta](karta.png)\"\nexample: true\n",
-     "content/storby/2025/fler-kontroller/index.md:16: råd: bilden 'karta.png' finns inte på webbplatsen. Så här "
+     "content/storby/2025/fler-kontroller/index.md:16: råd [bild-saknas]: bilden 'karta.png' finns inte på webbplatsen. Så här "
      "åtgärdar du: lägg bildfilen i samma mapp som texten och skriv filnamnet, t.ex. ![Beskrivning](bild.jpg)."),
 ])
 def test_each_kind_of_advice(good, rel, old, new, expected):
@@ -122,7 +129,7 @@ def test_more_than_three_promises(good):
     write_tree(good, {f"storby/2025/{slug}/updates/2025-06-01-mote.md": "---\ntitle: Ett möte\n---\n"
                       for slug in ("tredje", "fjarde")})
     assert advice(good) == [
-        "content/storby/2025/lofte.yaml:1: råd: perioden har 4 löften; Genomförandekommittén (Ju 2012:16, citerad i "
+        "content/storby/2025/lofte.yaml:1: råd [for-manga-loften]: perioden har 4 löften; Genomförandekommittén (Ju 2012:16, citerad i "
         "Brå 2018:14) rekommenderar ett till tre löften som går att uppfylla. Så här åtgärdar du: välj ut de "
         "viktigaste löftena eller slå ihop löften som hör ihop."]
 
@@ -130,9 +137,9 @@ def test_more_than_three_promises(good):
 def test_promise_without_update_for_longer_than_the_feedback_plan(good):
     (good / KONTROLLER_UPDATE).unlink()
     assert advice(good) == [
-        "content/storby/2025/fler-kontroller/index.md:2: råd: löftet har inte uppdaterats sedan perioden började; "
+        "content/storby/2025/fler-kontroller/index.md:2: råd [uppdatering-sen]: löftet har inte uppdaterats sedan perioden började; "
         "återkopplingsplanen lovar en uppdatering minst en gång på 100 dagar, och nästa skulle ha kommit senast "
-        "2025-04-11. Så här åtgärdar du: skriv en uppdatering: python build.py new uppdatering "
+        "2025-04-11. Så här åtgärdar du: skriv en uppdatering: lofte new uppdatering "
         "storby/2025/fler-kontroller \"Rubrik\"."]
 
 
@@ -161,9 +168,11 @@ def test_cli_exit_codes(good, capsys, monkeypatch):
     edit(good, PARK, "    responsible: Kommunpolisen\n", "")
     assert cli(good) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[-1] == "Inga fel, men 1 råd."
+    assert out[-1] == ("Inga fel, men 1 råd. Ett råd som inte går att följa kan kvitteras med ett skäl: "
+                       "docs/publicera.md, avsnitt 4.")
     assert cli(good, "--strict") == 1
-    assert capsys.readouterr().out.splitlines()[-1] == "Inga fel, men 1 råd. (--strict: råden räknas som fel)"
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "Inga fel, men 1 råd. (--strict: råd som inte är kvitterade räknas som fel)")
     assert not (good.parent / "site").exists()  # check never writes
 
 
@@ -173,3 +182,106 @@ def test_errors_are_reported_like_a_build_and_fail(good, capsys):
     err = capsys.readouterr().err.splitlines()
     assert err[0].endswith("fler-kontroller/index.md:8: status: 'pagar' är inte en status; menade du 'pågår'?")
     assert err[-1] == "Kontrollen hittade 1 fel. Rätta felen först; råden visas när innehållet är giltigt."
+
+
+@pytest.mark.parametrize("actor, old, expected", [
+    ("kommunen", "    status: ej påbörjat\n    responsible: Parkenheten\n", "responsible: Trygghetssamordnaren eller "
+     "responsible: Kommunledningsförvaltningen"),
+    ("bostadsbolaget", "    status: pågår\n    responsible: Storby Bostäder\n",
+     "den avdelning hos Storby Bostäder AB som svarar för löftet"),
+])
+def test_the_suggested_responsible_unit_fits_the_actor(good, actor, old, expected):
+    edit(good, PARK, old, old.split("    responsible")[0])
+    [line] = advice(good)
+    assert f"aktören '{actor}' har ingen ansvarig enhet (responsible)" in line
+    assert line.endswith(f"t.ex. {expected}.") and "Kommunpolisen" not in line
+
+
+def test_example_addresses_in_site_yaml_and_kommun_yaml(good):
+    edit(good, "site.yaml", "webb@storby.se", "webb@kommunen.example")
+    edit(good, "storby/kommun.yaml", "example: true", "contact:\n  url: https://example.org/storby\nexample: true")
+    assert advice(good) == [
+        "content/site.yaml:18: råd [exempeladress]: accessibility.contact_email är en exempeladress "
+        "(webb@kommunen.example), inte en som invånarna kan använda. Så här åtgärdar du: skriv den riktiga adressen.",
+        "content/storby/kommun.yaml:8: råd [exempeladress]: contact.url är en exempeladress "
+        "(https://example.org/storby), inte en som invånarna kan använda. Så här åtgärdar du: skriv den riktiga adressen."]
+
+
+@pytest.fixture
+def ended(good):
+    """The fixture's period after its end, followed up, with gaps its source would not fill."""
+    edit(good, PERIOD, "  interval_days: 100\n", "")
+    edit(good, PERIOD, "example: true", "follow_up:\n  summary: Perioden är slut.\nexample: true")
+    edit(good, KONTROLLER, "indicators:\n  - id: kontroller\n    name: Hastighetskontroller\n    unit: kontroller\n"
+         "    kind: frequency\n    frequency: month\n    target: {value: 2}\n", "")
+    return good
+
+
+MAL_SAKNAS = ("content/storby/2025/fler-kontroller/index.md:2: råd [mal-saknas]: löftet har inget mätbart mål "
+              "(indicators). Så här åtgärdar du: lägg till ett mål under indicators, t.ex. antal trygghetsvandringar "
+              "(kind: count) eller andel invånare som känner sig trygga (kind: measure); se docs/innehall.md, Mål; säger "
+              "källan inget om det, kvittera rådet med skälet, i filen eller för hela perioden i lofte.yaml "
+              "(docs/publicera.md, avsnitt 4).")
+
+
+def test_an_ended_period_is_not_asked_to_plan_ahead(ended):
+    """No interval for the feedback plan, no target dates; missing facts may be acknowledged."""
+    assert advice(ended) == [MAL_SAKNAS]
+
+
+def test_acknowledged_advice_is_shown_with_its_reason_and_passes_strict(ended, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1751241600")
+    edit(ended, PERIOD, "example: true", "acknowledged:\n  - advice: mal-saknas\n"
+         "    reason: Löftesdokumentet anger inga mätbara mål.\nexample: true")
+    assert cli(ended, "--strict") == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "content/storby/2025/fler-kontroller/index.md:2: kvitterat råd [mal-saknas]: löftet har inget mätbart mål "
+        "(indicators). Skäl: Löftesdokumentet anger inga mätbara mål.".replace("content/", f"{ended}/", 1),
+        "Inga fel och inga råd utom 1 kvitterat råd."]
+
+
+def test_an_acknowledgement_covers_its_file_or_folder_only(ended):
+    edit(ended, PARK, "example: true", "acknowledged:\n  - advice: mal-saknas\n    reason: Fel fil.\nexample: true")
+    assert advice(ended) == [
+        MAL_SAKNAS,
+        "content/storby/2025/trygg-park/index.md:31: råd [onodig-kvittering]: kvitteringen av 'mal-saknas' svarar "
+        "inte på något råd om den här filen eller filerna i mappen. Så här åtgärdar du: ta bort kvitteringen; rådet "
+        "gäller inte längre."]
+
+
+def test_an_acknowledgement_must_name_an_advice(good, capsys):
+    edit(good, PARK, "example: true", "acknowledged:\n  - advice: mal-saknad\n    reason: Källan säger inget.\n"
+         "example: true")
+    assert advice(good) == [
+        "content/storby/2025/trygg-park/index.md:31: råd [okand-kvittering]: 'mal-saknad' är inget råd som kan "
+        "kvitteras. Så här åtgärdar du: skriv rådets id som det står inom hakparentes i rådet, här troligen "
+        "advice: mal-saknas."]
+    assert cli(good, "--strict") == 1
+
+
+def test_an_acknowledgement_needs_a_reason(good):
+    edit(good, PARK, "example: true", "acknowledged:\n  - advice: mal-saknas\nexample: true")
+    with pytest.raises(BuildAborted) as raised:
+        advice(good)
+    assert [str(e) for e in raised.value.errors] == [
+        "content/storby/2025/trygg-park/index.md:31: acknowledged[1].reason: saknas: fältet är obligatoriskt"]
+
+
+def test_check_only_some_municipalities(good, capsys):
+    write_tree(good, {"annanby/kommun.yaml": "name: Annanby kommun\nshort_name: Annanby\npolice_area: Okänt\n",
+                      "annanby/2025/lofte.yaml": "title: Annanby 2025\nstart: 2025-01-01\nend: 2025-12-31\n"})
+    assert advice(good) == [
+        "content/annanby/2025/lofte.yaml:1: råd [aterkoppling-saknas]: perioden har ingen återkopplingsplan "
+        "(feedback_plan), så invånarna vet inte när de får höra hur det går. Så här åtgärdar du: lägg till "
+        "feedback_plan med text (hur och hur ofta ni berättar) och interval_days (se docs/innehall.md, avsnitt 7)."]
+    assert cli(good, "storby", "--strict") == 0
+    assert cli(good, "Storby") == 0  # the name works as well as the folder
+    assert capsys.readouterr().out.splitlines()[-1] == "Inga fel och inga råd. Bra jobbat!"
+    assert cli(good, "storbi") == 1
+    assert capsys.readouterr().err == ("Fel: 'storbi' är ingen kommun på webbplatsen; menade du 'storby'? "
+                                       "Kommunerna (mapparnas namn): annanby, storby\n")
+
+
+def test_every_advice_kind_is_documented():
+    guide = (Path(__file__).parent.parent / "docs/publicera.md").read_text(encoding="utf-8")
+    assert [kind for kind in {**KINDS, **NOT_ACKNOWLEDGEABLE} if f"`{kind}`" not in guide] == []

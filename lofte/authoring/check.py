@@ -14,17 +14,17 @@ import re
 import sys
 import urllib.parse
 from dataclasses import dataclass
-from pathlib import Path
 
 from lofte.build.pipeline import Options, context, read_site
 from lofte.content import urls
 from lofte.content.derived import PromiseState
-from lofte.content.errors import BuildAborted
-from lofte.content.model import Period, Promise, Text
-from lofte.content.yamlsource import LineDict, LineList, parse_yaml, split_front_matter
+from lofte.content.errors import BuildAborted, LofteError
+from lofte.content.fields import suggest
+from lofte.content.model import Municipality, Period, Promise, Site, Text
 from lofte.outputs import pages
 
-from . import readability
+from . import hints, readability
+from .advice import Advice, Lines, acknowledge
 
 MAX_PROMISES = 3  # Ju 2012:16, quoted in Brå 2018:14: "ett till tre löften"
 MAX_LIX = 50  # above 50 reads like officialese
@@ -33,57 +33,9 @@ MIN_LIX_WORDS, MIN_LIX_SENTENCES = 30, 3  # LIX of less says little beyond sente
 
 LINK_RE = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)")
 SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//|^/|^#")
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Advice:
-    path: str
-    line: int
-    message: str
-    fix: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: råd: {self.message}. Så här åtgärdar du: {self.fix}."
-
-
-class Lines:
-    """Line numbers in the content files, read again only where advice needs one."""
-
-    def __init__(self, content_dir: Path, display_root: str):
-        self.content_dir = content_dir
-        self.display_root = display_root.rstrip("/")
-        self.parsed: dict[str, tuple[LineDict, str, int]] = {}
-
-    def display(self, rel: str) -> str:
-        return f"{self.display_root}/{rel}"
-
-    def _parsed(self, rel: str) -> tuple[LineDict, str, int]:
-        if rel not in self.parsed:
-            text = (self.content_dir / rel).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-            if rel.endswith(".md"):
-                yaml_text, body, body_line = split_front_matter(text)
-                self.parsed[rel] = parse_yaml(yaml_text, first_line=2), body, body_line
-            else:
-                self.parsed[rel] = parse_yaml(text), "", 0
-        return self.parsed[rel]
-
-    def key(self, rel: str, *keys: str | int) -> int:
-        """Line of a nested key or list item, e.g. key(rel, "actors", 0); the nearest found."""
-        node, line = self._parsed(rel)[0], 1
-        for k in keys:
-            if isinstance(node, LineDict) and k in node:
-                line, node = node.lines[k], node[k]
-            elif isinstance(node, LineList) and isinstance(k, int) and k < len(node):
-                line, node = node.lines[k], node[k]
-            else:
-                break
-        return line
-
-    def body(self, rel: str, offset: int) -> int:
-        """Line of an offset in the body as the model keeps it (stripped)."""
-        _, body, body_line = self._parsed(rel)
-        lead = len(body) - len(body.lstrip())
-        return body_line + body.count("\n", 0, lead + offset)
+EXAMPLE_HOST_RE = re.compile(r"(^|\.)(example(\.[a-z]{2,})?|invalid|test|localhost)$", re.IGNORECASE)
+ACKNOWLEDGE = ("; säger källan inget om det, kvittera rådet med skälet, i filen eller för hela perioden i lofte.yaml "
+               "(docs/publicera.md, avsnitt 4)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,85 +46,214 @@ class Where:
     page: str
 
 
-def check(opts: Options) -> list[Advice]:
-    """Validate (raises BuildAborted like a build), then return the advice, sorted."""
+def check(opts: Options, municipalities: list[str] | tuple[str, ...] = ()) -> list[Advice]:
+    """Validate (raises BuildAborted like a build), then return the advice, sorted.
+
+    With `municipalities` (folder names), only the advice about them and about
+    site.yaml; the errors are always everyone's, as any error stops the build."""
     site = read_site(opts)
     ctx = context(opts, site)
     lines = Lines(opts.content_dir, opts.display_root or str(opts.content_dir))
     known = {p.path for p in pages.pages(ctx)} | set(site.assets)
-    found: list[Advice] = []
+    chosen = selected(site, municipalities)
+    found: list[Advice] = site_advice(site, lines)
     for m in site.municipalities:
+        if m.slug not in chosen:
+            continue
+        found += contact_advice(m.path, ("contact",), m.contact.email, m.contact.url, lines)
         for period in m.periods:
-            found += period_advice(period, lines)
+            found += period_advice(period, ended(period, site), lines)
             for key, text, page in period_texts(period):
                 found += link_advice(text, Where(period.path, key, page), known, lines)
             for promise in period.promises:
-                found += promise_advice(period, promise, ctx.facts.promises[promise.path], lines)
-                page = urls.promise(period, promise)
-                body = Where(promise.path, None, page)
-                found += text_advice(promise.summary, Where(promise.path, "summary", page), lines)
-                found += text_advice(promise.body.markdown, body, lines)
-                found += link_advice(promise.body, body, known, lines)
-                found += link_advice(promise.approach, Where(promise.path, "approach", page), known, lines)
-                for update in promise.updates:
-                    where = Where(update.path, None, page)
-                    found += text_advice(update.body.markdown, where, lines)
-                    found += link_advice(update.body, where, known, lines)
-    return sorted(found)
+                found += promise_advice(m, period, promise, ctx.facts.promises[promise.path], ended(period, site), lines)
+                found += promise_texts(period, promise, known, lines)
+    return sorted(acknowledge(found, site, lines))
 
 
-def period_advice(period: Period, lines: Lines) -> list[Advice]:
-    out = []
-    at = lines.display(period.path)
-    if period.feedback_plan is None:
-        out.append(Advice(at, lines.key(period.path, "title"),
-                          "perioden har ingen återkopplingsplan (feedback_plan), så invånarna vet inte när de får höra hur det går",
-                          "lägg till feedback_plan med text (hur och hur ofta ni berättar) och interval_days "
-                          "(se docs/innehall.md, avsnitt 7)"))
-    elif period.feedback_plan.interval_days is None:
-        out.append(Advice(at, lines.key(period.path, "feedback_plan"),
-                          "återkopplingsplanen säger inte hur många dagar det högst får gå mellan två uppdateringar, "
-                          "så webbplatsen kan inte visa när nästa uppdatering ska komma",
-                          "lägg till interval_days under feedback_plan, t.ex. interval_days: 91 för en gång i kvartalet"))
-    if len(period.promises) > MAX_PROMISES:
-        out.append(Advice(at, lines.key(period.path, "title"),
-                          f"perioden har {len(period.promises)} löften; Genomförandekommittén (Ju 2012:16, citerad i "
-                          "Brå 2018:14) rekommenderar ett till tre löften som går att uppfylla",
-                          "välj ut de viktigaste löftena eller slå ihop löften som hör ihop"))
+def selected(site: Site, municipalities) -> set[str]:
+    """The folder names asked for (a name such as "Sala" works too); all when none are."""
+    slugs = {m.slug for m in site.municipalities}
+    if not municipalities:
+        return slugs
+    by_name = {m.short_name.lower(): m.slug for m in site.municipalities}
+    out = set()
+    for given in municipalities:
+        slug = given.strip("/") if given.strip("/") in slugs else by_name.get(given.lower())
+        if slug is None:
+            hint = suggest(given, sorted(slugs)) or "."
+            raise LofteError(f"'{given}' är ingen kommun på webbplatsen{hint} "
+                             f"Kommunerna (mapparnas namn): {', '.join(sorted(slugs)) or 'inga ännu'}")
+        out.add(slug)
     return out
 
 
-def promise_advice(period: Period, promise: Promise, state: PromiseState, lines: Lines) -> list[Advice]:
+def ended(period: Period, site: Site) -> bool:
+    """Over and done: followed up, or past its end. Advice about planning ahead no longer helps."""
+    return period.follow_up is not None or (period.end is not None and period.end < site.build_date)
+
+
+# -- site.yaml and contacts -------------------------------------------------
+
+def is_example(address: str) -> bool:
+    """An address at a domain reserved for examples (RFC 2606, e.g. trygghet@kommunen.example)."""
+    host = address.split("@", 1)[-1] if "@" in address and "://" not in address else \
+        urllib.parse.urlsplit(address).hostname or ""
+    return bool(EXAMPLE_HOST_RE.search(host.rstrip(".")))
+
+
+def site_advice(site: Site, lines: Lines) -> list[Advice]:
     out = []
-    rel, at = promise.path, lines.display(promise.path)
-    if not promise.indicators:
-        out.append(Advice(at, lines.key(rel, "title"), "löftet har inget mätbart mål (indicators)",
-                          "lägg till ett mål under indicators, t.ex. antal trygghetsvandringar (kind: count) eller "
-                          "andel invånare som känner sig trygga (kind: measure); se docs/innehall.md, Mål"))
+    if is_example(site.base_url):
+        out.append(lines.advice("site.yaml", lines.key("site.yaml", "base_url"), "exempeladress",
+                                f"base_url är en exempeladress ({site.base_url})",
+                                "skriv webbplatsens riktiga adress, t.ex. https://www.kommun.se/medborgarloften/ "
+                                "(bygget på GitHub eller GitLab anger adressen självt)"))
+    out += contact_advice("site.yaml", ("contact",), site.contact.email, site.contact.url, lines)
+    for i, owner in enumerate(site.owners):
+        out += contact_advice("site.yaml", ("owners", i), owner.email, owner.url, lines)
+    out += contact_advice("site.yaml", ("accessibility",), site.accessibility.contact_email, "", lines,
+                          "contact_email")
+    return out
+
+
+def contact_advice(rel: str, keys: tuple, email: str, url: str, lines: Lines, email_key: str = "email") -> list[Advice]:
+    out = []
+    for key, value in ((email_key, email), ("url", url)):
+        if value and is_example(value):
+            field = ".".join(str(k) for k in keys if isinstance(k, str)) + f".{key}"
+            out.append(lines.advice(rel, lines.key(rel, *keys, key), "exempeladress",
+                                    f"{field} är en exempeladress ({value}), inte en som invånarna kan använda",
+                                    "skriv den riktiga adressen"))
+    return out
+
+
+# -- periods ------------------------------------------------------------------
+
+def period_advice(period: Period, is_ended: bool, lines: Lines) -> list[Advice]:
+    if is_ended:  # a plan for telling residents, or fewer promises, can no longer change anything
+        return []
+    return feedback_plan_missing(period, lines) + interval_missing(period, lines) + too_many_promises(period, lines)
+
+
+def feedback_plan_missing(period: Period, lines: Lines) -> list[Advice]:
+    if period.feedback_plan is not None:
+        return []
+    return [lines.advice(period.path, lines.key(period.path, "title"), "aterkoppling-saknas",
+                         "perioden har ingen återkopplingsplan (feedback_plan), så invånarna vet inte när de får höra "
+                         "hur det går", "lägg till feedback_plan med text (hur och hur ofta ni berättar) och "
+                         "interval_days (se docs/innehall.md, avsnitt 7)")]
+
+
+def interval_missing(period: Period, lines: Lines) -> list[Advice]:
+    if period.feedback_plan is None or period.feedback_plan.interval_days is not None:
+        return []
+    return [lines.advice(period.path, lines.key(period.path, "feedback_plan"), "intervall-saknas",
+                         "återkopplingsplanen säger inte hur många dagar det högst får gå mellan två uppdateringar, "
+                         "så webbplatsen kan inte visa när nästa uppdatering ska komma",
+                         "lägg till interval_days under feedback_plan, t.ex. interval_days: 91 för en gång i kvartalet")]
+
+
+def too_many_promises(period: Period, lines: Lines) -> list[Advice]:
+    if len(period.promises) <= MAX_PROMISES:
+        return []
+    return [lines.advice(period.path, lines.key(period.path, "title"), "for-manga-loften",
+                         f"perioden har {len(period.promises)} löften; Genomförandekommittén (Ju 2012:16, citerad i "
+                         "Brå 2018:14) rekommenderar ett till tre löften som går att uppfylla",
+                         "välj ut de viktigaste löftena eller slå ihop löften som hör ihop")]
+
+
+# -- promises -----------------------------------------------------------------
+
+def promise_advice(m: Municipality, period: Period, promise: Promise, state: PromiseState, is_ended: bool,
+                   lines: Lines) -> list[Advice]:
+    out = no_indicators(promise, is_ended, lines) + indicator_gaps(period, promise, is_ended, lines)
+    out += no_actors(promise, lines) + no_responsible(m, promise, state, is_ended, lines)
+    return out + overdue(period, promise, state, lines)
+
+
+def no_indicators(promise: Promise, is_ended: bool, lines: Lines) -> list[Advice]:
+    if promise.indicators:
+        return []
+    return [lines.advice(promise.path, lines.key(promise.path, "title"), "mal-saknas",
+                         "löftet har inget mätbart mål (indicators)",
+                         "lägg till ett mål under indicators, t.ex. antal trygghetsvandringar (kind: count) eller "
+                         "andel invånare som känner sig trygga (kind: measure); se docs/innehall.md, Mål"
+                         + (ACKNOWLEDGE if is_ended else ""))]
+
+
+def indicator_gaps(period: Period, promise: Promise, is_ended: bool, lines: Lines) -> list[Advice]:
+    """Baselines, target values and target dates: what makes a target possible to follow up."""
+    out = []
+    rel, tail = promise.path, ACKNOWLEDGE if is_ended else ""
     for i, ind in enumerate(promise.indicators):
         line = lines.key(rel, "indicators", i)
         if ind.kind == "measure" and ind.baseline is None:
-            out.append(Advice(at, line, f"målet '{ind.id}' har inget utgångsläge (baseline)",
-                              "lägg till baseline med value och date, t.ex. från den senaste trygghetsmätningen"))
+            out.append(lines.advice(rel, line, "utgangslage-saknas", f"målet '{ind.id}' har inget utgångsläge (baseline)",
+                                    "lägg till baseline med value och date, t.ex. från den senaste trygghetsmätningen"
+                                    + tail))
         if ind.target is None:
-            out.append(Advice(at, line, f"målet '{ind.id}' har inget målvärde (target)",
-                              "lägg till target med value och date"))
-        elif ind.target.date is None and not (promise.end or period.end):
-            out.append(Advice(at, line, f"målet '{ind.id}' säger inte när det ska vara nått",
-                              "lägg till date under target, eller start och end för löftet eller perioden"))
-    if not promise.actors:
-        out.append(Advice(at, lines.key(rel, "actors"), "löftet säger inte vem som lovar (actors är tom)",
-                          "lägg till minst en aktör under actors: polisen, kommunen eller en part från kommun.yaml"))
+            out.append(lines.advice(rel, line, "malvarde-saknas", f"målet '{ind.id}' har inget målvärde (target)",
+                                    "lägg till target med value och date" + tail))
+        elif ind.target.date is None and not (promise.end or period.end) and not is_ended:
+            out.append(lines.advice(rel, line, "maldatum-saknas", f"målet '{ind.id}' säger inte när det ska vara nått",
+                                    "lägg till date under target, eller start och end för löftet eller perioden"))
+    return out
+
+
+def no_actors(promise: Promise, lines: Lines) -> list[Advice]:
+    if promise.actors:
+        return []
+    return [lines.advice(promise.path, lines.key(promise.path, "actors"), "aktorer-saknas",
+                         "löftet säger inte vem som lovar (actors är tom)",
+                         "lägg till minst en aktör under actors: polisen, kommunen eller en part från kommun.yaml")]
+
+
+def responsible_example(m: Municipality, actor: str) -> str:
+    """A unit that could answer for a promise, for this kind of actor."""
+    if actor == "polisen":
+        area = m.police_area if m.police_area and "anges inte" not in m.police_area.lower() else ""
+        return "responsible: Kommunpolisen" + (f" eller responsible: {area}" if area else "")
+    if actor == "kommunen":
+        return "responsible: Trygghetssamordnaren eller responsible: Kommunledningsförvaltningen"
+    partner = next((p.name for p in m.partners if p.id == actor), actor)
+    return f"den avdelning hos {partner} som svarar för löftet"
+
+
+def no_responsible(m: Municipality, promise: Promise, state: PromiseState, is_ended: bool,
+                   lines: Lines) -> list[Advice]:
+    out = []
     for i, actor in enumerate(state.actors):  # current: an update may have named the responsible unit
         if not actor.responsible:
-            out.append(Advice(at, lines.key(rel, "actors", i), f"aktören '{actor.actor}' har ingen ansvarig enhet (responsible)",
-                              "skriv vilken enhet som svarar för löftet, t.ex. responsible: Kommunpolisen"))
-    if state.overdue:
-        since = f"sedan {state.last_updated}" if state.last_updated else "sedan perioden började"
-        out.append(Advice(at, lines.key(rel, "title"),
-                          f"löftet har inte uppdaterats {since}; återkopplingsplanen lovar en uppdatering minst en gång "
-                          f"på {period.feedback_plan.interval_days} dagar, och nästa skulle ha kommit senast {state.next_due}",
-                          f"skriv en uppdatering: python build.py new uppdatering {promise.path.rsplit('/', 1)[0]} \"Rubrik\""))
+            out.append(lines.advice(promise.path, lines.key(promise.path, "actors", i), "ansvarig-saknas",
+                                    f"aktören '{actor.actor}' har ingen ansvarig enhet (responsible)",
+                                    f"skriv vilken enhet som svarar för löftet, t.ex. {responsible_example(m, actor.actor)}"
+                                    + (ACKNOWLEDGE if is_ended else "")))
+    return out
+
+
+def overdue(period: Period, promise: Promise, state: PromiseState, lines: Lines) -> list[Advice]:
+    if not state.overdue:
+        return []
+    since = f"sedan {state.last_updated}" if state.last_updated else "sedan perioden började"
+    return [lines.advice(promise.path, lines.key(promise.path, "title"), "uppdatering-sen",
+                         f"löftet har inte uppdaterats {since}; återkopplingsplanen lovar en uppdatering minst en gång "
+                         f"på {period.feedback_plan.interval_days} dagar, och nästa skulle ha kommit senast {state.next_due}",
+                         "skriv en uppdatering: " + hints.command("new", "uppdatering", promise.path.rsplit('/', 1)[0],
+                                                                 '"Rubrik"'))]
+
+
+def promise_texts(period: Period, promise: Promise, known: set[str], lines: Lines) -> list[Advice]:
+    """Readability and links of a promise's texts and its updates."""
+    page = urls.promise(period, promise)
+    body = Where(promise.path, None, page)
+    out = text_advice(promise.summary, Where(promise.path, "summary", page), lines)
+    out += text_advice(promise.body.markdown, body, lines)
+    out += link_advice(promise.body, body, known, lines)
+    out += link_advice(promise.approach, Where(promise.path, "approach", page), known, lines)
+    for update in promise.updates:
+        where = Where(update.path, None, page)
+        out += text_advice(update.body.markdown, where, lines) + link_advice(update.body, where, known, lines)
     return out
 
 
@@ -194,12 +275,11 @@ def _line(where: Where, lines: Lines, offset: int) -> int:
 def text_advice(markdown: str, where: Where, lines: Lines) -> list[Advice]:
     """Long sentences and a high LIX: the text is hard for residents to read."""
     out = []
-    at = lines.display(where.rel)
     found = readability.sentences(markdown)
     for s in found:
         if len(s.words) > MAX_SENTENCE_WORDS:
             start = " ".join(s.text.split()[:6])
-            out.append(Advice(at, _line(where, lines, s.offset),
+            out.append(lines.advice(where.rel, _line(where, lines, s.offset), "lang-mening",
                               f"meningen ”{start} …” har {len(s.words)} ord, och över {MAX_SENTENCE_WORDS} ord blir svårt att läsa",
                               "dela upp meningen i två eller fler" + (
                                   "; är texten ett citat ur löftesdokumentet, skriv i stället en lättläst sammanfattning i summary"
@@ -207,7 +287,7 @@ def text_advice(markdown: str, where: Where, lines: Lines) -> list[Advice]:
     words = sum(len(s.words) for s in found)
     score = readability.lix(found)
     if words >= MIN_LIX_WORDS and len(found) >= MIN_LIX_SENTENCES and score is not None and score > MAX_LIX:
-        out.append(Advice(at, _line(where, lines, found[0].offset),
+        out.append(lines.advice(where.rel, _line(where, lines, found[0].offset), "svar-text",
                           f"texten är svår att läsa (LIX {round(score)}; sikta på högst {MAX_LIX})",
                           "skriv kortare meningar och byt långa ord mot vanliga, korta ord"))
     return out
@@ -216,7 +296,6 @@ def text_advice(markdown: str, where: Where, lines: Lines) -> list[Advice]:
 def link_advice(text: Text, where: Where, known: set[str], lines: Lines) -> list[Advice]:
     """Relative links and images must lead to a page or file of the built site."""
     out = []
-    at = lines.display(where.rel)
     for m in LINK_RE.finditer(text.markdown):
         image, target = m.group(1) == "!", m.group(2)
         if SCHEME_RE.match(target) or (image and where.key is None):
@@ -225,10 +304,10 @@ def link_advice(text: Text, where: Where, known: set[str], lines: Lines) -> list
             continue
         line = _line(where, lines, m.start())
         if image:
-            out.append(Advice(at, line, f"bilden '{target}' finns inte på webbplatsen",
+            out.append(lines.advice(where.rel, line, "bild-saknas", f"bilden '{target}' finns inte på webbplatsen",
                               "lägg bildfilen i samma mapp som texten och skriv filnamnet, t.ex. ![Beskrivning](bild.jpg)"))
         else:
-            out.append(Advice(at, line, f"länken '{target}' leder inte till någon sida eller fil på webbplatsen",
+            out.append(lines.advice(where.rel, line, "trasig-lank", f"länken '{target}' leder inte till någon sida eller fil på webbplatsen",
                               "kontrollera stavningen; en länk till ett annat löfte i samma period skrivs t.ex. "
                               "../loftets-mapp/ och en fil i löftets mapp med bara filnamnet"))
     return out
@@ -251,10 +330,10 @@ def _resolves(page: str, target: str, known: set[str]) -> bool:
     return rel in known or rel + "/" in known
 
 
-def run(opts: Options, strict: bool = False) -> int:
+def run(opts: Options, strict: bool = False, municipalities: list[str] | tuple[str, ...] = ()) -> int:
     """Print the errors or the advice; the exit code for the command line."""
     try:
-        found = check(opts)
+        found = check(opts, municipalities)
     except BuildAborted as exc:
         for e in exc.errors:
             print(e, file=sys.stderr)
@@ -263,8 +342,18 @@ def run(opts: Options, strict: bool = False) -> int:
         return 1
     for advice in found:
         print(advice)
-    if not found:
-        print("Inga fel och inga råd. Bra jobbat!")
-        return 0
-    print(f"Inga fel, men {len(found)} råd." + (" (--strict: råden räknas som fel)" if strict else ""))
-    return 1 if strict else 0
+    print(summary(found, strict))
+    return 1 if strict and any(not a.reason for a in found) else 0
+
+
+def summary(found: list[Advice], strict: bool) -> str:
+    """The last line: errors, open and acknowledged advice, and what --strict makes of them."""
+    open_ = sum(1 for a in found if not a.reason)
+    done = len(found) - open_
+    acknowledged = f"{done} kvitterat råd" if done == 1 else f"{done} kvitterade råd"
+    if not open_:
+        return "Inga fel och inga råd. Bra jobbat!" if not done else f"Inga fel och inga råd utom {acknowledged}."
+    told = f"Inga fel, men {open_} råd" + (f" (och {acknowledged})" if done else "") + "."
+    if strict:
+        return told + " (--strict: råd som inte är kvitterade räknas som fel)"
+    return told + " Ett råd som inte går att följa kan kvitteras med ett skäl: docs/publicera.md, avsnitt 4."

@@ -49,7 +49,7 @@ def program(cwd: str | os.PathLike | None = None) -> str:
     if name == "build.py":
         script = _shown(os.path.abspath(started), where)
         return f"{_python(where)} {script}"
-    if name == "__main__.py":
+    if name == "__main__.py" and Path(started).parent.name == "lofte":
         return f"{_python(where)} -m lofte"
     return "lofte"
 

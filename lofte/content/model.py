@@ -77,6 +77,14 @@ ORIGIN_KINDS = {
 
 
 @dataclass(frozen=True, slots=True)
+class Acknowledgement:
+    """Advice from `check` (authoring/advice.py) that a file answers with a reason,
+    e.g. an ended period whose source gives no targets: shown, but not a failure."""
+    advice: str  # the advice's id, e.g. "mal-saknas"
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Partner:
     """A party besides the police and the municipality, e.g. a housing company."""
     id: str
@@ -98,6 +106,7 @@ class Municipality:
     source: Source | None
     example: bool
     periods: tuple["Period", ...] = ()
+    acknowledged: tuple[Acknowledgement, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +225,7 @@ class Update:
     example: bool
     revised: dt.date | None = None  # when the Swedish text last changed in substance
     translations: tuple[Translation, ...] = ()
+    acknowledged: tuple[Acknowledgement, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +259,7 @@ class Promise:
     lattlast: Text = EMPTY_TEXT  # easy-to-read Swedish version of the promise
     revised: dt.date | None = None
     translations: tuple[Translation, ...] = ()
+    acknowledged: tuple[Acknowledgement, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +287,7 @@ class Period:
     lattlast: Text = EMPTY_TEXT  # easy-to-read Swedish version of intro and purpose
     revised: dt.date | None = None
     translations: tuple[Translation, ...] = ()
+    acknowledged: tuple[Acknowledgement, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,6 +318,7 @@ class Site:
     build_date: dt.date
     municipalities: tuple[Municipality, ...] = field(default=())
     assets: tuple[str, ...] = ()  # checked images and PDFs from content, by content path
+    acknowledged: tuple[Acknowledgement, ...] = ()  # in site.yaml
 
 
 def _quick_pickling(cls: type) -> None:

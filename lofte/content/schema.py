@@ -15,6 +15,7 @@ from .languages import UI_LANGUAGES
 from .model import (
     ORIGIN_KINDS,
     Accessibility,
+    Acknowledgement,
     ActorStatus,
     Baseline,
     Contact,
@@ -76,6 +77,16 @@ def origins(f: Fields, key: str = "origins") -> tuple[Origin, ...]:
         kind = o.choice("kind", tuple(ORIGIN_KINDS), True, what="ett känt ursprung")
         out.append(Origin(kind or "annat", o.str("text", True)))
         o.finish()
+    return tuple(out)
+
+
+def acknowledged(f: Fields) -> tuple[Acknowledgement, ...]:
+    """`acknowledged: [{advice: mal-saknas, reason: …}]`: advice from `check` answered with a reason.
+    Which ids exist is checked by `check` (authoring/advice.py), a later stage."""
+    out = []
+    for a in f.maps("acknowledged"):
+        out.append(Acknowledgement(a.slug("advice", True) or "", a.str("reason", True, max_len=1000)))
+        a.finish()
     return tuple(out)
 
 
@@ -151,6 +162,7 @@ def read_site(f: Fields, build_date: dt.date, base_url: str | None) -> Site:
         owners=tuple(owners), licence=f.choice("licence", LICENCES, True, "CC0-1.0", "en licens"),
         feedback=f.str("feedback", True), build_date=build_date,
         accessibility=access or Accessibility("delvis", (), build_date, build_date, None, "", "", "", ""),
+        acknowledged=acknowledged(f),
     )
     f.finish()
     return site
@@ -173,6 +185,7 @@ def read_municipality(f: Fields, slug: str, path: str) -> Municipality:
         slug=slug, path=path, name=f.str("name", True), short_name=f.str("short_name", True),
         police_area=f.str("police_area", True), partners=tuple(partners),
         contact=contact(f.map("contact")), logo=logo, source=source(f), example=f.bool("example"),
+        acknowledged=acknowledged(f),
     )
     f.finish()
     return m
@@ -206,7 +219,7 @@ def read_period(f: Fields, slug: str, path: str, municipality: str) -> Period:
         focus_areas=f.str_list("focus_areas"), origins=origins(f), feedback_plan=plan,
         follow_up=follow, intro=text(f, "intro"), source=source(f), example=f.bool("example"),
         lattlast=text(f, "lattlast"), revised=f.date("revised"),
-        translations=translations(f, PERIOD_TRANSLATABLE),
+        translations=translations(f, PERIOD_TRANSLATABLE), acknowledged=acknowledged(f),
     )
     if (start is None or end is None) and not period.dates_note:
         f.error("dates_note" if start or end else "start",
@@ -284,7 +297,7 @@ def read_promise(f: Fields, body: str, slug: str, path: str) -> Promise:
         indicators=tuple(indicator(i) for i in f.maps("indicators")),
         start=start, end=end, verdict=verdict, events=events(f, path), source=source(f),
         example=f.bool("example"), lattlast=text(f, "lattlast"), revised=f.date("revised"),
-        translations=translations(f, PROMISE_TRANSLATABLE),
+        translations=translations(f, PROMISE_TRANSLATABLE), acknowledged=acknowledged(f),
     )
     f.finish()
     return promise
@@ -314,7 +327,7 @@ def read_update(f: Fields, body: str, slug: str, path: str, file_date: dt.date) 
         actor_status=actor_statuses(f, "actor_status", False), progress=tuple(progress),
         evidence=tuple(evidence), events=events(f, path), corrects=corrects, correction_note=note,
         example=f.bool("example"), revised=f.date("revised"),
-        translations=translations(f, UPDATE_TRANSLATABLE),
+        translations=translations(f, UPDATE_TRANSLATABLE), acknowledged=acknowledged(f),
     )
     f.finish()
     return update
