@@ -1,4 +1,6 @@
 """CSV round trip: Excel-friendly export, all-or-nothing import with exact messages, idempotency."""
+from pathlib import Path
+
 import pytest
 from conftest import FIXTURES, content_errors
 
@@ -19,17 +21,25 @@ def run(content, *args):
 
 
 def test_export_writes_excel_in_swedish_locale(small_content, tmp_path, capsys):
+    """Every update, a status column per party, and under each promise a row to fill in that names
+    its goals and parties (fler-kontroller has no update yet)."""
     target = tmp_path / "uppdateringar.csv"
     assert run(small_content, "export-updates", str(target)) == 0
-    assert capsys.readouterr().out == f"Skrev 3 uppdateringar till {target}.\n"
+    assert capsys.readouterr().out == (
+        f"Skrev 3 uppdateringar till {target}. Under vart och ett av de 2 löftena finns en tom rad att fylla i (datum "
+        "och titel) för en ny uppdatering; kopiera raden för fler.\n")
     assert target.read_bytes() == "\ufeff".encode() + (
-        "id;kommun;period;löfte;datum;titel;text;status;exempel;indikator;värde;indikator 2;värde 2\r\n"
+        "id;kommun;period;löfte;datum;titel;text;status;status polisen;status kommunen;status bostadsbolaget;exempel;"
+        "indikator;värde;indikator 2;värde 2;mål i löftet;parter i löftet\r\n"
         "storby/2025/trygg-park/2025-03-01-forsta-vandringen;storby;2025;trygg-park;2025-03-01;Första vandringen;"
-        "Tjugo personer kom.;pågår;ja;vandringar;1;;\r\n"
+        "Tjugo personer kom.;pågår;;;;ja;vandringar;1;;;;\r\n"
         "storby/2025/trygg-park/2025-04-01-andra-vandringen;storby;2025;trygg-park;2025-04-01;Andra vandringen;"
-        "Två vandringar samma vecka.;;ja;vandringar;2;trygga;64\r\n"
+        "Två vandringar samma vecka.;;;försenat;;ja;vandringar;2;trygga;64;;\r\n"
         "storby/2025/trygg-park/2025-04-10-rattelse;storby;2025;trygg-park;2025-04-10;"
-        "Rättelse av antalet vandringar;Vi räknade fel.;;ja;vandringar;1;trygga;64\r\n").encode("utf-8")
+        "Rättelse av antalet vandringar;Vi räknade fel.;;;försenat;;ja;vandringar;1;trygga;64;;\r\n"
+        ";storby;2025;trygg-park;;;;;;;;;;;;;vandringar (Trygghetsvandringar), trygga (Andel som känner sig trygga);"
+        "polisen, kommunen, bostadsbolaget (Storby Bostäder AB)\r\n"
+        ";storby;2025;fler-kontroller;;;;;;;;;;;;;kontroller (Hastighetskontroller);polisen\r\n").encode("utf-8")
 
 
 def test_export_of_one_period_and_an_unknown_period(small_content, tmp_path, capsys):
@@ -91,8 +101,8 @@ def test_an_edited_row_of_a_published_update_is_not_imported_but_noticed(small_c
     capsys.readouterr()
     assert run(small_content, "import-updates", str(path)) == 0
     assert capsys.readouterr().out == (
-        f"{path}:rad 2: storby/2025/trygg-park/2025-03-01-forsta-vandringen finns redan och skiljer sig från raden; "
-        "raden importerades inte. Rätta en publicerad uppdatering med en ny uppdatering (docs/innehall.md, avsnitt 14)\n"
+        f"{path}:rad 2: storby/2025/trygg-park/2025-03-01-forsta-vandringen finns redan och skiljer sig från raden i "
+        "kolumn text ('Tjugo personer kom.' i filen, 'Trettio personer kom.' på raden); raden importerades inte. Rätta en publicerad uppdatering med en ny uppdatering (docs/innehall.md, avsnitt 14)\n"
         "Klart: inga nya rader att importera.\n")
     assert tree_bytes(small_content) == before
 
@@ -168,3 +178,107 @@ def test_cells():
     assert excelcsv.text_cell("=SUMMA(A1)") == "'=SUMMA(A1)"
     assert excelcsv.from_text_cell("'=SUMMA(A1)") == "=SUMMA(A1)"
     assert excelcsv.from_text_cell("'citat'") == "'citat'"
+
+
+TODAY = "1751241600"  # 2025-06-30, the fixture's build date
+
+
+def exported(content, tmp_path) -> tuple[Path, list[list[str]]]:
+    path = tmp_path / "alla.csv"
+    assert run(content, "export-updates", str(path)) == 0
+    return path, excelcsv.read(path)
+
+
+def save(path, table):
+    excelcsv.write(path, table[0], table[1:])
+
+
+def set_cells(table, row, **cells):
+    """Row `row` as the spreadsheet numbers it (header = 1); columns by name (spaces as _)."""
+    for name, value in cells.items():
+        table[row - 1][table[0].index(name.replace("_", " "))] = value
+
+
+def test_a_filled_in_template_row_with_a_status_per_party(small_content, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY)
+    path, table = exported(small_content, tmp_path)
+    assert table[5][3] == "fler-kontroller" and table[5][4] == ""  # its row to fill in
+    set_cells(table, 6, datum="2025-06-01", titel="Kontroller i juni", status_polisen="pågår",
+              indikator="kontroller", värde="2")
+    save(path, table)
+    capsys.readouterr()
+    assert run(small_content, "import-updates", str(path)) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "Klart: 1 ny uppdatering."
+    assert (small_content / "storby/2025/fler-kontroller/updates/2025-06-01-kontroller-i-juni.md").read_text(
+        encoding="utf-8") == ('---\ntitle: "Kontroller i juni"\nactor_status:\n  - actor: polisen\n    status: pågår\n'
+                              "progress:\n  - indicator: kontroller\n    value: 2\n---\n")
+    assert content_errors(small_content) == []
+
+
+def test_a_status_for_a_party_not_in_the_promise(small_content, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY)
+    path, table = exported(small_content, tmp_path)
+    set_cells(table, 6, datum="2025-06-01", titel="Kontroller", status_bostadsbolaget="pågår")
+    save(path, table)
+    assert run(small_content, "import-updates", str(path)) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{path}:rad 6: kolumn status bostadsbolaget: 'bostadsbolaget' är ingen part i löftet (polisen)")
+
+
+def test_an_edited_title_with_a_cleared_id_is_a_likely_duplicate(small_content, tmp_path, capsys, monkeypatch):
+    """30 police evenings counted twice: a colleague edits a title and clears the id."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY)
+    path, table = exported(small_content, tmp_path)
+    set_cells(table, 2, id="", titel="Första vandringen i parken")
+    save(path, table)
+    before = tree_bytes(small_content)
+    capsys.readouterr()
+    assert run(small_content, "import-updates", str(path)) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:rad 2: kolumn id: raden ser ut som uppdateringen storby/2025/trygg-park/2025-03-01-forsta-vandringen, "
+        "som redan finns (samma löfte, datum, mål och värde), men har ett annat id och skiljer sig i kolumn titel "
+        "('Första vandringen' i filen, 'Första vandringen i parken' på raden). Är det en ny uppdatering, skriv ja i "
+        "kolumnen 'ny ändå'; annars skriv tillbaka id och det som ändrats",
+        f"Ingenting importerades: 1 fel i {path}. Rätta raderna och importera igen."]
+    assert tree_bytes(small_content) == before
+    table[0].append("ny ändå")
+    for row in table[1:]:
+        row.append("")
+    set_cells(table, 2, ny_ändå="ja")
+    save(path, table)
+    assert run(small_content, "import-updates", str(path)) == 0
+    assert (small_content / PARK / "2025-03-01-forsta-vandringen-i-parken.md").is_file()
+
+
+def test_two_new_rows_alike(small_content, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY)
+    path = tmp_path / "nya.csv"
+    path.write_text("kommun;period;löfte;datum;titel;indikator;värde\n"
+                    "storby;2025;trygg-park;2025-06-02;Vandring;vandringar;1\n"
+                    "storby;2025;trygg-park;2025-06-02;Vandring vid dammen;vandringar;1\n", encoding="utf-8")
+    assert run(small_content, "import-updates", str(path)) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{path}:rad 3: kolumn id: raden ser ut som rad 2 (samma löfte, datum, mål och värde). Är båda nya "
+        "uppdateringar, skriv ja i kolumnen 'ny ändå'")
+
+
+@pytest.mark.parametrize("date, message", [
+    ("2025-07-01", "2025-07-01 har inte varit än (i dag är det 2025-06-30); skriv bara det som redan har hänt"),
+    ("2024-12-31", "2024-12-31 ligger före löftets början (2025-01-01)"),
+])
+def test_dates_in_the_future_or_outside_the_time_frame(small_content, tmp_path, capsys, monkeypatch, date, message):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY)
+    path = tmp_path / "nya.csv"
+    path.write_text(f"kommun;period;löfte;datum;titel\nstorby;2025;trygg-park;{date};Vandring\n", encoding="utf-8")
+    assert run(small_content, "import-updates", str(path)) == 1
+    assert capsys.readouterr().err.splitlines()[0] == f"{path}:rad 2: kolumn datum: {message}"
+
+
+def test_a_date_after_the_end(small_content, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    path = tmp_path / "nya.csv"
+    path.write_text("kommun;period;löfte;datum;titel\nstorby;2025;trygg-park;2026-01-01;Vandring\n", encoding="utf-8")
+    assert run(small_content, "import-updates", str(path)) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{path}:rad 2: kolumn datum: 2026-01-01 ligger efter löftets slut (2025-12-31); det som händer efter slutet "
+        "hör till uppföljningen (follow_up i lofte.yaml) eller en ny period")

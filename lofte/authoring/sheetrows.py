@@ -3,11 +3,18 @@
 Every problem is collected as `FIL.csv:rad N: kolumn X: meddelande`, where N is
 the row number the spreadsheet shows (the header is row 1), so a communicator
 can go straight to the cell. Columns are named in Swedish and documented in
-docs/publicera.md; "indikator 2"/"värde 2" … add values for more targets.
-A row's id is its update's file path without "updates/" and ".md".
+docs/publicera.md; "indikator 2"/"värde 2" … add values for more targets, and
+"status polisen", "status kommunen" … a status per party. A row's id is its
+update's file path without "updates/" and ".md".
+
+Colleagues edit the sheet, so a new row is compared with what exists: a date
+outside the promise's time frame or after today is refused, and so is a row
+that looks like an update already there (same promise, date, goals and values:
+say, a title edited and the id cleared) unless its "ny ändå" cell says ja.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,18 +22,22 @@ from pathlib import Path
 from lofte.content import statuses
 from lofte.content.errors import LofteError
 from lofte.content.fields import DATE_RE, parse_date, suggest
-from lofte.content.model import Promise, Site, Update
+from lofte.content.model import Period, Promise, Site, Update
 
 from . import excelcsv
 from .scaffold import quoted, slugify
 
 COLUMNS = ("id", "kommun", "period", "löfte", "datum", "titel", "text", "status", "exempel")
 REQUIRED = ("kommun", "period", "löfte", "datum", "titel")
+ANYWAY = "ny ändå"  # "ja": a new update, even though it looks like one that exists
+INFO = ("mål i löftet", "parter i löftet")  # written by export for the colleague; ignored by import
 PAIR_RE = re.compile(r"^(indikator|värde)(?: (\d+))?$")  # "indikator", "värde", "indikator 2" …
-ALIASES = {"lofte": "löfte", "varde": "värde", "date": "datum", "title": "titel"}
+ACTOR_RE = re.compile(r"^status (\S+)$")  # "status polisen", "status bostadsbolaget"
+ALIASES = {"lofte": "löfte", "varde": "värde", "date": "datum", "title": "titel", "ny andå": ANYWAY}
 ID_RE = re.compile(r"^([a-z0-9-]+)/([a-z0-9-]+)/([a-z0-9-]+)/(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 YES, NO = ("ja", "true", "sant", "x"), ("nej", "false", "falskt", "")
 MAX_TITLE = 300
+SHOWN = 60  # characters of a cell quoted in a message
 
 
 @dataclass
@@ -38,6 +49,7 @@ class NewUpdate:
     status: str
     example: bool
     progress: list[tuple[str, float]] = field(default_factory=list)
+    actor_status: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def rel(self) -> str:
@@ -48,6 +60,10 @@ class NewUpdate:
         lines = ["---", f"title: {quoted(self.title)}"]
         if self.status:
             lines.append(f"status: {self.status}")
+        if self.actor_status:
+            lines.append("actor_status:")
+            for actor, status in self.actor_status:
+                lines += [f"  - actor: {actor}", f"    status: {status}"]
         if self.progress:
             lines.append("progress:")
             for indicator, value in self.progress:
@@ -57,10 +73,38 @@ class NewUpdate:
         lines.append("---")
         return "\n".join(lines) + "\n" + (self.text.strip() + "\n" if self.text.strip() else "")
 
-    def differs_from(self, update: Update) -> bool:
-        return (self.title, self.text.strip(), self.status or None, self.example, self.progress) != (
-            update.title, update.body.markdown, update.status, update.example,
-            [(p.indicator, p.value) for p in update.progress])
+    def differences(self, update: Update) -> list[tuple[str, str, str]]:
+        """(column, in the file, on the row) for every column where the row differs from `update`."""
+        old_actors, new_actors = {a.actor: a.status for a in update.actor_status}, dict(self.actor_status)
+        pairs = [("titel", update.title, self.title), ("text", update.body.markdown, self.text.strip()),
+                 ("status", update.status or "", self.status), ("exempel", _yes(update.example), _yes(self.example))]
+        pairs += [(f"status {actor}", old_actors.get(actor, ""), new_actors.get(actor, ""))
+                  for actor in sorted(set(old_actors) | set(new_actors))]
+        pairs.append(("indikator och värde", _values([(p.indicator, p.value) for p in update.progress]),
+                      _values(self.progress)))
+        return [(column, old, new) for column, old, new in pairs if old != new]
+
+
+def _yes(value: bool) -> str:
+    return "ja" if value else "nej"
+
+
+def _values(progress: list[tuple[str, float]]) -> str:
+    return ", ".join(f"{i} {excelcsv.number_cell(v)}" for i, v in progress)
+
+
+def cell(text: str) -> str:
+    """A cell's text as quoted in a message: one line, at most SHOWN characters."""
+    line = " ".join(text.split())
+    return f"'{line[:SHOWN]}…'" if len(line) > SHOWN else f"'{line}'"
+
+
+def describe(differences: list[tuple[str, str, str]]) -> str:
+    """"kolumn titel ('A' i filen, 'B' på raden)" for the first difference, and the others' names."""
+    column, old, new = differences[0]
+    more = [c for c, _, _ in differences[1:]]
+    tail = f", och i {', '.join(more)}" if more else ""
+    return f"kolumn {column} ({cell(old) if old else 'tom'} i filen, {cell(new) if new else 'tom'} på raden){tail}"
 
 
 class Rows:
@@ -69,16 +113,18 @@ class Rows:
     def __init__(self, path: Path, site: Site):
         self.path = path
         self.errors: list[str] = []
-        self.promises = {pr.path.rsplit("/", 1)[0]: pr for m in site.municipalities
-                         for p in m.periods for pr in p.promises}
+        self.today = site.build_date
+        self.promises: dict[str, tuple[Period, Promise]] = {
+            pr.path.rsplit("/", 1)[0]: (p, pr) for m in site.municipalities for p in m.periods for pr in p.promises}
+        self.existing = {f"{key}/{u.slug}": u for key, (_, pr) in self.promises.items() for u in pr.updates}
 
     def error(self, row: int, column: str, message: str) -> None:
         self.errors.append(f"{self.path}:rad {row}: kolumn {column}: {message}")
 
     def header(self, cells: list[str]) -> dict[str, int] | None:
         names: dict[str, int] = {}
-        for i, cell in enumerate(cells):
-            name = ALIASES.get(cell.strip().lower(), cell.strip().lower())
+        for i, cell_ in enumerate(cells):
+            name = ALIASES.get(cell_.strip().lower(), cell_.strip().lower())
             m = PAIR_RE.match(name)
             if m and m[2] == "1":
                 name = m[1]
@@ -86,8 +132,8 @@ class Rows:
                 continue
             if name in names:
                 self.error(1, name, "står två gånger")
-            elif name not in COLUMNS and not m:
-                self.error(1, cell.strip(), f"okänd kolumn{suggest(name, COLUMNS + ('indikator', 'värde'))}")
+            elif name not in COLUMNS + INFO + (ANYWAY,) and not m and not ACTOR_RE.match(name):
+                self.error(1, cell_.strip(), f"okänd kolumn{suggest(name, COLUMNS + ('indikator', 'värde', ANYWAY))}")
             names[name] = i
         for name in REQUIRED:
             if name not in names:
@@ -103,14 +149,9 @@ class Rows:
     def row(self, number: int, cells: dict[str, str]) -> NewUpdate | None:
         before = len(self.errors)
         kommun, period, slug = cells.get("kommun", ""), cells.get("period", ""), cells.get("löfte", "")
-        promise = self._promise(number, kommun, period, slug)
-        date = cells.get("datum", "")
-        if not date:
-            self.error(number, "datum", "saknas")
-        elif not DATE_RE.match(date):
-            self.error(number, "datum", f"väntade ett datum som ÅÅÅÅ-MM-DD, fick '{date}'")
-        elif parse_date(date) is None:
-            self.error(number, "datum", f"'{date}' är inget riktigt datum")
+        found = self._promise(number, kommun, period, slug)
+        promise = found[1] if found else None
+        date = self._date(number, cells.get("datum", ""))
         title = excelcsv.from_text_cell(cells.get("titel", "")).strip()
         if not title:
             self.error(number, "titel", "saknas")
@@ -118,20 +159,21 @@ class Rows:
             self.error(number, "titel", f"är för lång ({len(title)} tecken; högst {MAX_TITLE})")
         elif not slugify(title) and not cells.get("id"):
             self.error(number, "titel", "går inte att göra ett filnamn av; skriv ett id i stället")
-        status = cells.get("status", "").strip().lower()
-        if status and status not in statuses.PROGRESS_KEYS:
-            self.error(number, "status", f"'{status}' är inte en status{suggest(status, statuses.PROGRESS_KEYS)}")
+        status = self._status(number, "status", cells.get("status", ""))
         example = cells.get("exempel", "").strip().lower()
         if example not in YES + NO:
             self.error(number, "exempel", f"väntade ja eller nej, fick '{example}'")
         progress = self._progress(number, cells, promise)
-        uid = self._id(number, cells.get("id", "").strip(), (kommun, period, slug, date), title)
+        actor_status = self._actor_status(number, cells, promise)
+        uid = self._id(number, cells.get("id", "").strip(), (kommun, period, slug, cells.get("datum", "")), title)
+        if found and date and uid not in self.existing:
+            self._in_time_frame(number, date, *found)
         if len(self.errors) > before:
             return None
         return NewUpdate(number, uid, title, excelcsv.from_text_cell(cells.get("text", "")),
-                         status, example in YES, progress)
+                         status, example in YES, progress, actor_status)
 
-    def _promise(self, number: int, kommun: str, period: str, slug: str) -> Promise | None:
+    def _promise(self, number: int, kommun: str, period: str, slug: str) -> tuple[Period, Promise] | None:
         for column, value, prefix in (("kommun", kommun, ""), ("period", period, f"{kommun}/"),
                                       ("löfte", slug, f"{kommun}/{period}/")):
             if not value:
@@ -143,6 +185,45 @@ class Rows:
                 self.error(number, column, f"'{value}' finns inte{where}{suggest(value, known)}")
                 return None
         return self.promises[f"{kommun}/{period}/{slug}"]
+
+    def _date(self, number: int, date: str) -> dt.date | None:
+        if not date:
+            self.error(number, "datum", "saknas")
+        elif not DATE_RE.match(date):
+            self.error(number, "datum", f"väntade ett datum som ÅÅÅÅ-MM-DD, fick '{date}'")
+        elif parse_date(date) is None:
+            self.error(number, "datum", f"'{date}' är inget riktigt datum")
+        return parse_date(date) if date else None
+
+    def _in_time_frame(self, number: int, date: dt.date, period: Period, promise: Promise) -> None:
+        """A new update tells what has happened, within the promise's time frame."""
+        start, end = promise.start or period.start, promise.end or period.end
+        if date > self.today:
+            self.error(number, "datum", f"{date} har inte varit än (i dag är det {self.today}); skriv bara det "
+                                        "som redan har hänt")
+        elif start and date < start:
+            self.error(number, "datum", f"{date} ligger före löftets början ({start})")
+        elif end and date > end:
+            self.error(number, "datum", f"{date} ligger efter löftets slut ({end}); det som händer efter slutet "
+                                        "hör till uppföljningen (follow_up i lofte.yaml) eller en ny period")
+
+    def _status(self, number: int, column: str, value: str) -> str:
+        status = value.strip().lower()
+        if status and status not in statuses.PROGRESS_KEYS:
+            self.error(number, column, f"'{status}' är inte en status{suggest(status, statuses.PROGRESS_KEYS)}")
+        return status
+
+    def _actor_status(self, number: int, cells: dict[str, str], promise: Promise | None) -> list[tuple[str, str]]:
+        out = []
+        actors = [a.actor for a in promise.actors] if promise else []
+        for column in sorted(c for c in cells if ACTOR_RE.match(c)):
+            status = self._status(number, column, cells[column])
+            actor = ACTOR_RE.match(column)[1]
+            if status and promise and actor not in actors:
+                self.error(number, column, f"'{actor}' är ingen part i löftet ({', '.join(actors)})")
+            elif status:
+                out.append((actor, status))
+        return out
 
     def _progress(self, number: int, cells: dict[str, str], promise: Promise | None) -> list[tuple[str, float]]:
         out = []
@@ -179,8 +260,42 @@ class Rows:
         return given
 
 
-def check_file(path: Path, site: Site) -> tuple[list[NewUpdate], list[str]]:
-    """Every row as a new update, and every problem as `FIL.csv:rad N: kolumn X: …`."""
+def likeness(update: NewUpdate | Update, promise: str, date: str) -> tuple:
+    """What two updates of one promise share when they are likely the same: date, goals and values, status."""
+    progress = update.progress if isinstance(update, NewUpdate) else [(p.indicator, p.value) for p in update.progress]
+    return (promise, date, tuple(sorted(progress)), update.status or "")
+
+
+def duplicates(rows: Rows, found: list[tuple[NewUpdate, bool]]) -> None:
+    """Refuse new rows that look like an existing update or an earlier row, unless marked "ny ändå"."""
+    known = {likeness(u, uid.rsplit("/", 1)[0], u.date.isoformat()): uid for uid, u in rows.existing.items()}
+    earlier: dict[tuple, int] = {}
+    for update, anyway in found:
+        if update.id in rows.existing or anyway:
+            continue
+        folder, name = update.id.rsplit("/", 1)
+        key = likeness(update, folder, name[:10])
+        if key in known:
+            same = rows.existing[known[key]]
+            differs = update.differences(same)
+            rows.error(update.row, "id", f"raden ser ut som uppdateringen {known[key]}, som redan finns (samma löfte, "
+                                         f"datum, mål och värde), men har ett annat id"
+                                         + (f" och skiljer sig i {describe(differs)}" if differs else "")
+                                         + f". Är det en ny uppdatering, skriv ja i kolumnen '{ANYWAY}'; annars "
+                                           "skriv tillbaka id och det som ändrats")
+        elif key in earlier:
+            rows.error(update.row, "id", f"raden ser ut som rad {earlier[key]} (samma löfte, datum, mål och värde). "
+                                         f"Är båda nya uppdateringar, skriv ja i kolumnen '{ANYWAY}'")
+        earlier.setdefault(key, update.row)
+
+
+def _template(cells: dict[str, str]) -> bool:
+    """An export's empty row under a promise, not filled in: only its folder names and information."""
+    return not any(v.strip() for k, v in cells.items() if k not in ("kommun", "period", "löfte") + INFO)
+
+
+def check_file(path: Path, site: Site) -> tuple[list[NewUpdate], list[str], dict[str, Update]]:
+    """Every row as a new update, every problem as `FIL.csv:rad N: kolumn X: …`, and the updates that exist."""
     rows = Rows(path, site)
     try:
         table = excelcsv.read(path)
@@ -190,21 +305,26 @@ def check_file(path: Path, site: Site) -> tuple[list[NewUpdate], list[str]]:
         raise LofteError(f"{path} är tom: första raden ska vara kolumnernas namn")
     names = rows.header(table[0])
     if names is None:
-        return [], rows.errors
-    found: list[NewUpdate] = []
+        return [], rows.errors, rows.existing
+    found: list[tuple[NewUpdate, bool]] = []
     seen: dict[str, int] = {}
     for number, cells in enumerate(table[1:], start=2):
-        if not any(c.strip() for c in cells):
-            continue  # Excel leaves empty rows like ";;;;"
         if len(cells) > len(table[0]) and any(c.strip() for c in cells[len(table[0]):]):
             rows.error(number, str(len(table[0]) + 1), "raden har fler celler än det finns kolumner")
             continue
-        update = rows.row(number, {name: cells[i].strip() if i < len(cells) else "" for name, i in names.items()})
+        named = {name: cells[i].strip() if i < len(cells) else "" for name, i in names.items()}
+        if _template(named):
+            continue  # Excel's empty rows (";;;;"), and the export's row to fill in under each promise
+        update = rows.row(number, named)
         if update is None:
             continue
+        anyway = named.get(ANYWAY, "").lower()
+        if anyway not in YES + NO:
+            rows.error(number, ANYWAY, f"väntade ja eller tomt, fick '{anyway}'")
         if update.id in seen:
             rows.error(number, "id", f"samma uppdatering som på rad {seen[update.id]} ({update.id})")
             continue
         seen[update.id] = number
-        found.append(update)
-    return found, rows.errors
+        found.append((update, anyway in YES))
+    duplicates(rows, found)
+    return [u for u, _ in found], rows.errors, rows.existing

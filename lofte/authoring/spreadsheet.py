@@ -19,10 +19,10 @@ from pathlib import Path
 from lofte.build.pipeline import Options, read_site
 from lofte.content.errors import BuildAborted, LofteError
 from lofte.content.fields import suggest
-from lofte.content.model import Site, Update
+from lofte.content.model import Municipality, Site, Update
 
 from . import excelcsv
-from .sheetrows import COLUMNS, NewUpdate, check_file
+from .sheetrows import COLUMNS, INFO, NewUpdate, check_file, describe
 
 # -- export -------------------------------------------------------------------
 
@@ -31,24 +31,41 @@ def update_id(promise_path: str, update: Update) -> str:
 
 
 def export_rows(site: Site, period: str | None = None) -> tuple[list[str], list[list[str]]]:
-    """Header and rows for every update (of one period, 'kommun/period', if given), oldest first."""
-    found = [(p, pr) for m in site.municipalities for p in m.periods for pr in p.promises
+    """Header and rows: every update (of one period, 'kommun/period', if given), oldest first, and
+    under each promise a row to fill in, naming its goals and parties."""
+    found = [(m, p, pr) for m in site.municipalities for p in m.periods for pr in p.promises
              if period is None or f"{p.municipality}/{p.slug}" == period]
     if period is not None and not found:
         known = sorted({f"{p.municipality}/{p.slug}" for m in site.municipalities for p in m.periods})
         raise LofteError(f"perioden '{period}' finns inte eller har inga löften{suggest(period, known)}")
-    rows, pairs = [], 1
-    for p, pr in found:
+    actors = _actor_columns([pr for _, _, pr in found])
+    pairs = max([len(u.progress) for _, _, pr in found for u in pr.updates] + [1])
+    header = [*COLUMNS[:-1], *(f"status {a}" for a in actors), COLUMNS[-1],
+              *(c for i in range(1, pairs + 1) for c in _pair_names(i)), *INFO]
+    rows = []
+    for m, p, pr in found:
+        where = [p.municipality, p.slug, pr.slug]
         for u in sorted(pr.updates, key=lambda u: (u.date, u.slug)):
-            row = [update_id(pr.path, u), p.municipality, p.slug, pr.slug, u.date.isoformat(),
-                   excelcsv.text_cell(u.title), excelcsv.text_cell(u.body.markdown), u.status or "",
-                   "ja" if u.example else "nej"]
-            for prog in u.progress:
-                row += [prog.indicator, excelcsv.number_cell(prog.value)]
-            pairs = max(pairs, len(u.progress))
-            rows.append(row)
-    header = list(COLUMNS) + [c for i in range(1, pairs + 1) for c in _pair_names(i)]
-    return header, [r + [""] * (len(header) - len(r)) for r in rows]
+            statuses = {a.actor: a.status for a in u.actor_status}
+            values = [c for prog in u.progress for c in (prog.indicator, excelcsv.number_cell(prog.value))]
+            rows.append([update_id(pr.path, u), *where, u.date.isoformat(), excelcsv.text_cell(u.title),
+                         excelcsv.text_cell(u.body.markdown), u.status or "", *(statuses.get(a, "") for a in actors),
+                         "ja" if u.example else "nej", *values, *[""] * (2 * pairs - len(values)), "", ""])
+        rows.append(["", *where, "", "", "", "", *[""] * len(actors), "", *[""] * (2 * pairs),
+                     ", ".join(f"{i.id} ({i.name})" for i in pr.indicators) or "inga mål",
+                     ", ".join(_party(m, a.actor) for a in pr.actors)])
+    return header, rows
+
+
+def _actor_columns(promises: list) -> list[str]:
+    """The parties of the exported promises, police and municipality first."""
+    found = {a.actor for pr in promises for a in pr.actors}
+    return [a for a in ("polisen", "kommunen") if a in found] + sorted(found - {"polisen", "kommunen"})
+
+
+def _party(m: Municipality, actor: str) -> str:
+    name = next((p.name for p in m.partners if p.id == actor), "")
+    return f"{actor} ({name})" if name else actor
 
 
 def _pair_names(i: int) -> tuple[str, str]:
@@ -60,20 +77,18 @@ def _pair_names(i: int) -> tuple[str, str]:
 def import_file(opts: Options, path: Path) -> tuple[list[str], list[str]]:
     """Create the new updates; returns (created paths, notices). Raises LofteError when nothing was written."""
     site = read_site(opts)
-    found, errors = check_file(path, site)
+    found, errors, existing = check_file(path, site)
     if errors:
         raise ImportRejected(errors)
-    existing = {update_id(pr.path, u): u for m in site.municipalities for p in m.periods
-                for pr in p.promises for u in pr.updates}
     notices, new = [], []
     for update in found:
         old = existing.get(update.id)
         if old is None and not (opts.content_dir / update.rel).exists():
             new.append(update)
-        elif old is not None and update.differs_from(old):
-            notices.append(f"{path}:rad {update.row}: {update.id} finns redan och skiljer sig från raden; "
-                           "raden importerades inte. Rätta en publicerad uppdatering med en ny uppdatering "
-                           "(docs/innehall.md, avsnitt 14)")
+        elif old is not None and update.differences(old):
+            notices.append(f"{path}:rad {update.row}: {update.id} finns redan och skiljer sig från raden i "
+                           f"{describe(update.differences(old))}; raden importerades inte. Rätta en publicerad "
+                           "uppdatering med en ny uppdatering (docs/innehall.md, avsnitt 14)")
     created = _write(opts, path, new)
     return created, notices
 
@@ -119,7 +134,11 @@ def _count(n: int, one: str, many: str) -> str:
 def run_export(opts: Options, path: Path, period: str | None) -> int:
     header, rows = export_rows(read_site(opts), period)
     excelcsv.write(path, header, rows)
-    print(f"Skrev {_count(len(rows), 'uppdatering', 'uppdateringar')} till {path}.")
+    updates = sum(1 for r in rows if r[0])
+    promises = len(rows) - updates
+    under = "Under löftet" if promises == 1 else f"Under vart och ett av de {promises} löftena"
+    print(f"Skrev {_count(updates, 'uppdatering', 'uppdateringar')} till {path}. {under} finns en tom rad att "
+          "fylla i (datum och titel) för en ny uppdatering; kopiera raden för fler.")
     return 0
 
 
