@@ -116,3 +116,26 @@ def test_nginx_serves_the_site_under_a_path_prefix(nginx):
     status, headers, body = get(nginx + PREFIX + "finns-inte/")
     assert status == 404 and b'href="/trygghet/medborgarloften/assets/style.css"' in body
     assert headers["Content-Security-Policy"].startswith("default-src 'self'")
+
+
+def test_nginx_hides_the_builds_own_files(nginx):
+    for hidden in (".lofte-build.json", ".htaccess", "_headers", "storby/.utkast.md"):
+        status, headers, _ = get(nginx + PREFIX + hidden)
+        assert status == 404, hidden
+        assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("path, content_type", [
+    ("data/promises.csv", "text/csv; charset=utf-8"),
+    ("data/katalog.rdf", "application/rdf+xml; charset=utf-8"),
+    ("storby/kalender.ics", "text/calendar; charset=utf-8"),
+    ("atom.xml", "application/atom+xml; charset=utf-8"),
+    ("storby/2025/atom.xml", "application/atom+xml; charset=utf-8"),
+    ("sitemap.xml", "application/xml; charset=utf-8"),
+    ("data/medborgarloften.json", "application/json; charset=utf-8"),
+    ("robots.txt", "text/plain; charset=utf-8"),
+])
+def test_nginx_sends_the_right_type_for_feeds_data_and_calendars(nginx, path, content_type):
+    status, headers, _ = get(nginx + PREFIX + path)
+    assert (status, headers["Content-Type"]) == (200, content_type)
+    assert headers["X-Content-Type-Options"] == "nosniff" and headers["Cache-Control"] == "no-cache"
