@@ -33,7 +33,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     _content(parser)
     parser.add_argument("--out", default="site", metavar="MAPP", help="resultatet (standard: site)")
     parser.add_argument("--base-url", metavar="URL", help="webbplatsens adress, t.ex. https://example.se/trygghet/lofte/")
-    parser.add_argument("--jobs", type=int, default=0, help="antal processer (standard: en per kärna)")
+    parser.add_argument("--jobs", type=int, default=0, metavar="ANTAL", help="antal processer (standard: en per kärna)")
 
 
 def _date(value: str) -> dt.date:
@@ -65,19 +65,19 @@ def _new_parser(sub) -> None:
     kinds = new.add_subparsers(dest="kind", metavar="VAD", required=True, title="vad som skapas")
     k = kinds.add_parser("kommun", help="en kommun: new kommun KORTNAMN --name \"Köpings kommun\"")
     k.add_argument("slug", metavar="KORTNAMN", help="mappens namn, t.ex. koping")
-    k.add_argument("--name", required=True, help="kommunens fullständiga namn, t.ex. \"Köpings kommun\"")
-    k.add_argument("--short-name", help="kort namn (standard: namnet utan ”kommun”)")
+    k.add_argument("--name", required=True, metavar="NAMN", help="kommunens fullständiga namn, t.ex. \"Köpings kommun\"")
+    k.add_argument("--short-name", metavar="NAMN", help="kort namn (standard: namnet utan ”kommun”)")
     p = kinds.add_parser("period", help="en löftesperiod: new period KOMMUN/PERIOD, t.ex. koping/2026")
     p.add_argument("target", metavar="KOMMUN/PERIOD")
     lo = kinds.add_parser("löfte", aliases=["lofte"], help="ett löfte: new löfte KOMMUN/PERIOD \"Titel\"")
     lo.add_argument("target", metavar="KOMMUN/PERIOD")
     lo.add_argument("title", metavar="TITEL")
-    lo.add_argument("--slug", help="mappens namn (standard: gjort av titeln)")
+    lo.add_argument("--slug", metavar="NAMN", help="mappens namn (standard: gjort av titeln)")
     u = kinds.add_parser("uppdatering", help="en uppdatering: new uppdatering KOMMUN/PERIOD/LÖFTE \"Titel\"")
     u.add_argument("target", metavar="KOMMUN/PERIOD/LÖFTE")
     u.add_argument("title", metavar="TITEL")
-    u.add_argument("--slug", help="filnamnets slut (standard: gjort av titeln)")
-    u.add_argument("--date", type=_date, help="datum ÅÅÅÅ-MM-DD (standard: i dag)")
+    u.add_argument("--slug", metavar="NAMN", help="filnamnets slut (standard: gjort av titeln)")
+    u.add_argument("--date", type=_date, metavar="DATUM", help="datum ÅÅÅÅ-MM-DD (standard: i dag)")
     for kind in (k, p, lo, u):
         _content(kind)
 
@@ -96,8 +96,8 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--bleed", action="store_true", help="affischer med 3 mm utfall för tryckeri")
     s = sub.add_parser("serve", help="förhandsvisa på http://127.0.0.1:8000/ och bygg om vid varje ändring")
     _common(s)
-    s.add_argument("--port", type=int, default=8000, help="port (standard: 8000)")
-    s.add_argument("--host", default="127.0.0.1",
+    s.add_argument("--port", type=int, default=8000, metavar="PORT", help="port (standard: 8000)")
+    s.add_argument("--host", default="127.0.0.1", metavar="ADRESS",
                    help="adress att lyssna på (standard: 127.0.0.1, bara den här datorn)")
     s.add_argument("--posters", action="store_true", help="bygg också affischerna (långsammare)")
     _new_parser(sub)
@@ -191,8 +191,7 @@ def dispatch(args: argparse.Namespace) -> int:
         return serve.run(options(args, posters=args.posters), host=args.host, port=args.port)
     if args.command == "new":
         created = _new(args)
-        content = [] if args.content == "content" else ["--content", hints.quoted(args.content)]
-        print(f"Skapade {created}. Fyll i filen och kontrollera med: {hints.command('check', *content)}")
+        print(f"Skapade {created}. Fyll i filen och kontrollera med: {hints.command('check', content=args.content)}")
         return 0
     if args.command == "check":
         from lofte.authoring import check

@@ -31,13 +31,13 @@ class Parser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", Formatter)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
-        self.arguments = self.add_argument_group("argument")
+        self.arguments = self.add_argument_group("uppgifter")
         self.options = self.add_argument_group("alternativ")
         self.options.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                                   help="visa den här hjälpen och avsluta")
 
     def add_argument(self, *args, **kwargs):
-        """Options under "alternativ", positional arguments under "argument"."""
+        """Options under "alternativ", positional arguments under "uppgifter" ("what you type")."""
         optional = bool(args) and args[0][:1] in self.prefix_chars
         return (self.options if optional else self.arguments).add_argument(*args, **kwargs)
 
@@ -60,7 +60,7 @@ class Parser(argparse.ArgumentParser):
             word = re.match(r"invalid choice: '([^']*)'", m[2])
             if word:
                 known = list(self.commands.choices)
-                return f"'{word[1]}' är inget kommando{suggest(word[1], known)}. Kommandona: {', '.join(known)}"
+                return f"'{word[1]}' är inget kommando{suggest(word[1], known) or '.'} Kommandona: {', '.join(known)}"
         return f"{m[1]}: {translate(m[2])}"
 
 

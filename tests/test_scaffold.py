@@ -44,7 +44,8 @@ def test_a_scaffolded_tree_validates(content, capsys):
     assert new(content, "lofte", "aby/2026", "Öppet café") == 0  # both spellings of the verb
     assert new(content, "uppdatering", "aby/2026/trygg-i-aby-fler-vandringar", "Första vandringen") == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == (f"Skapade {content}/aby/kommun.yaml. Fyll i filen och kontrollera med: python build.py check")
+    assert out[0] == (f"Skapade {content}/aby/kommun.yaml. Fyll i filen och kontrollera med: lofte check "
+                      f"--content {content}")
     update = content / "aby/2026/trygg-i-aby-fler-vandringar/updates/2025-11-22-forsta-vandringen.md"
     assert update.is_file()
     assert content_errors(content) == []
@@ -105,14 +106,16 @@ def test_refuses_to_overwrite(content, capsys):
      "Fel: 'status' är upptaget av webbplatsens egna sidor; välj ett annat namn på en kommun"),
     (("period", "aby"), "Fel: 'aby' ska skrivas kommun/period, t.ex. koping/2026"),
     (("period", "ny/2026"),
-     "Fel: {content}/ny/kommun.yaml finns inte: skapa kommunen först med: python build.py new kommun ny --name \"…\""),
+     "Fel: {content}/ny/kommun.yaml finns inte: skapa kommunen först med: lofte new kommun ny --name \"…\" "
+     "--content {content}"),
     (("löfte", "aby/2030", "Trygg"),
-     "Fel: {content}/aby/2030/lofte.yaml finns inte: skapa perioden först med: python build.py new period aby/2030"),
+     "Fel: {content}/aby/2030/lofte.yaml finns inte: skapa perioden först med: lofte new period aby/2030 "
+     "--content {content}"),
     (("löfte", "aby/2026", "???"),
      "Fel: kunde inte göra ett namn av titeln '???'; ange ett med --slug, t.ex. --slug trygg-centrum"),
     (("uppdatering", "aby/2026/saknas", "Möte"),
-     "Fel: {content}/aby/2026/saknas/index.md finns inte: skapa löftet först med: python build.py new löfte "
-     "aby/2026 \"Titel\""),
+     "Fel: {content}/aby/2026/saknas/index.md finns inte: skapa löftet först med: lofte new löfte "
+     "aby/2026 \"Titel\" --content {content}"),
 ])
 def test_clear_messages_for_wrong_names(content, capsys, args, message):
     new(content, "kommun", "aby", "--name", "Åby kommun")

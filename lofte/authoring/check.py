@@ -240,7 +240,7 @@ def overdue(period: Period, promise: Promise, state: PromiseState, lines: Lines)
                          f"löftet har inte uppdaterats {since}; återkopplingsplanen lovar en uppdatering minst en gång "
                          f"på {period.feedback_plan.interval_days} dagar, och nästa skulle ha kommit senast {state.next_due}",
                          "skriv en uppdatering: " + hints.command("new", "uppdatering", promise.path.rsplit('/', 1)[0],
-                                                                 '"Rubrik"'))]
+                                                                 '"Rubrik"', content=lines.display_root))]
 
 
 def promise_texts(period: Period, promise: Promise, known: set[str], lines: Lines) -> list[Advice]:

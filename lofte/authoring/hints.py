@@ -54,9 +54,11 @@ def program(cwd: str | os.PathLike | None = None) -> str:
     return "lofte"
 
 
-def command(*words: str, cwd: str | os.PathLike | None = None) -> str:
-    """A whole command line for a hint, e.g. command("check") → "lofte check"."""
-    return " ".join([program(cwd), *words])
+def command(*words: str, cwd: str | os.PathLike | None = None, content: str | None = None) -> str:
+    """A whole command line for a hint, e.g. command("check") → "lofte check"; with the
+    content folder the user named, if not the standard one (`--content`)."""
+    given = [] if content is None or content.rstrip("/\\") == "content" else ["--content", quoted(content)]
+    return " ".join([program(cwd), *words, *given])
 
 
 def quoted(text: str) -> str:

@@ -103,8 +103,8 @@ def new_municipality(content: Path, slug: str, name: str, short_name: str | None
 
 def new_period(content: Path, target: str, display_root: str = "content") -> str:
     municipality, period = _parts(target, ("kommun", "period"))
-    _require(content, f"{municipality}/kommun.yaml", display_root,
-             f"skapa kommunen först med: {hints.command('new', 'kommun', municipality, '--name', NAME_HINT)}")
+    hint = hints.command("new", "kommun", municipality, "--name", NAME_HINT, content=display_root)
+    _require(content, f"{municipality}/kommun.yaml", display_root, f"skapa kommunen först med: {hint}")
     check_slug(period, "en period", urls.RESERVED_IN_MUNICIPALITY)
     name = _front_matter(content / municipality / "kommun.yaml").get("name") or municipality
     years = YEAR_RE.match(period)
@@ -121,7 +121,7 @@ def new_promise(content: Path, target: str, title: str, slug: str | None = None,
                 display_root: str = "content") -> str:
     municipality, period = _parts(target, ("kommun", "period"))
     _require(content, f"{municipality}/{period}/lofte.yaml", display_root,
-             f"skapa perioden först med: {hints.command('new', 'period', f'{municipality}/{period}')}")
+             f"skapa perioden först med: {hints.command('new', 'period', target.strip('/'), content=display_root)}")
     slug = check_slug(slug or _title_slug(title), "ett löfte", urls.RESERVED_IN_PERIOD)
     folder = content / municipality / period / slug
     if folder.exists():
@@ -136,7 +136,8 @@ def new_update(content: Path, target: str, title: str, date: dt.date, slug: str 
     parts = _parts(target, ("kommun", "period", "löfte"))
     promise_rel = "/".join(parts) + "/index.md"
     _require(content, promise_rel, display_root,
-             f"skapa löftet först med: {hints.command('new', 'löfte', '/'.join(parts[:2]), TITLE_HINT)}")
+             "skapa löftet först med: " + hints.command("new", "löfte", "/".join(parts[:2]), TITLE_HINT,
+                                                         content=display_root))
     slug = check_slug(slug or _title_slug(title), "en uppdatering", set())
     fields = _front_matter(content / promise_rel)
     actors = [a["actor"] for a in fields.get("actors") or [] if isinstance(a, dict) and a.get("actor")]
