@@ -188,7 +188,9 @@ def dispatch(args: argparse.Namespace) -> int:
         return 0
     if args.command == "serve":
         from lofte.authoring import serve
-        return serve.run(options(args, posters=args.posters), host=args.host, port=args.port)
+        code = serve.run(options(args, posters=args.posters), host=args.host, port=args.port)
+        print("Klart: förhandsvisningen är avslutad.")
+        return code
     if args.command == "new":
         created = _new(args)
         print(f"Skapade {created}. Fyll i filen och kontrollera med: {hints.command('check', content=args.content)}")
