@@ -40,6 +40,7 @@ KINDS = {
     "trasig-lank": "en länk leder ingenstans",
     "bild-saknas": "en bild finns inte",
     "exempeladress": "en adress är en exempeladress",
+    "polisomrade-saknas": "kommunen har inget lokalpolisområde",
 }
 # Advice about acknowledgements themselves; answered by editing the acknowledgement.
 NOT_ACKNOWLEDGEABLE = {"okand-kvittering": "en kvittering nämner inget råd",

@@ -61,6 +61,7 @@ def check(opts: Options, municipalities: list[str] | tuple[str, ...] = ()) -> li
         if m.slug not in chosen:
             continue
         found += contact_advice(m.path, ("contact",), m.contact.email, m.contact.url, lines)
+        found += police_area_missing(m, lines)
         for period in m.periods:
             found += period_advice(period, ended(period, site), lines)
             for key, text, page in period_texts(period):
@@ -126,6 +127,16 @@ def contact_advice(rel: str, keys: tuple, email: str, url: str, lines: Lines, em
                                     f"{field} är en exempeladress ({value}), inte en som invånarna kan använda",
                                     "skriv den riktiga adressen"))
     return out
+
+
+def police_area_missing(m: Municipality, lines: Lines) -> list[Advice]:
+    """The police area names the police on every page ("Parter: Sala kommun, Lokalpolisområde Sala")."""
+    if m.police_area.strip().rstrip(".").lower() != "anges inte i källan":
+        return []
+    return [lines.advice(m.path, lines.key(m.path, "police_area"), "polisomrade-saknas",
+                         f"kommunen har inget lokalpolisområde (police_area), så sidorna visar ”{m.police_area}” "
+                         "där polisen ska stå", "skriv lokalpolisområdet som löftesdokumentet skriver det, t.ex. "
+                         f"police_area: Lokalpolisområde {m.short_name}")]
 
 
 # -- periods ------------------------------------------------------------------

@@ -116,7 +116,7 @@ def create(folder: Path, answers: Answers, today: dt.date) -> list[str]:
     (content / "site.yaml").write_text(scaffold.fill(
         "site.yaml", title=scaffold.quoted(title), municipality=name, contact_email=email, today=today.isoformat(),
         base_url=(base_url.rstrip("/") + "/") if base_url else f"https://{slug}.{EXAMPLE_DOMAIN}/medborgarloften/",
-        contact_name=scaffold.quoted(answers.contact_name or f"Trygghetssamordnaren i {name}")), encoding="utf-8")
+        contact_name=scaffold.quoted(answers.contact_name or name)), encoding="utf-8")
     made = ["content/site.yaml", _rel(scaffold.new_municipality(content, slug, name, short, str(content)), folder)]
     if answers.period:
         made.append(_rel(scaffold.new_period(content, f"{slug}/{answers.period}", str(content)), folder))
@@ -145,8 +145,7 @@ def complete(answers: Answers, ask) -> Answers:
     answers.name = answers.name or ask("Kommunens fullständiga namn", name)
     answers.title = answers.title or ask("Webbplatsens namn", f"Medborgarlöften i {short}")
     answers.base_url = answers.base_url or ask("Webbplatsens adress, med https:// (Enter: fyll i senare)", "")
-    answers.contact_name = answers.contact_name or ask("Vem kan invånarna kontakta om webbplatsen?",
-                                                       f"Trygghetssamordnaren i {name}")
+    answers.contact_name = answers.contact_name or ask("Vem kan invånarna kontakta om webbplatsen?", name)
     answers.contact_email = answers.contact_email or ask("Kontaktens e-postadress (Enter: fyll i senare)", "")
     answers.period = answers.period or ask("Löftesperiod att skapa, t.ex. 2025-2026 (Enter: ingen än)", "")
     return answers
