@@ -92,12 +92,14 @@ def test_the_ci_files_install_check_build_and_publish(here):
     main(["init", "sala-lofte", "--kommun", "Sala"])
     github = yaml.safe_load((here / "sala-lofte/.github/workflows/publicera.yml").read_text(encoding="utf-8"))
     steps = [s.get("run", "") for s in github["jobs"]["build"]["steps"]]
-    assert steps[3:6] == ["python -m pip install -r requirements.txt && lofte --version", "lofte check",
-                          'lofte build --base-url "${{ steps.pages.outputs.base_url }}/"']
+    assert steps[3:7] == ["python -m pip install -r requirements.txt && lofte --version", "lofte check",
+                          'lofte build --base-url "${{ steps.pages.outputs.base_url }}/"',
+                          "rm -f site/.lofte-build.json"]
     assert github["jobs"]["build"]["steps"][-1]["with"]["path"] == "site"
     gitlab = yaml.safe_load((here / "sala-lofte/.gitlab-ci.yml").read_text(encoding="utf-8"))
     assert gitlab["pages"]["script"] == ["python -m pip install -r requirements.txt && lofte --version", "lofte check",
-                                         'lofte build --out public --base-url "$CI_PAGES_URL/"']
+                                         'lofte build --out public --base-url "$CI_PAGES_URL/"',
+                                         "rm -f public/.lofte-build.json"]
     assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
     ignored = (here / "sala-lofte/.gitignore").read_text(encoding="utf-8").splitlines()
     assert {"site/", "public/", ".cache/", "~$*"} <= set(ignored)

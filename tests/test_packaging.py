@@ -74,6 +74,14 @@ def test_from_an_empty_folder_to_a_built_site(tmp_path):
     assert Path(packaged).is_relative_to(venv) and (Path(packaged) / "base.html").is_file()
     assert run([str(scripts / "python"), "-m", "lofte", "--version"], folder, env).startswith("löfte ")
 
+    # Then a period and a promise: its pages and posters (fonts from the poster font package) build too.
+    run([lofte, "new", "period", "sala/2025-2026"], folder, env)
+    run([lofte, "new", "löfte", "sala/2025-2026", "Tryggare centrum"], folder, env)
+    built = run([lofte, "build"], folder, env).splitlines()
+    assert built[:2] == ["Affischer (A3 och A4, som PDF och PNG): 4 filer för 1 period, i",
+                         "  site/sala/2025-2026/affisch/"]
+    assert (site / "sala/2025-2026/tryggare-centrum/index.html").is_file()
+
 
 def test_the_repository_keeps_its_templates_at_the_top():
     """templates/ beside content/ is the project's layout; the wheel maps it into the package."""
