@@ -124,3 +124,23 @@ def test_many_poster_folders_are_summarised(tmp_path):
         f"Affischer (A3 och A4, som PDF och PNG): 24 filer för 6 perioder, i {shown}<kommun>/<period>/affisch/ "
         f"(t.ex. {shown}kommun0/2025/affisch/)",
         f"Klart: webbplatsen finns i {shown} (1 fil ny eller ändrad, 0 oförändrade)."]
+
+
+def test_the_guides_commands_are_commands():
+    """Every `lofte …` line in the guides' command blocks parses (a guide typed as written works)."""
+    import shlex
+    from pathlib import Path
+
+    from lofte.cli import make_parser
+    docs = Path(__file__).parent.parent / "docs"
+    found = []
+    for guide in ("kom-igang.md", "publicera.md"):
+        blocks = re.findall(r"```\n(.*?)```", (docs / guide).read_text(encoding="utf-8"), re.S)
+        found += [line.split("  ")[0] for block in blocks for line in block.splitlines() if line.startswith("lofte ")]
+    assert len(found) >= 12
+    for line in found:
+        argv = shlex.split(line)[1:]
+        if argv[0].startswith("-") and argv[0] != "--version":
+            argv.insert(0, "build")
+        if argv != ["--version"]:
+            make_parser().parse_args(argv)
