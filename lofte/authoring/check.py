@@ -4,46 +4,32 @@ Brå 2018:14 found most promises vague and unmeasurable, without baselines and
 without any plan for telling residents what was done. The build only refuses
 content that is wrong; this command also points at content that is valid but
 weak, against the method's quality criteria, each finding as
-`path:line: råd: … Så här åtgärdar du: …`. Advice never stops a build; `--strict`
-turns it into a failure for CI. Nothing is written.
+`path:line: råd [id]: … Så här åtgärdar du: …` (advice.py: the ids, and advice
+acknowledged in content; textadvice.py: readability and links). One function per
+kind of advice. Advice never stops a build; `--strict` turns advice that is not
+acknowledged into a failure for CI. Nothing is written.
 """
 from __future__ import annotations
 
-import posixpath
 import re
 import sys
 import urllib.parse
-from dataclasses import dataclass
 
 from lofte.build.pipeline import Options, context, read_site
-from lofte.content import urls
 from lofte.content.derived import PromiseState
 from lofte.content.errors import BuildAborted, LofteError
 from lofte.content.fields import suggest
-from lofte.content.model import Municipality, Period, Promise, Site, Text
+from lofte.content.model import Municipality, Period, Promise, Site
 from lofte.outputs import pages
 
-from . import hints, readability
+from . import hints
 from .advice import Advice, Lines, acknowledge
+from .textadvice import Where, link_advice, period_texts, promise_texts
 
 MAX_PROMISES = 3  # Ju 2012:16, quoted in Brå 2018:14: "ett till tre löften"
-MAX_LIX = 50  # above 50 reads like officialese
-MAX_SENTENCE_WORDS = 25
-MIN_LIX_WORDS, MIN_LIX_SENTENCES = 30, 3  # LIX of less says little beyond sentence length
-
-LINK_RE = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)")
-SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//|^/|^#")
 EXAMPLE_HOST_RE = re.compile(r"(^|\.)(example(\.[a-z]{2,})?|invalid|test|localhost)$", re.IGNORECASE)
 ACKNOWLEDGE = ("; säger källan inget om det, kvittera rådet med skälet, i filen eller för hela perioden i lofte.yaml "
                "(docs/publicera.md, avsnitt 4)")
-
-
-@dataclass(frozen=True, slots=True)
-class Where:
-    """One Markdown text: the file and key it comes from and the page it is shown on."""
-    rel: str
-    key: str | None  # None: the body of a .md file
-    page: str
 
 
 def check(opts: Options, municipalities: list[str] | tuple[str, ...] = ()) -> list[Advice]:
@@ -252,93 +238,6 @@ def overdue(period: Period, promise: Promise, state: PromiseState, lines: Lines)
                          f"på {period.feedback_plan.interval_days} dagar, och nästa skulle ha kommit senast {state.next_due}",
                          "skriv en uppdatering: " + hints.command("new", "uppdatering", promise.path.rsplit('/', 1)[0],
                                                                  '"Rubrik"', content=lines.display_root))]
-
-
-def promise_texts(period: Period, promise: Promise, known: set[str], lines: Lines) -> list[Advice]:
-    """Readability and links of a promise's texts and its updates."""
-    page = urls.promise(period, promise)
-    body = Where(promise.path, None, page)
-    out = text_advice(promise.summary, Where(promise.path, "summary", page), lines)
-    out += text_advice(promise.body.markdown, body, lines)
-    out += link_advice(promise.body, body, known, lines)
-    out += link_advice(promise.approach, Where(promise.path, "approach", page), known, lines)
-    for update in promise.updates:
-        where = Where(update.path, None, page)
-        out += text_advice(update.body.markdown, where, lines) + link_advice(update.body, where, known, lines)
-    return out
-
-
-def period_texts(period: Period):
-    """(key, Markdown text, page it is shown on) of a period's own texts."""
-    page = urls.period(period)
-    yield from ((k, getattr(period, k), page) for k in ("intro", "purpose", "situation"))
-    if period.feedback_plan:
-        yield "feedback_plan", period.feedback_plan.text, page
-    if period.follow_up:
-        for k in ("summary", "activities", "quality", "effects"):
-            yield "follow_up", getattr(period.follow_up, k), urls.follow_up(period)
-
-
-def _line(where: Where, lines: Lines, offset: int) -> int:
-    return lines.body(where.rel, offset) if where.key is None else lines.key(where.rel, where.key)
-
-
-def text_advice(markdown: str, where: Where, lines: Lines) -> list[Advice]:
-    """Long sentences and a high LIX: the text is hard for residents to read."""
-    out = []
-    found = readability.sentences(markdown)
-    for s in found:
-        if len(s.words) > MAX_SENTENCE_WORDS:
-            start = " ".join(s.text.split()[:6])
-            out.append(lines.advice(where.rel, _line(where, lines, s.offset), "lang-mening",
-                              f"meningen ”{start} …” har {len(s.words)} ord, och över {MAX_SENTENCE_WORDS} ord blir svårt att läsa",
-                              "dela upp meningen i två eller fler" + (
-                                  "; är texten ett citat ur löftesdokumentet, skriv i stället en lättläst sammanfattning i summary"
-                                  if where.rel.endswith("/index.md") and where.key is None else "")))
-    words = sum(len(s.words) for s in found)
-    score = readability.lix(found)
-    if words >= MIN_LIX_WORDS and len(found) >= MIN_LIX_SENTENCES and score is not None and score > MAX_LIX:
-        out.append(lines.advice(where.rel, _line(where, lines, found[0].offset), "svar-text",
-                          f"texten är svår att läsa (LIX {round(score)}; sikta på högst {MAX_LIX})",
-                          "skriv kortare meningar och byt långa ord mot vanliga, korta ord"))
-    return out
-
-
-def link_advice(text: Text, where: Where, known: set[str], lines: Lines) -> list[Advice]:
-    """Relative links and images must lead to a page or file of the built site."""
-    out = []
-    for m in LINK_RE.finditer(text.markdown):
-        image, target = m.group(1) == "!", m.group(2)
-        if SCHEME_RE.match(target) or (image and where.key is None):
-            continue  # other sites, absolute paths and anchors; body images are checked by the build
-        if _resolves(where.page, target, known):
-            continue
-        line = _line(where, lines, m.start())
-        if image:
-            out.append(lines.advice(where.rel, line, "bild-saknas", f"bilden '{target}' finns inte på webbplatsen",
-                              "lägg bildfilen i samma mapp som texten och skriv filnamnet, t.ex. ![Beskrivning](bild.jpg)"))
-        else:
-            out.append(lines.advice(where.rel, line, "trasig-lank", f"länken '{target}' leder inte till någon sida eller fil på webbplatsen",
-                              "kontrollera stavningen; en länk till ett annat löfte i samma period skrivs t.ex. "
-                              "../loftets-mapp/ och en fil i löftets mapp med bara filnamnet"))
-    return out
-
-
-def _resolves(page: str, target: str, known: set[str]) -> bool:
-    path = urllib.parse.unquote(target.split("#", 1)[0].split("?", 1)[0])
-    if not path:
-        return True  # an anchor on the same page
-    base = page if page.endswith("/") or not page else posixpath.dirname(page) + "/"
-    joined = posixpath.normpath(posixpath.join("site", base, path))
-    if joined != "site" and not joined.startswith("site/"):
-        return False  # above the site's root
-    rel = joined[len("site/"):]
-    if path.endswith("/") or not rel:
-        return (rel + "/" if rel else "") in known
-    if rel == "index.html" or rel.endswith("/index.html"):
-        rel = rel[:-len("index.html")]
-        return rel in known
-    return rel in known or rel + "/" in known
 
 
 def run(opts: Options, strict: bool = False, municipalities: list[str] | tuple[str, ...] = ()) -> int:
