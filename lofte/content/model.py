@@ -57,6 +57,10 @@ class Contact:
     url: str = ""
 
 
+# The police's national contact: the number and site that reach every local police area.
+POLICE_CONTACT = Contact(phone="114 14", url="https://polisen.se")
+
+
 @dataclass(frozen=True, slots=True)
 class Origin:
     """Why a promise exists: citizen dialogue, survey, statistics, lägesbild …"""
@@ -98,6 +102,7 @@ class Municipality:
     source: Source | None
     example: bool
     periods: tuple["Period", ...] = ()
+    police_contact: Contact = POLICE_CONTACT  # the local police's, its gaps filled from POLICE_CONTACT
 
 
 @dataclass(frozen=True, slots=True)
