@@ -5,6 +5,7 @@ from the templates themselves with Jinja's parser: a new text without an English
 entry, or an entry no template uses any more, fails here rather than showing up
 as Swedish on an English page.
 """
+import ast
 import datetime as dt
 import re
 from pathlib import Path
@@ -38,18 +39,50 @@ def template_messages(root: Path = TEMPLATES) -> dict[str, set[str]]:
     return found
 
 
+POSTERS = Path(__file__).parent.parent / "lofte" / "outputs" / "posters"
+
+
+def poster_messages(root: Path = POSTERS) -> dict[str, set[str]]:
+    """Every constant string the poster modules pass to their translator `t(…)` (or `t.n`)."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(root.glob("*.py")):
+        for call in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(call, ast.Call):
+                continue
+            f = call.func
+            if isinstance(f, ast.Name) and f.id == "t":
+                args = call.args[:1]
+            elif isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "t" and f.attr == "n":
+                args = call.args[1:3]
+            else:
+                continue
+            for arg in args:
+                assert isinstance(arg, ast.Constant), f"{path.name}:{call.lineno}: t() needs a literal text"
+                found.setdefault(arg.value, set()).add(path.name)
+    return found
+
+
+def ui_messages() -> set[str]:
+    return set(template_messages()) | set(poster_messages())
+
+
+def test_the_poster_extractor_sees_the_posters_words():
+    words = poster_messages()
+    assert "Senast rapporterat {date}" in words and "Sida {n} av {total}" in words
+
+
 def test_the_extractor_sees_plain_and_plural_calls(tmp_path):
     (tmp_path / "t.html").write_text('{{ _("Hej") }} {{ _.n(n, "{n} löfte", "{n} löften") }} {{ _.date(d) }}')
     assert template_messages(tmp_path) == {"Hej": {"t.html"}, "{n} löfte": {"t.html"}, "{n} löften": {"t.html"}}
 
 
 def test_every_template_text_has_an_english_entry():
-    missing = sorted(set(template_messages()) - set(catalogue("en")))
+    missing = sorted(ui_messages() - set(catalogue("en")))
     assert not missing, "missing in lofte/messages/en.yaml:\n" + "\n".join(missing)
 
 
 def test_no_unused_english_entries():
-    unused = sorted(set(catalogue("en")) - set(template_messages()))
+    unused = sorted(set(catalogue("en")) - ui_messages())
     assert not unused, "no template uses:\n" + "\n".join(unused)
 
 

@@ -76,6 +76,7 @@ class PosterData:
     reported_short: str
     made: str  # small: "Affischen skapades 5 december 2026"
     ended: str  # the band of an ended period, "Avslutad 31 december 2024"; "" while running
+    ended_short: str  # "Avslutad 31 dec. 2024"
     result: str  # before the counts: "Slutbedömning:" for an ended period, else ""
     counts: tuple[Mark, ...]  # status (or verdict) tally of every promise of the period
     result_note: str  # instead of counts: "Ingen uppföljning publicerad" / "Ingen slutbedömning publicerad"
@@ -99,6 +100,7 @@ class ShareData:
     ended: str  # as on the poster
     result_note: str
     reported: str
+    reported_short: str
     address: str
     example: str  # the example label, "" for real data
 
@@ -156,12 +158,15 @@ def who(t: Translator, m: Municipality, key: str, short: bool = False) -> str:
 
 def actors(t: Translator, state: PromiseState, m: Municipality, own_statuses: bool,
            short: bool = False) -> tuple[str, str]:
-    """(who promised, each party's own status): the second only when their statuses differ."""
+    """(who promised, each party's own status): the second only when a party's status is not the promise's."""
     names = [who(t, m, a.actor, short) for a in state.actors]
+    own = {a.status for a in state.actors}
     if not names:
         return "", ""
-    if not own_statuses or {a.status for a in state.actors} == {state.status}:
+    if not own_statuses or own == {state.status}:
         return listing(t, names), ""
+    if len(own) == 1:  # all the same, but not the promise's: named once
+        return "", t("{name}: {status}", name=listing(t, names), status=mark(t, own.pop()).label.lower())
     return "", " · ".join(t("{name}: {status}", name=n, status=mark(t, a.status).label.lower())
                           for n, a in zip(names, state.actors))
 
@@ -214,10 +219,10 @@ def reported(t: Translator, state: PeriodState, month: str = "MMMM") -> str:
     return t("Inget rapporterat under perioden") if state.ended else t("Inget rapporterat ännu")
 
 
-def ended(t: Translator, period: Period, state: PeriodState) -> str:
+def ended(t: Translator, period: Period, state: PeriodState, month: str = "MMMM") -> str:
     if not finished(period, state):
         return ""
-    return t("Avslutad {date}", date=t.date(period.end)) if period.end else t("Avslutad")
+    return t("Avslutad {date}", date=t.date(period.end, f"d {month} y")) if period.end else t("Avslutad")
 
 
 def logo(m: Municipality, content_dir: Path) -> bytes | None:
@@ -245,7 +250,7 @@ def poster(site: Site, m: Municipality, period: Period, facts: Facts, content_di
         dates_short=span(t, period.start, period.end, clean(t, period.dates_note), "MMM"),
         reported=reported(t, state), reported_short=reported(t, state, "MMM"),
         made=t("Affischen skapades {date}", date=t.date(facts.build_date)),
-        ended=ended(t, period, state), result=t("Slutbedömning:") if finished(period, state) else "",
+        ended=ended(t, period, state), ended_short=ended(t, period, state, "MMM"), result=t("Slutbedömning:") if finished(period, state) else "",
         counts=tally, result_note=note,
         items=tuple(item(t, p, period, m, facts) for p in period.promises),
         url=url, address=address(url), contacts=tuple(clean(t, c) for c in contacts(t, site, m)),
@@ -263,6 +268,7 @@ def share_period(site: Site, m: Municipality, period: Period, facts: Facts, lang
         kicker=clean(t, f"{site.title} · {m.short_name}"), heading=clean(t, period.title),
         detail=span(t, period.start, period.end, clean(t, period.dates_note)), marks=tally, bar=None,
         ended=ended(t, period, state), result_note=note, reported=reported(t, state),
+        reported_short=reported(t, state, "MMM"),
         address=address(urls.absolute(site.base_url, urls.period(period))),
         example=example(t, m.example or period.example, state.has_example),
     )
@@ -273,14 +279,15 @@ def share_promise(site: Site, m: Municipality, period: Period, promise: Promise,
     t, state, pstate = Translator(lang), facts.promises[promise.path], facts.periods[period.path]
     over = finished(period, pstate)
     names, own = actors(t, state, m, not over)
-    if state.last_updated:
-        last = t("Senast rapporterat {date}", date=t.date(state.last_updated))
-    else:
-        last = t("Inget rapporterat under perioden") if over else t("Inget rapporterat ännu")
+    def last(month: str = "MMMM") -> str:
+        if state.last_updated:
+            return t("Senast rapporterat {date}", date=t.date(state.last_updated, f"d {month} y"))
+        return t("Inget rapporterat under perioden") if over else t("Inget rapporterat ännu")
     return ShareData(
         kicker=clean(t, f"{site.title} · {m.short_name}"), heading=clean(t, promise.title),
         detail=own or names, marks=(promise_mark(t, period, pstate, state),),
-        bar=bar(t, state.indicators), ended=ended(t, period, pstate), result_note="", reported=last,
+        bar=bar(t, state.indicators), ended=ended(t, period, pstate), result_note="", reported=last(),
+        reported_short=last("MMM"),
         address=address(urls.absolute(site.base_url, urls.promise(period, promise))),
         example=example(t, m.example or period.example or promise.example, state.has_example),
     )

@@ -45,8 +45,8 @@ class HeaderForm:
 
 FULL, NO_TALLY = HeaderForm(3, (96, 56), True, False), HeaderForm(3, (96, 56), False, False)
 COMPACT, TIGHT = HeaderForm(2, (72, 48), False, False), HeaderForm(2, (72, 48), False, True)
-LEAN = HeaderForm(2, (40, 36), False, True, BODY_MIN_PT, parties_lines=1, dates=False)  # title: still a
-# step above promise titles at the body size
+LEAN = HeaderForm(2, (40, 36), False, True, BODY_MIN_PT)  # still a step above promise titles at the body size
+LEANER = HeaderForm(2, (40, 36), False, True, BODY_MIN_PT, parties_lines=1, dates=False)
 CONTINUED = HeaderForm(2, (40, 36), False, True, BODY_MIN_PT, parties=False, dates=False)
 
 
@@ -96,7 +96,7 @@ class HeaderWriter:
         band = None
         dated = form.dates or not data.ended
         if data.ended:
-            said = data.ended if dated else f"{data.ended} · {data.reported_short}"
+            said = data.ended if dated else f"{data.ended_short} · {data.reported_short}"
             band = p.text(said, p.width - 2 * p.mm(BAND_PAD_MM) - p.mm(BAND_EDGE_MM), weight="bold", lines=2)
         reported = p.text(data.reported, p.width, weight="bold")
         inline = False

@@ -29,7 +29,7 @@ from . import footer as foot
 from . import palette
 from .canvas import Canvas
 from .data import PosterData
-from .header import COMPACT, CONTINUED, FULL, LEAN, NO_TALLY, TIGHT, HeaderForm, HeaderWriter
+from .header import COMPACT, CONTINUED, FULL, LEAN, LEANER, NO_TALLY, TIGHT, HeaderForm, HeaderWriter
 from .layout import Block
 from .paper import Sheet
 from .promises import Column, Detail, ListWriter, Placed
@@ -56,7 +56,8 @@ ONE_LINE = dataclasses.replace(NO_LATEST, title_lines=1)  # a title shortened to
 PLANS = (*(Plan(FULL, d) for d in TOLD),
          Plan(FULL, ROOMIER), Plan(FULL, ROOMY), Plan(FULL, ALL), Plan(NO_TALLY, ALL), Plan(COMPACT, ALL),
          Plan(TIGHT, ALL), Plan(TIGHT, PLAIN), Plan(LEAN, PLAIN), Plan(LEAN, PLAIN, DENSE),
-         Plan(LEAN, BRIEF, DENSE), Plan(LEAN, NO_LATEST, DENSE), Plan(LEAN, ONE_LINE, DENSE))
+         Plan(LEAN, BRIEF, DENSE), Plan(LEAN, NO_LATEST, DENSE), Plan(LEANER, NO_LATEST, DENSE),
+         Plan(LEANER, ONE_LINE, DENSE))
 Split = list[tuple[int, int]]  # (first, end) of the promises on each page
 
 

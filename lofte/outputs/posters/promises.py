@@ -94,10 +94,13 @@ class ListWriter:
         p = self.p
         words = [p.text(i.mark.label, self.width, weight="bold", scale=k) for i in items if i.bar]
         x = self.x + max((round(w.font.getlength(w.lines[0])) for w in words), default=0) + p.mm(STATUS_GAP_MM * k)
-        values = [p.text(i.bar.label, self.width, scale=k) for i in items if i.bar]
-        need = max((round(v.font.getlength(v.lines[0])) for v in values), default=0)
-        room = self.x + self.width - x - p.mm(BAR_GAP_MM * k) - need
-        return Column(x, max(p.mm(BAR_MM[1] * k), min(p.mm(BAR_MM[0] * k), room)))
+        widths = [round(v.font.getlength(v.lines[0])) for v in
+                  (p.text(i.bar.label, self.width, scale=k) for i in items if i.bar)]
+        beside = self.x + self.width - x - p.mm(BAR_GAP_MM * k)
+        narrowest, widest = p.mm(BAR_MM[1] * k), p.mm(BAR_MM[0] * k)
+        # A value that wraps even beside the narrowest bar does not narrow the others.
+        need = max((w for w in widths if w <= beside - narrowest), default=0)
+        return Column(x, max(narrowest, min(widest, beside - need)))
 
     def place(self, items: tuple[Item, ...], detail: Detail, column: Column) -> list[Placed]:
         """Every promise measured at one level of detail, at the page's current spacing."""

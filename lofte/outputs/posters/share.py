@@ -119,7 +119,11 @@ class Share:
 
     def footer(self) -> int:
         """Date and address on the bottom line; returns its top."""
-        as_of = self.text(self.data.reported, self.width // 2, weight="bold")
+        host = self.text(self.data.address.split("/", 1)[0], self.width // 2)
+        room = self.width - round(host.font.getlength(host.lines[0])) - 32
+        as_of = self.text(self.data.reported, room, weight="bold")  # when last reported comes first
+        if as_of.truncated:
+            as_of = self.text(self.data.reported_short, room, weight="bold")
         top = self.y1 - as_of.height
         end = self.c.line(self.x0, top + first_baseline(as_of), as_of.lines[0], as_of, palette.INK)
         room = self.x1 - end - 32
