@@ -26,17 +26,22 @@ def template_messages(root: Path = TEMPLATES) -> dict[str, set[str]]:
         tree = env.parse(path.read_text("utf-8"))
         for call in tree.find_all(nodes.Call):
             f = call.node
-            if isinstance(f, nodes.Name) and f.name == "_":
-                args = call.args[:1]
-            elif isinstance(f, nodes.Getattr) and isinstance(f.node, nodes.Name) and f.node.name == "_" \
-                    and f.attr == "n":
-                args = call.args[1:3]
-            else:
-                continue
-            for arg in args:
-                assert isinstance(arg, nodes.Const), f"{path.name}:{call.lineno}: _() needs a literal text"
-                found.setdefault(arg.value, set()).add(path.name)
+            plain = isinstance(f, nodes.Name) and f.name == "_"
+            plural = isinstance(f, nodes.Getattr) and isinstance(f.node, nodes.Name) and f.node.name == "_" \
+                and f.attr == "n"
+            record(found, messages(call.args, plain, plural), nodes.Const, f"{path.name}:{call.lineno}")
     return found
+
+
+def messages(args: list, plain: bool, plural: bool) -> list:
+    """The arguments of a translator call that are texts: `_("…")`, `_.n(n, "… one", "… many")`."""
+    return args[:1] if plain else args[1:3] if plural else []
+
+
+def record(found: dict[str, set[str]], args: list, literal: type, where: str) -> None:
+    for arg in args:
+        assert isinstance(arg, literal), f"{where}: the translator needs a literal text"
+        found.setdefault(arg.value, set()).add(where.split(":")[0])
 
 
 POSTERS = Path(__file__).parent.parent / "lofte" / "outputs" / "posters"
@@ -47,18 +52,12 @@ def poster_messages(root: Path = POSTERS) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for path in sorted(root.glob("*.py")):
         for call in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if not isinstance(call, ast.Call):
-                continue
-            f = call.func
-            if isinstance(f, ast.Name) and f.id == "t":
-                args = call.args[:1]
-            elif isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "t" and f.attr == "n":
-                args = call.args[1:3]
-            else:
-                continue
-            for arg in args:
-                assert isinstance(arg, ast.Constant), f"{path.name}:{call.lineno}: t() needs a literal text"
-                found.setdefault(arg.value, set()).add(path.name)
+            if isinstance(call, ast.Call):
+                f = call.func
+                plain = isinstance(f, ast.Name) and f.id == "t"
+                plural = isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "t" \
+                    and f.attr == "n"
+                record(found, messages(call.args, plain, plural), ast.Constant, f"{path.name}:{call.lineno}")
     return found
 
 

@@ -15,6 +15,7 @@ kept whole; 114 14 is printed only as the police's number.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -213,10 +214,11 @@ def parties(t: Translator, period: Period, m: Municipality, facts: Facts) -> str
     return listing(t, [clean(t, m.name), clean(t, m.police_area), *partners])
 
 
-def reported(t: Translator, state: PeriodState, month: str = "MMMM") -> str:
-    if state.last_updated:
-        return t("Senast rapporterat {date}", date=t.date(state.last_updated, f"d {month} y"))
-    return t("Inget rapporterat under perioden") if state.ended else t("Inget rapporterat ännu")
+def reported(t: Translator, last: dt.date | None, over: bool, month: str = "MMMM") -> str:
+    """The main date: when something was last reported (a period's newest update)."""
+    if last:
+        return t("Senast rapporterat {date}", date=t.date(last, f"d {month} y"))
+    return t("Inget rapporterat under perioden") if over else t("Inget rapporterat ännu")
 
 
 def ended(t: Translator, period: Period, state: PeriodState, month: str = "MMMM") -> str:
@@ -248,9 +250,11 @@ def poster(site: Site, m: Municipality, period: Period, facts: Facts, content_di
         title=clean(t, period.title), parties=parties(t, period, m, facts),
         dates=span(t, period.start, period.end, clean(t, period.dates_note)),
         dates_short=span(t, period.start, period.end, clean(t, period.dates_note), "MMM"),
-        reported=reported(t, state), reported_short=reported(t, state, "MMM"),
+        reported=reported(t, state.last_updated, finished(period, state)),
+        reported_short=reported(t, state.last_updated, finished(period, state), "MMM"),
         made=t("Affischen skapades {date}", date=t.date(facts.build_date)),
-        ended=ended(t, period, state), ended_short=ended(t, period, state, "MMM"), result=t("Slutbedömning:") if finished(period, state) else "",
+        ended=ended(t, period, state), ended_short=ended(t, period, state, "MMM"),
+        result=t("Slutbedömning:") if finished(period, state) else "",
         counts=tally, result_note=note,
         items=tuple(item(t, p, period, m, facts) for p in period.promises),
         url=url, address=address(url), contacts=tuple(clean(t, c) for c in contacts(t, site, m)),
@@ -267,8 +271,9 @@ def share_period(site: Site, m: Municipality, period: Period, facts: Facts, lang
     return ShareData(
         kicker=clean(t, f"{site.title} · {m.short_name}"), heading=clean(t, period.title),
         detail=span(t, period.start, period.end, clean(t, period.dates_note)), marks=tally, bar=None,
-        ended=ended(t, period, state), result_note=note, reported=reported(t, state),
-        reported_short=reported(t, state, "MMM"),
+        ended=ended(t, period, state), result_note=note,
+        reported=reported(t, state.last_updated, finished(period, state)),
+        reported_short=reported(t, state.last_updated, finished(period, state), "MMM"),
         address=address(urls.absolute(site.base_url, urls.period(period))),
         example=example(t, m.example or period.example, state.has_example),
     )
@@ -279,15 +284,11 @@ def share_promise(site: Site, m: Municipality, period: Period, promise: Promise,
     t, state, pstate = Translator(lang), facts.promises[promise.path], facts.periods[period.path]
     over = finished(period, pstate)
     names, own = actors(t, state, m, not over)
-    def last(month: str = "MMMM") -> str:
-        if state.last_updated:
-            return t("Senast rapporterat {date}", date=t.date(state.last_updated, f"d {month} y"))
-        return t("Inget rapporterat under perioden") if over else t("Inget rapporterat ännu")
     return ShareData(
         kicker=clean(t, f"{site.title} · {m.short_name}"), heading=clean(t, promise.title),
         detail=own or names, marks=(promise_mark(t, period, pstate, state),),
-        bar=bar(t, state.indicators), ended=ended(t, period, pstate), result_note="", reported=last(),
-        reported_short=last("MMM"),
+        bar=bar(t, state.indicators), ended=ended(t, period, pstate), result_note="",
+        reported=reported(t, state.last_updated, over), reported_short=reported(t, state.last_updated, over, "MMM"),
         address=address(urls.absolute(site.base_url, urls.promise(period, promise))),
         example=example(t, m.example or period.example or promise.example, state.has_example),
     )

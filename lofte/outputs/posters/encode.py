@@ -5,10 +5,11 @@ nothing else that could vary between builds (no time, no text chunks).
 
 The PDF is written here rather than by Pillow, for three reasons: Pillow stamps
 a creation date into every PDF, it re-encodes palette images, and it cannot set
-a TrimBox. A poster of several pages is one PDF with a page per PNG. A PNG's IDAT stream is exactly what PDF's FlateDecode filter with
-the PNG predictor reads, so the PDF embeds the PNG's compressed pixels
-unchanged: lossless, no second compression pass, and byte-identical for
-identical input. The page is exactly the paper size (plus bleed) in points.
+a TrimBox. A poster of several pages is one PDF with a page per PNG. A PNG's
+IDAT stream is exactly what PDF's FlateDecode filter with the PNG predictor
+reads, so the PDF embeds the PNG's compressed pixels unchanged: lossless, no
+second compression pass, and byte-identical for identical input. The page is
+exactly the paper size (plus bleed) in points.
 """
 from __future__ import annotations
 

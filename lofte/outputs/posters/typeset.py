@@ -6,8 +6,8 @@ paper at that paper's own body size (BODY_PT), chosen for how far away it is
 read, with capitals of at least 3 mm per metre (legible at visual acuity 0.5,
 the Swedish driving-licence standard): an A3 on a wall from 2 m (26 pt,
 capitals 6.1 mm), an A4 on a notice board from 1.5 m (20 pt, 4.7 mm). So A3
-is not A4 enlarged: its type is relatively smaller and a page holds about 40 %
-more text, which is what lets eight promises fit one A3 sheet.
+is not A4 enlarged: its type is relatively smaller and a page holds about a
+fifth more text (9 % more lines, each 9 % longer): eight promises fit one A3.
 No text is set below the body size. Lengths that belong to the text (gaps, bar
 sizes) follow the type (`mm`, `gap`); the sheet's geometry (margins, the QR
 code) follows the paper (`u`). Vertical space goes through `gap`, which a full
