@@ -18,6 +18,7 @@ Content validation can warn about the same text with `fonts.can_draw`.
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from . import fonts
@@ -25,13 +26,23 @@ from . import fonts
 MAX_MARKS = 2  # Vietnamese needs two on one letter; nothing in Swedish needs more
 
 
+@functools.lru_cache(maxsize=1)
+def _plain() -> frozenset[str]:
+    """Characters that print as they are: in the face, and not combining marks."""
+    have = fonts.coverage("regular") & fonts.coverage("bold")
+    return frozenset(chr(cp) for cp in have if not unicodedata.category(chr(cp)).startswith("M"))
+
+
 def clean(text: str, marker: str) -> str:
     """`text` as the poster face prints it; `marker` stands in for each run it cannot."""
+    text = unicodedata.normalize("NFC", text)
+    if set(text) <= _plain():  # nearly all content: nothing to do
+        return text
     have = fonts.coverage("regular") & fonts.coverage("bold")
     out: list[str] = []
     marks = 0
     in_run = False  # the output ends with a marker, perhaps followed by spaces
-    for ch in _decomposed(unicodedata.normalize("NFC", text), have):
+    for ch in _decomposed(text, have):
         kind = unicodedata.category(ch)
         if kind.startswith("M"):
             if ord(ch) in have and marks < MAX_MARKS and out and not in_run:

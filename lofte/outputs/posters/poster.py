@@ -149,7 +149,9 @@ def pages(data: PosterData, sheet: Sheet) -> Iterator[Canvas]:
         y = here.items.draw(placed[a:b], column, here.head.draw(here.head.measure(form), y))
         if number < len(split):
             p.c.block(p.x0, y + (placed[a].between if placed else 0), here.continued(number + 1), palette.INK)
-        yield p.c
+        canvas = p.c
+        del here, p  # the next page's pixels are made only once this page's are given away
+        yield canvas
 
 
 def draw(data: PosterData, sheet: Sheet) -> list[Canvas]:

@@ -49,7 +49,10 @@ def render(job: Job) -> dict[str, bytes]:
     if not job.paper:
         return {"png": encode.png(share.draw(job.data).image, SHARE_DPI)}
     sheet = Sheet(PAPERS[job.paper], job.bleed)
-    pngs = [encode.png(canvas.image) for canvas in poster.pages(job.data, sheet)]
+    pngs = []
+    for canvas in poster.pages(job.data, sheet):
+        pngs.append(encode.png(canvas.image))
+        del canvas  # one page's 17 MB of pixels at a time
     files = {page_name(n): png for n, png in enumerate(pngs, start=1)}
     files["pdf"] = encode.pdf(pngs, sheet, f"{job.data.document_title} ({job.paper.upper()})")
     return files
