@@ -68,6 +68,7 @@ class Setting:
         self.p, self.data, self.page, self.pages = Page(sheet), data, page, pages
         self.head, self.items = HeaderWriter(self.p, data), ListWriter(self.p)
         self.foot = foot.footer(self.p, data, page, pages)
+        self.placed: dict[tuple[Detail, float], tuple[list[Placed], Column]] = {}  # plans share details
 
     def measure(self, plan: Plan, first: bool = True) -> tuple[int, list[Placed], Column]:
         """The room left for promises on a first (or later) page, and every promise placed.
@@ -77,8 +78,11 @@ class Setting:
         form = plan.header if first else CONTINUED
         label = self.head.example_label(form) if self.data.example else 0
         room = self.p.y1 - self.p.y0 - label - self.head.measure(form).height - self.foot.height(self.p)
-        column = self.items.column(self.data.items, plan.detail.scale)
-        return room, self.items.place(self.data.items, plan.detail, column), column
+        key = (plan.detail, plan.space)
+        if key not in self.placed:
+            column = self.items.column(self.data.items, plan.detail.scale)
+            self.placed[key] = self.items.place(self.data.items, plan.detail, column), column
+        return room, *self.placed[key]
 
     def continued(self, page: int) -> Block:
         """The line at the foot of a page's list that says where the promises go on."""
