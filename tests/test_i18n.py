@@ -5,6 +5,7 @@ from the templates themselves with Jinja's parser: a new text without an English
 entry, or an entry no template uses any more, fails here rather than showing up
 as Swedish on an English page.
 """
+import ast
 import datetime as dt
 import re
 from pathlib import Path
@@ -26,17 +27,48 @@ def template_messages(root: Path = TEMPLATES) -> dict[str, set[str]]:
         tree = env.parse(path.read_text("utf-8"))
         for call in tree.find_all(nodes.Call):
             f = call.node
-            if isinstance(f, nodes.Name) and f.name == "_":
-                args = call.args[:1]
-            elif isinstance(f, nodes.Getattr) and isinstance(f.node, nodes.Name) and f.node.name == "_" \
-                    and f.attr == "n":
-                args = call.args[1:3]
-            else:
-                continue
-            for arg in args:
-                assert isinstance(arg, nodes.Const), f"{path.name}:{call.lineno}: _() needs a literal text"
-                found.setdefault(arg.value, set()).add(path.name)
+            plain = isinstance(f, nodes.Name) and f.name == "_"
+            plural = isinstance(f, nodes.Getattr) and isinstance(f.node, nodes.Name) and f.node.name == "_" \
+                and f.attr == "n"
+            record(found, messages(call.args, plain, plural), nodes.Const, f"{path.name}:{call.lineno}")
     return found
+
+
+def messages(args: list, plain: bool, plural: bool) -> list:
+    """The arguments of a translator call that are texts: `_("…")`, `_.n(n, "… one", "… many")`."""
+    return args[:1] if plain else args[1:3] if plural else []
+
+
+def record(found: dict[str, set[str]], args: list, literal: type, where: str) -> None:
+    for arg in args:
+        assert isinstance(arg, literal), f"{where}: the translator needs a literal text"
+        found.setdefault(arg.value, set()).add(where.split(":")[0])
+
+
+POSTERS = Path(__file__).parent.parent / "lofte" / "outputs" / "posters"
+
+
+def poster_messages(root: Path = POSTERS) -> dict[str, set[str]]:
+    """Every constant string the poster modules pass to their translator `t(…)` (or `t.n`)."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(root.glob("*.py")):
+        for call in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(call, ast.Call):
+                f = call.func
+                plain = isinstance(f, ast.Name) and f.id == "t"
+                plural = isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "t" \
+                    and f.attr == "n"
+                record(found, messages(call.args, plain, plural), ast.Constant, f"{path.name}:{call.lineno}")
+    return found
+
+
+def ui_messages() -> set[str]:
+    return set(template_messages()) | set(poster_messages())
+
+
+def test_the_poster_extractor_sees_the_posters_words():
+    words = poster_messages()
+    assert "Senast rapporterat {date}" in words and "Sida {n} av {total}" in words
 
 
 def test_the_extractor_sees_plain_and_plural_calls(tmp_path):
@@ -45,12 +77,12 @@ def test_the_extractor_sees_plain_and_plural_calls(tmp_path):
 
 
 def test_every_template_text_has_an_english_entry():
-    missing = sorted(set(template_messages()) - set(catalogue("en")))
+    missing = sorted(ui_messages() - set(catalogue("en")))
     assert not missing, "missing in lofte/messages/en.yaml:\n" + "\n".join(missing)
 
 
 def test_no_unused_english_entries():
-    unused = sorted(set(catalogue("en")) - set(template_messages()))
+    unused = sorted(set(catalogue("en")) - ui_messages())
     assert not unused, "no template uses:\n" + "\n".join(unused)
 
 

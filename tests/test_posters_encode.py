@@ -84,3 +84,20 @@ def test_pdf_cross_reference_offsets_point_at_their_objects():
     offsets = [int(o) for o in re.findall(rb"(\d{10}) 00000 n", pdf[xref:])]
     for number, offset in enumerate(offsets, start=1):
         assert pdf[offset:].startswith(b"%d 0 obj" % number)
+
+
+def test_a_poster_of_several_pages_is_one_pdf_with_a_page_per_png():
+    sheet = Sheet(A4, False)
+    first, second = encode.png(drawing()), encode.png(drawing((200, 100)))
+    pdf = encode.pdf([first, second], sheet, "Affisch")
+    assert re.search(rb"/Type /Pages /Kids \[4 0 R 7 0 R\] /Count 2", pdf)
+    assert len(re.findall(rb"/Type /Page /Parent", pdf)) == 2 and len(boxes_all(pdf, "TrimBox")) == 2
+    assert [int(w) for w in re.findall(rb"/Width (\d+)", pdf)] == [240, 200]
+    xref = int(re.search(rb"startxref\n(\d+)", pdf).group(1))
+    for number, offset in enumerate((int(o) for o in re.findall(rb"(\d{10}) 00000 n", pdf[xref:])), start=1):
+        assert pdf[offset:].startswith(b"%d 0 obj" % number)
+    assert encode.pdf(first, sheet, "Affisch") == encode.pdf([first], sheet, "Affisch")
+
+
+def boxes_all(pdf: bytes, name: str) -> list[bytes]:
+    return re.findall(rb"/" + name.encode() + rb" \[([^\]]+)\]", pdf)

@@ -20,14 +20,14 @@ def test_wrap_keeps_every_line_within_the_width():
 
 
 def test_breaks_after_slash_and_between_hyphenated_words_but_never_inside_numbers():
-    assert layout._pieces("medborgarloften.se/koping/2024/") == [
+    assert list(layout._pieces("medborgarloften.se/koping/2024/")) == [
         (" ", "medborgarloften.se/"), ("", "koping/"), ("", "2024/")]
-    assert layout._pieces("Cederby-Långträsk") == [(" ", "Cederby-"), ("", "Långträsk")]
-    assert layout._pieces("ring 0123-456, 2025–2026") == [(" ", "ring"), (" ", "0123-456,"), (" ", "2025–2026")]
+    assert list(layout._pieces("Cederby-Långträsk")) == [(" ", "Cederby-"), ("", "Långträsk")]
+    assert list(layout._pieces("ring 0123-456, 2025–2026")) == [(" ", "ring"), (" ", "0123-456,"), (" ", "2025–2026")]
 
 
 def test_digit_groups_stay_on_one_line():
-    assert layout._pieces("ring 114 14 eller 0123-456 78") == [
+    assert list(layout._pieces("ring 114 14 eller 0123-456 78")) == [
         (" ", "ring"), (" ", "114\u00a014"), (" ", "eller"), (" ", "0123-456\u00a078")]
 
 

@@ -137,3 +137,37 @@ def test_images_already_in_the_output_are_kept_by_key_without_reading_the_cache(
     mixed = list(producer.produce(dataclasses.replace(ctx, previous=stale)))
     job_files = [f for f in mixed if f.data is not None]
     assert made[0].path in {f.path for f in job_files} and len(job_files) < len(made)
+
+
+MESSY = Path(__file__).parent / "fixtures" / "messy"
+SECOND = "aby/2023-2024/affisch/medborgarloften-aby-2023-2024-a4-2.png"
+
+
+@pytest.fixture(scope="module")
+def messy(tmp_path_factory) -> tuple[BuildContext, list]:
+    errors = ErrorList()
+    site = assemble(load(MESSY, "content", errors), errors, dt.date(2026, 12, 5))
+    errors.raise_if_any()
+    ctx = BuildContext(site, derive(site), MESSY, tmp_path_factory.mktemp("cache"), 1)
+    return ctx, list(producer.produce(ctx))
+
+
+def test_a_poster_of_two_pages_has_a_second_png_beside_the_first_and_a_two_page_pdf(messy):
+    files = {f.path: f.data for f in messy[1]}
+    assert SECOND in files and SECOND.replace("-a4-2", "-a3-2") not in files
+    assert Image.open(io.BytesIO(files[SECOND])).size == (2480, 3508)
+    aby = next(m for m in messy[0].site.municipalities if m.slug == "aby")
+    assert urls.poster(aby.periods[0], "a4", "png", page=2) == SECOND
+    assert b"/Count 2" in files[SECOND.replace("-2.png", ".pdf")]
+    assert b"/Count 1" in files[SECOND.replace("-a4-2.png", "-a3.pdf")]
+
+
+def test_every_page_is_kept_by_key_and_without_a_cache_entry_the_poster_is_drawn_again(messy, tmp_path):
+    ctx, made = messy
+    previous = {f.path: f.key for f in made}
+    again = list(producer.produce(dataclasses.replace(ctx, previous=previous)))
+    assert {f.path for f in again} == set(previous) and all(f.data is None for f in again)
+    # An output from before with no cache: the pages are not known, so nothing is kept blindly.
+    fresh = list(producer.produce(dataclasses.replace(ctx, previous=previous, cache_dir=tmp_path)))
+    second = next(f for f in fresh if f.path == SECOND)
+    assert second.data is not None and second.key == previous[SECOND]

@@ -55,8 +55,9 @@ def test_text_is_inside_the_margins_legible_and_in_contrast(path):
 def test_a_promise_image_has_title_status_word_bar_value_and_date():
     text = text_of(drawn("ankeby/2026/trygg-centrum/index.md"))
     for words in ("Medborgarlöften · Ankeby", "Vi ska göra centrum tryggare", "Pågår",
-                  "3 av 5 trygghetsvandringar", "Läget 22 november 2026"):
+                  "3 av 5 trygghetsvandringar – efter tidsplanen", "Senast rapporterat 30 september 2026"):
         assert words in text
+    assert "Avslutad" not in text
 
 
 def test_a_period_image_has_a_tally_per_status():
@@ -72,3 +73,21 @@ def test_a_very_long_title_is_shortened_not_spilled():
 def test_example_data_is_labelled():
     assert "EXEMPEL – delvis påhittade uppgifter" in text_of(drawn("ankeby/2026/ungdomar/index.md"))
     assert "EXEMPEL" not in text_of(drawn("ankeby/2026/trygg-centrum/index.md"))
+
+
+def test_an_ended_period_image_says_so_with_its_final_result_like_the_poster():
+    canvas = drawn("cederby/2024/samverkan/index.md")
+    text = text_of(canvas)
+    assert "Avslutad 31 december 2024" in text and "Delvis hållet" in text and "Pågår" not in text
+    band = next(t for t in canvas.texts if t.text.startswith("Avslutad"))
+    assert (band.ink, band.ground) == (palette.INK, palette.BAND)
+    period = text_of(drawn("cederby/2024/lofte.yaml"))
+    assert "Avslutad 31 december 2024" in period and "Delvis hållet: 1" in period
+
+
+def test_the_bar_on_a_share_image_is_filled_as_far_as_its_fraction():
+    data_ = shares()["ankeby/2026/trygg-centrum/index.md"]
+    image = drawn("ankeby/2026/trygg-centrum/index.md").image
+    row = [image.getpixel((x, y)) for y in range(630) for x in range(share.MARGIN[0], share.MARGIN[0] + 260)
+           if image.getpixel((share.MARGIN[0] + 130, y)) in (palette.ACCENT, palette.TRACK)][:260]
+    assert abs(sum(1 for v in row if v == palette.ACCENT) - 260 * data_.bar.fraction) <= 8

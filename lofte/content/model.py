@@ -57,6 +57,10 @@ class Contact:
     url: str = ""
 
 
+# The police's national contact: the number and site that reach every local police area.
+POLICE_CONTACT = Contact(phone="114 14", url="https://polisen.se")
+
+
 @dataclass(frozen=True, slots=True)
 class Origin:
     """Why a promise exists: citizen dialogue, survey, statistics, lägesbild …"""
@@ -107,6 +111,7 @@ class Municipality:
     example: bool
     periods: tuple["Period", ...] = ()
     acknowledged: tuple[Acknowledgement, ...] = ()
+    police_contact: Contact = POLICE_CONTACT  # the local police's, its gaps filled from POLICE_CONTACT
 
 
 @dataclass(frozen=True, slots=True)

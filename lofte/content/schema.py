@@ -28,6 +28,7 @@ from .model import (
     Link,
     Municipality,
     Origin,
+    POLICE_CONTACT,
     Partner,
     Period,
     Progress,
@@ -69,6 +70,13 @@ def contact(f: Fields | None) -> Contact:
     out = Contact(name=f.str("name"), email=f.str("email"), phone=f.str("phone"), url=f.url("url"))
     f.finish()
     return out
+
+
+def police_contact(f: Fields | None) -> Contact:
+    """The local police's contact; what it leaves out is the national one (114 14, polisen.se)."""
+    given = contact(f)
+    return Contact(name=given.name, email=given.email, phone=given.phone or POLICE_CONTACT.phone,
+                   url=given.url or POLICE_CONTACT.url)
 
 
 def origins(f: Fields, key: str = "origins") -> tuple[Origin, ...]:
@@ -186,6 +194,7 @@ def read_municipality(f: Fields, slug: str, path: str) -> Municipality:
         police_area=f.str("police_area", True), partners=tuple(partners),
         contact=contact(f.map("contact")), logo=logo, source=source(f), example=f.bool("example"),
         acknowledged=acknowledged(f),
+        police_contact=police_contact(f.map("police_contact")),
     )
     f.finish()
     return m

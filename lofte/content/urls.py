@@ -93,9 +93,13 @@ def absolute(base_url: str, path: str) -> str:
     return base_url + path
 
 
-def poster(p: Period, size: str, ext: str) -> str:
-    """Print poster of a period: size "a3"/"a4", ext "pdf"/"png"."""
-    return f"{period(p)}affisch/medborgarloften-{p.municipality}-{p.slug}-{size}.{ext}"
+def poster(p: Period, size: str, ext: str, page: int = 1) -> str:
+    """Print poster of a period: size "a3"/"a4", ext "pdf"/"png".
+
+    A poster of several pages is one PDF; each page after the first has its own
+    PNG beside the first, "…-a4-2.png".
+    """
+    return f"{period(p)}affisch/medborgarloften-{p.municipality}-{p.slug}-{size}{f'-{page}' if page > 1 else ''}.{ext}"
 
 
 SHARE_IMAGE = "dela.png"  # beside the page, so a content image may not take the name

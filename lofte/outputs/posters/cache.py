@@ -24,6 +24,13 @@ class Cache:
         except OSError:
             return None
 
+    def names(self, key: str) -> tuple[str, ...]:
+        """The files an entry holds (a poster's page count shows only once it is drawn)."""
+        try:
+            return tuple(sorted(path.name for path in (self.root / key).iterdir()))
+        except OSError:
+            return ()
+
     def has(self, key: str, names: tuple[str, ...]) -> bool:
         return all((self.root / key / name).is_file() for name in names)
 

@@ -1,9 +1,15 @@
-"""A drawing surface that remembers every text box it drew.
+"""A drawing surface that remembers every text box and every promise it drew.
 
 Layout mistakes on a poster are silent (text past the margin, a size too small,
-grey on grey), so every line of text drawn goes through `Canvas.text` and is
-recorded with its ink bounds, size and colours; tests check the records against
-the printable area, the minimum size and the contrast rule.
+grey on grey, a promise or a bar left out), so every line of text drawn goes
+through `Canvas.line` and is recorded with its ink bounds, size and colours, and
+every promise with its area, status and bar; tests check the records against
+the printable area, the minimum size and the contrast rule, and the pixels in
+the regions they claim.
+
+A line's ink is clipped to its line box (the face's ascent and descent, or the
+leading if larger): letters under stacked combining marks cannot draw over the
+lines above and below (glyphs.py already keeps at most two marks).
 """
 from __future__ import annotations
 
@@ -24,19 +30,39 @@ class TextBox:
     ground: int  # palette index of what is behind the text
 
 
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """One promise as drawn: what a reader of the poster sees of it."""
+    title: str  # the promise's whole title (the drawn lines may shorten it)
+    box: tuple[int, int, int, int]  # the area of everything drawn for it
+    status: str  # the status or verdict word beside its symbol
+    bar: tuple[int, int, int, int] | None  # the progress bar's outline
+    fraction: float | None  # how much of the bar is filled
+    value: str  # the bar's value in words, as drawn (lines joined by spaces)
+
+
 class Canvas:
     def __init__(self, size: tuple[int, int]):
         self.image = Image.new("L", size, palette.WHITE)
         self.draw = ImageDraw.Draw(self.image)
         self.texts: list[TextBox] = []
+        self.promises: list[Drawn] = []
         self.code: tuple[int, int, int, int] | None = None  # the QR code with its quiet zone, for checks
 
-    def line(self, x: int, baseline: int, text: str, block: Block, ink: int,
-             ground: int = palette.WHITE, anchor: str = "ls") -> int:
-        """Draw one line at a baseline; returns the x where the line ends."""
+    def line(self, x: int, baseline: int, text: str, block: Block, ink: int, ground: int = palette.WHITE) -> int:
+        """Draw one line at a baseline, clipped to its line box; returns the x where the line ends."""
         font = block.font
-        self.draw.text((x, baseline), text, font=font, fill=palette.grey(ink), anchor=anchor)
-        box = self.draw.textbbox((x, baseline), text, font=font, anchor=anchor)
+        box = self.draw.textbbox((x, baseline), text, font=font, anchor="ls")
+        ascent, descent = font.getmetrics()
+        above = max(ascent, first_baseline(block))
+        top, bottom = baseline - above, baseline + max(descent, block.leading - first_baseline(block))
+        if box[1] >= top and box[3] <= bottom:
+            self.draw.text((x, baseline), text, font=font, fill=palette.grey(ink), anchor="ls")
+        elif box[2] > box[0]:
+            mask = Image.new("L", (box[2] - box[0], bottom - top), 0)
+            ImageDraw.Draw(mask).text((x - box[0], above), text, font=font, fill=255, anchor="ls")
+            self.image.paste(palette.grey(ink), (box[0], top, box[2], bottom), mask)
+            box = (box[0], max(box[1], top), box[2], min(box[3], bottom))
         self.texts.append(TextBox(tuple(box), text, block.size, ink, ground))
         return box[2]
 

@@ -5,10 +5,11 @@ nothing else that could vary between builds (no time, no text chunks).
 
 The PDF is written here rather than by Pillow, for three reasons: Pillow stamps
 a creation date into every PDF, it re-encodes palette images, and it cannot set
-a TrimBox. A PNG's IDAT stream is exactly what PDF's FlateDecode filter with
-the PNG predictor reads, so the PDF embeds the PNG's compressed pixels
-unchanged: lossless, no second compression pass, and byte-identical for
-identical input. The page is exactly the paper size (plus bleed) in points.
+a TrimBox. A poster of several pages is one PDF with a page per PNG. A PNG's
+IDAT stream is exactly what PDF's FlateDecode filter with the PNG predictor
+reads, so the PDF embeds the PNG's compressed pixels unchanged: lossless, no
+second compression pass, and byte-identical for identical input. The page is
+exactly the paper size (plus bleed) in points.
 """
 from __future__ import annotations
 
@@ -58,8 +59,8 @@ def _text(value: str) -> bytes:
     return b"<FEFF" + value.encode("utf-16-be").hex().upper().encode() + b">"
 
 
-def pdf(png_data: bytes, sheet: Sheet, title: str) -> bytes:
-    """A one-page PDF showing the PNG at the sheet's exact page size."""
+def _image(png_data: bytes) -> bytes:
+    """A PNG's pixels as a PDF image XObject's dictionary and stream, compressed bytes unchanged."""
     chunks = list(_chunks(png_data))
     ihdr = next(d for k, d in chunks if k == b"IHDR")
     width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", ihdr)
@@ -72,22 +73,34 @@ def pdf(png_data: bytes, sheet: Sheet, title: str) -> bytes:
         space = b"[/Indexed /DeviceRGB %d <%s>]" % (len(plte) // 3 - 1, plte.hex().upper().encode())
     else:
         space = b"/DeviceGray" if colour == 0 else b"/DeviceRGB"
+    return (b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace " % (width, height) + space
+            + b" /BitsPerComponent 8 /Filter /FlateDecode /DecodeParms << /Predictor 15 /Colors %d"
+              b" /BitsPerComponent 8 /Columns %d >> /Length %d >>\nstream\n" % (colours, width, len(idat))
+            + idat + b"\nendstream")
+
+
+def pdf(pngs: bytes | list[bytes], sheet: Sheet, title: str) -> bytes:
+    """A PDF with one page per PNG, each showing it at the sheet's exact page size."""
+    pngs = [pngs] if isinstance(pngs, bytes) else pngs
     page_w, page_h = sheet.page_points()
     trim = " ".join(_num(v) for v in sheet.trim_points()).encode()
     media = f"0 0 {_num(page_w)} {_num(page_h)}".encode()
     content = f"q {_num(page_w)} 0 0 {_num(page_h)} 0 0 cm /Im0 Do Q\n".encode()
+    # Objects: 1 catalogue, 2 page tree, 3 info, then per page: page, contents, image.
+    kids = b" ".join(b"%d 0 R" % (4 + 3 * i) for i in range(len(pngs)))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [" + media + b"] /BleedBox [" + media + b"] /TrimBox ["
-        + trim + b"] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace " % (width, height) + space
-        + b" /BitsPerComponent 8 /Filter /FlateDecode /DecodeParms << /Predictor 15 /Colors %d"
-          b" /BitsPerComponent 8 /Columns %d >> /Length %d >>\nstream\n" % (colours, width, len(idat))
-        + idat + b"\nendstream",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % len(pngs),
         b"<< /Title " + _text(title) + b" /Creator (lofte) >>",
     ]
+    for i, data in enumerate(pngs):
+        page = 4 + 3 * i
+        objects += [
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [" + media + b"] /BleedBox [" + media + b"] /TrimBox ["
+            + trim + b"] /Resources << /XObject << /Im0 %d 0 R >> >> /Contents %d 0 R >>" % (page + 2, page + 1),
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            _image(data),
+        ]
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -96,6 +109,5 @@ def pdf(png_data: bytes, sheet: Sheet, title: str) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, len(objects), xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 3 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)

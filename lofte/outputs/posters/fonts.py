@@ -11,11 +11,18 @@ which is why symbols.py draws them as shapes.
 Text is shaped with raqm when Pillow has it (needed for right-to-left scripts
 in translated posters); the engine is part of the cache fingerprint because it
 changes the pixels.
+
+A character the face lacks would print as an empty box, so `coverage` reads the
+face's character map (the TrueType `cmap` table, formats 4 and 12, read here
+so no font library is needed) and `can_draw` tells whether a text prints whole:
+glyphs.py replaces what cannot, and content validation can warn with it.
 """
 from __future__ import annotations
 
 import functools
 import hashlib
+import struct
+import unicodedata
 from importlib import resources
 from pathlib import Path
 
@@ -57,3 +64,63 @@ def cap_height(weight: str, size: int) -> int:
     """Height of a capital H in pixels: what legibility at a distance depends on."""
     _, top, _, bottom = font(weight, size).getbbox("H", anchor="ls")
     return bottom - top
+
+
+@functools.lru_cache(maxsize=None)
+def coverage(weight: str = "regular") -> frozenset[int]:
+    """The code points the face has glyphs for."""
+    return frozenset(_cmap(path(weight).read_bytes()))
+
+
+def can_draw(text: str) -> bool:
+    """Whether every character of `text` (NFC) prints in both weights; whitespace and
+    control characters need no glyph (layout collapses or drops them)."""
+    have = coverage("regular") & coverage("bold")
+    return all(ord(ch) in have or ch.isspace() or unicodedata.category(ch) == "Cc"
+               for ch in unicodedata.normalize("NFC", text))
+
+
+def _cmap(data: bytes) -> set[int]:
+    tables = {}
+    for i in range(struct.unpack(">H", data[4:6])[0]):
+        tag, _, offset, _ = struct.unpack(">4sIII", data[12 + 16 * i:28 + 16 * i])
+        tables[tag] = offset
+    base = tables[b"cmap"]
+    points: set[int] = set()
+    for i in range(struct.unpack(">H", data[base + 2:base + 4])[0]):
+        platform, encoding, offset = struct.unpack(">HHI", data[base + 4 + 8 * i:base + 12 + 8 * i])
+        if (platform, encoding) not in ((0, 3), (0, 4), (3, 1), (3, 10)):
+            continue  # only Unicode subtables
+        sub = base + offset
+        fmt = struct.unpack(">H", data[sub:sub + 2])[0]
+        if fmt == 4:
+            points |= _format4(data, sub)
+        elif fmt == 12:
+            for g in range(struct.unpack(">I", data[sub + 12:sub + 16])[0]):
+                start, end, _ = struct.unpack(">III", data[sub + 16 + 12 * g:sub + 28 + 12 * g])
+                points.update(range(start, end + 1))
+    return points
+
+
+def _format4(data: bytes, sub: int) -> set[int]:
+    """Segments of (start, end) code points; a segment maps to glyph 0 (.notdef) only
+    where its delta or glyph array says so, which the check below leaves in."""
+    count = struct.unpack(">H", data[sub + 6:sub + 8])[0] // 2
+    ends = struct.unpack(f">{count}H", data[sub + 14:sub + 14 + 2 * count])
+    starts_at = sub + 16 + 2 * count
+    starts = struct.unpack(f">{count}H", data[starts_at:starts_at + 2 * count])
+    deltas = struct.unpack(f">{count}h", data[starts_at + 2 * count:starts_at + 4 * count])
+    ranges_at = starts_at + 4 * count
+    range_offsets = struct.unpack(f">{count}H", data[ranges_at:ranges_at + 2 * count])
+    points = set()
+    for i, (start, end) in enumerate(zip(starts, ends)):
+        for cp in range(start, min(end, 0xFFFE) + 1):
+            if range_offsets[i] == 0:
+                glyph = (cp + deltas[i]) & 0xFFFF
+            else:
+                at = ranges_at + 2 * i + range_offsets[i] + 2 * (cp - start)
+                glyph = struct.unpack(">H", data[at:at + 2])[0]
+                glyph = (glyph + deltas[i]) & 0xFFFF if glyph else 0
+            if glyph:
+                points.add(cp)
+    return points

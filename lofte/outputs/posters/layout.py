@@ -54,19 +54,30 @@ def normalise(text: str) -> str:
     return _DIGIT_GROUPS.sub(NBSP, _LONE_DASH.sub(NBSP + r"\1", text))
 
 
-def _pieces(text: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=1024)
+def _pieces(text: str) -> tuple[tuple[str, str], ...]:
     """(separator, piece) pairs; a line may break before any piece."""
     out = []
     for word in normalise(text).split(" "):
         for i, part in enumerate(_INNER_BREAK.split(word)):
             out.append((" " if i == 0 else "", part))
-    return out
+    return tuple(out)
 
 
-def _split_long(piece: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
+@functools.lru_cache(maxsize=8192)  # about a poster's worth: a worker's memory stays flat
+def length(weight: str, size: int, text: str) -> float:
+    """The advance width of a text: measured once (shaping costs ~20 µs a call, and
+    planning a poster measures the same words at the same size again and again)."""
+    return fonts.font(weight, size).getlength(text)
+
+
+def _split_long(piece: str, weight: str, size: int, width: float) -> list[str]:
+    """A piece broken between letters where it is wider than `width`; whole if it fits."""
+    if length(weight, size, piece) <= width:
+        return [piece]
     chunks, current = [], ""
     for ch in piece:
-        if current and font.getlength(current + ch) > width:
+        if current and length(weight, size, current + ch) > width:
             chunks.append(current)
             current = ""
         current += ch
@@ -79,19 +90,18 @@ def wrap(text: str, weight: str, size: int, width: float, first_width: float | N
 
     Cached: planning a poster tries the same text at the same size many times.
     """
-    font = fonts.font(weight, size)
     lines: list[str] = []
     line = ""
     limit = width if first_width is None else first_width
     for sep, piece in _pieces(text):
         candidate = line + sep + piece if line else piece
-        if font.getlength(candidate) <= limit:
+        if length(weight, size, candidate) <= limit:
             line = candidate
             continue
         if line:
             lines.append(line)
             limit = width
-        *full, line = _split_long(piece, font, limit)
+        *full, line = _split_long(piece, weight, size, limit)
         lines.extend(full)
     if line or not lines:
         lines.append(line)
@@ -100,17 +110,16 @@ def wrap(text: str, weight: str, size: int, width: float, first_width: float | N
 
 def ellipsize(text: str, weight: str, size: int, width: float, force: bool = False) -> str:
     """The text, or as much of it as fits followed by "…" (always "…" when forced)."""
-    font = fonts.font(weight, size)
     text = normalise(text)
-    if not force and font.getlength(text) <= width:
+    if not force and length(weight, size, text) <= width:
         return text
-    pieces = _pieces(text)
+    pieces = list(_pieces(text))
     while pieces:
         head = "".join(sep + p for sep, p in pieces).lstrip(" ").rstrip(" ,.;:-–/" + NBSP)
-        if font.getlength(head + ELLIPSIS) <= width:
+        if length(weight, size, head + ELLIPSIS) <= width:
             return head + ELLIPSIS
         if len(pieces) == 1:
-            chunk = _split_long(head, font, width - font.getlength(ELLIPSIS))[0]
+            chunk = _split_long(head, weight, size, width - length(weight, size, ELLIPSIS))[0]
             return chunk + ELLIPSIS
         pieces.pop()
     return ELLIPSIS
@@ -134,8 +143,7 @@ def balance(text: str, weight: str, size: int, width: float, first_width: float 
     """
     lines = wrap(text, weight, size, width, first_width)
     shift = 0 if first_width is None else width - first_width
-    font = fonts.font(weight, size)
-    widest = max(font.getlength(piece) for _, piece in _pieces(text)) + shift
+    widest = max(length(weight, size, piece) for _, piece in _pieces(text)) + shift
     if len(lines) < 2 or widest > width:
         return lines
     # Never so narrow that a word would have to be broken between letters.

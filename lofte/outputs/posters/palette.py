@@ -24,6 +24,7 @@ MUTED = 78  # secondary text: #4e4e4e
 TRACK = 226  # the empty part of a progress bar
 RULE = 180  # hairlines between promises
 LABEL_GROUND = INK  # the example label: white text on ink
+BAND = 232  # the ground of an ended period's "Avslutad" band, under ink text
 
 
 def grey(value: int) -> int:

@@ -18,14 +18,16 @@ from lofte.content import urls
 from ..protocol import BuildContext, OutputFile
 from . import data
 from .cache import Cache
-from .render import Job, key, render
+from .render import Job, key, page_number, render
 
 SIZES = ("a3", "a4")
 MIN_PARALLEL = 4  # fewer renders than this are quicker than starting workers
 
 
 def jobs(ctx: BuildContext, bleed: bool) -> Iterator[tuple[Job, dict[str, str]]]:
-    """Each image to make, with the site path of each of its files."""
+    """Each image to make, with the site path of each of its files.
+
+    A poster's later pages are not known before it is drawn: `paths` adds them."""
     site, facts = ctx.site, ctx.facts
     for m in site.municipalities:
         for period in m.periods:
@@ -36,6 +38,13 @@ def jobs(ctx: BuildContext, bleed: bool) -> Iterator[tuple[Job, dict[str, str]]]
             for promise in period.promises:
                 yield (Job(data.share_promise(site, m, period, promise, facts)),
                        {"png": urls.share_image(urls.promise(period, promise))})
+
+
+def pages(paths: dict[str, str], names: tuple[str, ...]) -> dict[str, str]:
+    """A poster's paths with one for each later page's PNG the cache entry holds ("png-2" → "…-a4-2.png")."""
+    more = {n: paths["png"].removesuffix(".png") + f"-{page_number(n)}.png"
+            for n in names if (page_number(n) or 1) > 1}
+    return {**paths, **more}
 
 
 def _render_into(args: tuple[Path, str, Job]) -> str:
@@ -73,8 +82,10 @@ def produce(ctx: BuildContext, *, bleed: bool = False) -> Iterator[OutputFile]:
     planned = []
     for job, paths in jobs(ctx, bleed):
         k = key(job)
+        names = cache.names(k) if job.paper else job.names  # without an entry, a poster's pages are unknown
+        paths = pages(paths, names)
         keys = {name: f"{k}.{name}" for name in paths}
-        planned.append((job, paths, k, keys, all(ctx.reusable(paths[n], keys[n]) for n in paths)))
+        planned.append((job, paths, k, keys, bool(names) and all(ctx.reusable(paths[n], keys[n]) for n in paths)))
     missing = {}
     for job, _, k, _, kept in planned:
         if not kept and k not in missing and not cache.has(k, job.names):
@@ -82,10 +93,13 @@ def produce(ctx: BuildContext, *, bleed: bool = False) -> Iterator[OutputFile]:
     render_missing(cache, list(missing.items()), ctx.jobs)
     cache.prune({k for _, _, k, _, _ in planned})
     for job, paths, k, keys, kept in planned:
+        if k in missing:  # drawn just now: its later pages are known only now
+            paths = pages(paths, cache.names(k))
+            keys = {name: f"{k}.{name}" for name in paths}
         if kept:
             yield from (OutputFile(path, None, keys[name]) for name, path in paths.items())
             continue
-        files = cache.get(k, job.names)
+        files = cache.get(k, tuple(paths))
         if files is None:
             raise RuntimeError(f"poster cache entry {k} vanished during the build")
         for name, path in paths.items():

@@ -7,6 +7,7 @@ for is part of the image, so nothing can be drawn into it.
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -32,11 +33,13 @@ class Code:
         return self.mask.width - 2 * self.quiet
 
 
+@functools.lru_cache(maxsize=4)
 def render(url: str, min_symbol_px: int, aim_px: int | None = None) -> Code:
     """The code for `url`, with whole pixels per module and at least `min_symbol_px` wide.
 
     With `aim_px`, the symbol is as near that width as whole modules allow, but
-    never narrower than `min_symbol_px`.
+    never narrower than `min_symbol_px`. Cached: every page planned or drawn of a
+    poster has the same code (the mask is only ever read).
     """
     rows = list(segno.make(url, error=ERROR, boost_error=False, micro=False).matrix_iter(scale=1, border=QUIET_ZONE))
     size = len(rows)

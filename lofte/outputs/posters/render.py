@@ -30,16 +30,32 @@ class Job:
 
     @property
     def names(self) -> tuple[str, ...]:
+        """The files every render of the job makes; a poster of n pages adds "png-2" … "png-n"."""
         return ("png", "pdf") if self.paper else ("png",)
 
 
+def page_name(page: int) -> str:
+    """The file name of a poster page's PNG: "png", "png-2", "png-3" …"""
+    return "png" if page == 1 else f"png-{page}"
+
+
+def page_number(name: str) -> int | None:
+    """The page a file name holds (1 for "png"), None for the PDF."""
+    return 1 if name == "png" else int(name[4:]) if name.startswith("png-") else None
+
+
 def render(job: Job) -> dict[str, bytes]:
-    """The job's files by name: "png" and, for posters, "pdf"."""
+    """The job's files by name: "png" and, for posters, "pdf" and the PNGs of later pages."""
     if not job.paper:
         return {"png": encode.png(share.draw(job.data).image, SHARE_DPI)}
     sheet = Sheet(PAPERS[job.paper], job.bleed)
-    png = encode.png(poster.draw(job.data, sheet).image)
-    return {"png": png, "pdf": encode.pdf(png, sheet, f"{job.data.document_title} ({job.paper.upper()})")}
+    pngs = []
+    for canvas in poster.pages(job.data, sheet):
+        pngs.append(encode.png(canvas.image))
+        del canvas  # one page's 17 MB of pixels at a time
+    files = {page_name(n): png for n, png in enumerate(pngs, start=1)}
+    files["pdf"] = encode.pdf(pngs, sheet, f"{job.data.document_title} ({job.paper.upper()})")
+    return files
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,9 +1,11 @@
 """The 1200×630 share image of a period or promise page (Open Graph, Twitter card).
 
 Seen small, in a feed, so it carries few things, large: where it is from, the
-title, the status as symbol and word (a tally per status for a period), the
-progress bar if there is one, and the date and address. The title gets
-whatever height the rest leaves.
+title, an "Avslutad" band once the period is over, the status or verdict as
+symbol and word (a tally for a period, or the sentence saying there is no final
+result), the progress bar with its value, when something was last reported,
+and the address: the same answer as the poster. The title gets whatever height
+the rest leaves.
 """
 from __future__ import annotations
 
@@ -68,9 +70,24 @@ class Share:
             x += need + 36
         return rows
 
+    def band(self, y: int) -> int:
+        """The "Avslutad" band, as on the poster: ink on light grey with an ink edge."""
+        block = self.text(self.data.ended, self.width - 40, weight="bold")
+        bottom = y + block.height + 12
+        self.c.rect((self.x0, y, self.x1, bottom - 1), fill=palette.BAND)
+        self.c.rect((self.x0, y, self.x0 + 7, bottom - 1), fill=palette.INK)
+        self.c.block(self.x0 + 22, y + 6, block, palette.INK, palette.BAND)
+        return bottom
+
+    def band_height(self) -> int:
+        return self.text("", self.width).leading + 12 + 12 if self.data.ended else 0
+
     def marks(self, y: int) -> int:
         """The status (or a tally per status) as symbols with words; returns the bottom."""
         if not self.data.marks:
+            if self.data.result_note:
+                return self.c.block(self.x0, y, self.text(self.data.result_note, self.width, weight="bold"),
+                                    palette.INK)
             return y
         if len(self.data.marks) == 1:
             block = self.text(self.data.marks[0].label, self.width - 70, size=MARK_PX, weight="bold")
@@ -87,7 +104,7 @@ class Share:
 
     def bar(self, y: int) -> int:
         bar = self.data.bar
-        w, h = 300, 24
+        w, h = 260, 24
         label = self.text(bar.label, self.width - w - 20)
         middle = y + first_baseline(label) - cap_height("regular", label.size) / 2
         top = round(middle - h / 2)
@@ -95,11 +112,18 @@ class Share:
         if bar.fraction > 0:
             self.c.rect((self.x0, top, self.x0 + max(3, round(w * bar.fraction)), top + h), fill=palette.ACCENT)
         self.c.rect((self.x0, top, self.x0 + w, top + h), outline=palette.INK, width=3)
+        if bar.expected is not None and 0 < bar.expected < 1:  # where the count should be by now
+            tick = self.x0 + round(w * bar.expected)
+            self.c.rect((tick - 1, top - 6, tick + 1, top + h + 6), fill=palette.INK)
         return self.c.block(self.x0 + w + 20, y, label, palette.INK)
 
     def footer(self) -> int:
         """Date and address on the bottom line; returns its top."""
-        as_of = self.text(self.data.as_of, self.width // 2, weight="bold")
+        host = self.text(self.data.address.split("/", 1)[0], self.width // 2)
+        room = self.width - round(host.font.getlength(host.lines[0])) - 32
+        as_of = self.text(self.data.reported, room, weight="bold")  # when last reported comes first
+        if as_of.truncated:
+            as_of = self.text(self.data.reported_short, room, weight="bold")
         top = self.y1 - as_of.height
         end = self.c.line(self.x0, top + first_baseline(as_of), as_of.lines[0], as_of, palette.INK)
         room = self.x1 - end - 32
@@ -116,10 +140,13 @@ class Share:
         bottom = self.footer() - 28
         detail = self.text(self.data.detail, self.width, lines=2) if self.data.detail else None
         bar_h = self.text("", self.width).leading if self.data.bar else 0
-        group = self.marks_height() + (detail.height + 8 if detail else 0) + (bar_h + 14 if bar_h else 0)
+        group = (self.band_height() + self.marks_height() + (detail.height + 8 if detail else 0)
+                 + (bar_h + 14 if bar_h else 0))
         y = bottom - group
         heading = self.heading(y - 24 - top)
         self.c.block(self.x0, top, heading, palette.INK)
+        if self.data.ended:
+            y = self.band(y) + 12
         y = self.marks(y) + 8
         if detail:
             y = self.c.block(self.x0, y, detail, palette.INK) + 14
@@ -129,7 +156,7 @@ class Share:
 
     def marks_height(self) -> int:
         if not self.data.marks:
-            return 0
+            return self.text("", self.width).leading if self.data.result_note else 0
         if len(self.data.marks) == 1:
             return self.text("", self.width, size=MARK_PX).leading
         return self.text("", self.width).leading * len(self.mark_rows())
