@@ -88,6 +88,7 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1",
                    help="adress att lyssna på (standard: 127.0.0.1, bara den här datorn)")
     s.add_argument("--posters", action="store_true", help="bygg också affischerna (långsammare)")
+    s.add_argument("--cms", action="store_true", help="redigera i webbläsaren på /admin/ (sparar i innehållet)")
     _new_parser(sub)
     c = sub.add_parser("check", help="kontrollera innehållet och få råd, utan att bygga")
     _content(c)
@@ -128,8 +129,8 @@ def dispatch(args: argparse.Namespace) -> int:
         print(f"Klart: {counts['written']} filer skrivna, {counts['unchanged']} oförändrade, i {args.out}/")
         return 0
     if args.command == "serve":
-        from lofte.authoring import serve
-        return serve.run(options(args, posters=args.posters), host=args.host, port=args.port)
+        from lofte.authoring import cms, serve
+        return (cms.run if args.cms else serve.run)(options(args, posters=args.posters), host=args.host, port=args.port)
     if args.command == "new":
         created = _new(args)
         print(f"Skapade {created}. Fyll i filen och kontrollera med: python build.py check")
