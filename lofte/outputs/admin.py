@@ -58,7 +58,7 @@ PHRASES = {
             "object": {"expand": "Visa", "collapse": "Dölj"},
             "markdown": {"richText": "Formaterad text", "markdown": "Markdown", "strikethrough": "Genomstruken",
                          "toggleMode": {"rich": "Byt till formaterad text", "markdown": "Byt till Markdown"}},
-            "datetime": {"setToNow": "Sätt %{fieldLabel} till i dag"},
+            "datetime": {"now": "I dag", "setToNow": "Sätt %{fieldLabel} till i dag"},
             "image": {"chooseMultiple": "Välj bilder", "addMore": "Lägg till fler bilder",
                       "removeAll": "Ta bort alla bilder"},
             "file": {"chooseMultiple": "Välj filer", "addMore": "Lägg till fler filer", "removeAll": "Ta bort alla filer"},

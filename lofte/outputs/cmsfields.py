@@ -78,7 +78,7 @@ def slug(name: str, label: str, hint: str, reserved: tuple[str, ...] = ()) -> Fi
 def date(name: str, label: str, required: bool = False, hint: str = "") -> Field:
     """A date, saved as ÅÅÅÅ-MM-DD exactly as the schema reads it (no time, no time zone)."""
     field = _base(name, label, "datetime", required, hint)
-    field.update(format="YYYY-MM-DD", date_format="YYYY-MM-DD", time_format=False, picker_utc=True)
+    field.update(format="YYYY-MM-DD", date_format="YYYY-MM-DD", time_format=False)
     return field
 
 

@@ -1,0 +1,123 @@
+"""/admin/: made only with `cms:` in site.yaml, from the content, with its own policy."""
+import pytest
+import yaml
+from conftest import SMALL, options
+
+from lofte.build.pipeline import build, read_site
+from lofte.content import statuses
+from lofte.content.errors import LofteError
+from lofte.outputs import admin, decap, hostfiles
+
+GITHUB = "  backend: github\n  repo: storby/lofte\n  base_url: https://auth.storby.example.se\n"
+GITLAB = "  backend: gitlab\n  repo: storby/webb/lofte\n  app_id: 4f2a9c\n  branch: publicera\n"
+
+
+@pytest.fixture
+def with_cms(small_content):
+    def make(block: str = GITHUB):
+        site = small_content / "site.yaml"
+        site.write_text(site.read_text(encoding="utf-8") + "cms:\n" + block, encoding="utf-8")
+        return small_content
+    return make
+
+
+def built(content, tmp_path):
+    out = tmp_path / "site"
+    build(options(content, out))
+    return out
+
+
+def test_without_cms_there_is_no_admin(tmp_path):
+    out = built(SMALL, tmp_path)
+    assert not (out / "admin").exists()
+    assert "/admin/" not in (out / "_headers").read_text() and "admin" not in (out / ".htaccess").read_text()
+
+
+def test_admin_files_and_config(with_cms, tmp_path):
+    out = built(with_cms(), tmp_path)
+    config = yaml.safe_load((out / "admin/config.yml").read_text(encoding="utf-8"))
+    assert config["backend"] == {"name": "github", "repo": "storby/lofte", "branch": "main",
+                                 "commit_messages": config["backend"]["commit_messages"],
+                                 "base_url": "https://auth.storby.example.se"}
+    assert config["locale"] == "sv" and config["site_url"] == "https://example.se/trygghet/lofte/"
+    by_name = {c["name"]: c for c in config["collections"]}
+    update = by_name["uppdateringar-storby-2025-trygg-park"]
+    assert update["folder"] == "content/storby/2025/trygg-park/updates"
+    assert update["slug"] == "{{fields.date}}-{{slug}}" and update["create"] and not update["delete"]
+    assert update["preview_path"] == "storby/2025/trygg-park/"
+    promises = by_name["loften-storby-2025"]
+    assert (promises["folder"], promises["path"]) == ("content/storby/2025", "{{slug}}/index")
+    periods = by_name["perioder-storby"]
+    assert (periods["folder"], periods["path"], periods["extension"]) == ("content/storby", "{{slug}}/lofte", "yaml")
+    assert by_name["kommuner"]["files"][0]["file"] == "content/storby/kommun.yaml"
+    # Updates first: they are what communicators write most.
+    assert config["collections"][0]["name"].startswith("uppdateringar-")
+    for name in ("index.html", "lofte-cms.js", "decap/decap-cms.js", "decap/decap-cms.js.LICENSE.txt"):
+        assert (out / "admin" / name).is_file(), name
+    assert len(list((out / "admin/decap").glob("*.decap-cms.js"))) > 50  # chunks Decap loads later
+    assert not list((out / "admin/decap").glob("*.wasm")) and not list((out / "admin/decap").glob("*.map"))
+    assert "admin" not in (out / "sitemap.xml").read_text()
+
+
+def test_the_editor_has_its_own_policy_on_admin_only(with_cms, tmp_path):
+    out = built(with_cms(), tmp_path)
+    policy = admin.csp(admin.Cms("github", "storby/lofte", "main", "content"))
+    assert "'unsafe-eval'" in policy and "style-src 'self' 'unsafe-inline'" in policy
+    assert "connect-src 'self' https://api.github.com" in policy and "wasm" not in policy
+    page = (out / "admin/index.html").read_text(encoding="utf-8")
+    assert f'<meta http-equiv="Content-Security-Policy" content="{policy}">' in page
+    assert '<meta name="robots" content="noindex">' in page and "</head>" not in page
+    assert "https://" not in page.split("<body>")[1]  # every script from the site itself
+    netlify = (out / "_headers").read_text()
+    assert f"/admin/*\n  Content-Security-Policy: {policy}; {hostfiles.FRAMING}\n" in netlify
+    htaccess = (out / ".htaccess").read_text()
+    assert f'<ElseIf "%{{REQUEST_URI}} =~ m#^/trygghet/lofte/admin/#">\n    Header always set ' \
+           f'Content-Security-Policy "{policy}; {hostfiles.FRAMING}"' in htaccess
+    assert f'Header always set Content-Security-Policy "{hostfiles.CSP}; {hostfiles.FRAMING}"' in htaccess
+    for html in out.rglob("*.html"):  # residents' pages keep theirs
+        if "admin/" not in html.as_posix() and "/inbaddning/" not in html.as_posix():
+            assert f'content="{hostfiles.CSP}"' in html.read_text(encoding="utf-8")
+
+
+def test_gitlab_logs_in_with_pkce(with_cms, tmp_path):
+    out = built(with_cms(GITLAB), tmp_path)
+    config = yaml.safe_load((out / "admin/config.yml").read_text(encoding="utf-8"))
+    assert {k: config["backend"][k] for k in ("name", "repo", "branch", "auth_type", "app_id")} == {
+        "name": "gitlab", "repo": "storby/webb/lofte", "branch": "publicera", "auth_type": "pkce", "app_id": "4f2a9c"}
+    assert "connect-src 'self' https://gitlab.com;" in (out / "admin/index.html").read_text(encoding="utf-8")
+
+
+def test_local_saves_to_the_preview_server(with_cms, tmp_path):
+    out = built(with_cms("  backend: local\n"), tmp_path)
+    config = yaml.safe_load((out / "admin/config.yml").read_text(encoding="utf-8"))
+    assert config["backend"] == {"name": "proxy", "proxy_url": "/api/v1", "branch": "main"}
+    assert "connect-src 'self';" in (out / "admin/index.html").read_text(encoding="utf-8")
+
+
+def test_form_choices_follow_the_status_vocabulary(with_cms, monkeypatch):
+    """Change the vocabulary (as a fixture would) and the generated form's choices change with it."""
+    site = read_site(options(with_cms()))
+    renamed = tuple(statuses.Status("i gång" if s.key == "pågår" else s.key, s.kind, s.symbol, s.tone,
+                                    s.label, s.definition) for s in statuses.PROGRESS)
+    monkeypatch.setattr(statuses, "PROGRESS", renamed)
+    files = admin.generated(site, site.cms)
+    config = yaml.safe_load(files["config.yml"])
+    update = next(c for c in config["collections"] if c["name"].startswith("uppdateringar-"))
+    status = next(f for f in update["fields"] if f["name"] == "status")
+    assert [o["value"] for o in status["options"]] == ["ingen uppgift", "ej påbörjat", "i gång", "försenat",
+                                                       "genomfört"]
+    assert '"i gång": {"symbol": "◐"' in files["lofte-cms.js"].decode()
+
+
+def test_without_decap_the_build_says_how_to_get_it(with_cms, tmp_path, monkeypatch):
+    monkeypatch.setattr(decap, "locate", lambda cache_dir=None: None)
+    content = with_cms()
+    with pytest.raises(LofteError, match="python -m lofte.outputs.decap"):
+        built(content, tmp_path)
+
+
+def test_decap_is_pinned_and_checked(tmp_path):
+    tarball = tmp_path / "decap-cms.tgz"
+    tarball.write_bytes(b"not the package")
+    with pytest.raises(SystemExit, match="kontrollsumman"):
+        decap._check(tarball)
