@@ -174,6 +174,12 @@ def test_a_save_with_an_error_is_undone_with_the_builds_message(proxy):
     assert "content/storby/2025/trygg-park/updates/2025-05-01-fel.md:4: progress[1].indicator: 'promenader' är " \
            "ingen indikator i löftet (trygga, vandringar)" in str(caught.value)
     assert not target.exists()
+    with pytest.raises(Refused, match="ligger utanför perioden"):
+        proxy.handle({"action": "persistEntry", "params": {"dataFiles": [{
+            "path": "content/storby/2025/ny-mapp/index.md",
+            "raw": "---\ntitle: Ny\nstart: 2030-01-01\nstatus: pågår\nactors:\n  - actor: polisen\n"
+                   "    status: pågår\n---\nText.\n"}], "assets": []}})
+    assert not (proxy.content_dir / "storby/2025/ny-mapp").exists()
     kommun = proxy.content_dir / "storby/kommun.yaml"
     before = kommun.read_bytes()
     with pytest.raises(Refused, match="short_name: saknas"):

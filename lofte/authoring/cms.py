@@ -16,12 +16,13 @@ import dataclasses
 import ipaddress
 import json
 import mimetypes
+import os
 from typing import Callable
 
 from lofte.build.pipeline import Options, build_date_from_env
 from lofte.content.assemble import assemble_municipality, combine, read_settings
 from lofte.content.errors import ErrorList, LofteError
-from lofte.content.load import load_municipality, load_top
+from lofte.content.load import load_municipality, load_top, skipped
 from lofte.content.model import Accessibility, Cms, Contact, Site
 from lofte.outputs import admin, decap
 
@@ -47,6 +48,18 @@ def current_site(opts: Options) -> Site:
         if files is not None:
             parts.append(assemble_municipality(files, opts.content_dir, errors))
     return combine(settings, parts)
+
+
+def _stamp(root) -> int:
+    """Changes whenever a file under `root` is added, removed or saved."""
+    seen = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not skipped(d)]
+        for name in files:
+            if not skipped(name):
+                st = os.stat(os.path.join(folder, name))
+                seen.append((folder, name, st.st_mtime_ns, st.st_size))
+    return hash(tuple(sorted(seen)))
 
 
 def _send(start_response, status: str, kind: str, data: bytes, extra: tuple = ()):
@@ -77,6 +90,18 @@ class Editor:
         if self.vendored is None:
             raise LofteError(decap.missing_message(opts.cache_path()))
         self.scripts = {p.name: p for p in decap.files(self.vendored)}
+        self._made: tuple[tuple, dict[str, bytes]] | None = None
+
+    def generated(self, origin: str) -> dict[str, bytes]:
+        """The editor's own files from the content as it is now; made again after any change
+        (the page asks for three of them at once, and reading all content takes a while)."""
+        key = (_stamp(self.opts.content_dir), origin)
+        if self._made is None or self._made[0] != key:
+            site = current_site(self.opts)
+            cms = dataclasses.replace(site.cms or Cms("local", "", "main", ""),
+                                      content_folder=self.opts.content_dir.resolve().name)
+            self._made = (key, admin.generated(site, cms, local=True, site_url=origin))
+        return self._made[1]
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "/")
@@ -94,12 +119,9 @@ class Editor:
             # livereload adds its script before any "</head>", in scripts too; in a
             # script that text is only ever inside a string, where "<\/" means "</".
             data = self.scripts[name[6:]].read_bytes().replace(b"</head>", b"<\\/head>")
-        elif name in ("index.html", "config.yml", "lofte-cms.js"):
-            site = current_site(self.opts)
-            cms = dataclasses.replace(site.cms or Cms("local", "", "main", ""),
-                                      content_folder=self.opts.content_dir.resolve().name)
+        elif name in ("index.html", "config.yml", "lofte-cms.js", "lofte-cms.css"):
             origin = f"{environ.get('wsgi.url_scheme', 'http')}://{environ.get('HTTP_HOST', '127.0.0.1')}/"
-            data = admin.generated(site, cms, local=True, site_url=origin)[name]
+            data = self.generated(origin)[name]
         else:
             return _send(start_response, "404 Not Found", "text/plain; charset=utf-8", b"Finns inte.\n")
         kind = "text/yaml" if name.endswith(".yml") else mimetypes.guess_type(name)[0] or "application/octet-stream"

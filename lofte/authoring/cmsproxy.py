@@ -131,8 +131,11 @@ class Proxy:
         slugs = {rel.split("/")[1] for rel in files}
         before = self._errors(slugs)
         old = {rel: (path.read_bytes() if path.is_file() else None) for rel, path in targets.items()}
+        made = []  # folders this save creates, deepest last
         for rel, path in targets.items():
+            missing = [d for d in reversed(path.parents) if not d.exists()]
             path.parent.mkdir(parents=True, exist_ok=True)
+            made += missing
             path.write_bytes(files[rel])
         new = sorted(self._errors(slugs) - before)
         if new:
@@ -141,6 +144,8 @@ class Proxy:
                     path.unlink()
                 else:
                     path.write_bytes(old[rel])
+            for folder in reversed(made):
+                folder.rmdir()
             shown = "\n".join(new[:10]) + (f"\n… och {len(new) - 10} fel till" if len(new) > 10 else "")
             raise Refused("Sparades inte, innehållet skulle få fel. Rätta och spara igen:\n" + shown, 422)
 

@@ -126,7 +126,7 @@ def config_yaml(site: Site, cms: Cms, local: bool = False, site_url: str | None 
 def generated(site: Site, cms: Cms, local: bool = False, site_url: str | None = None) -> dict[str, bytes]:
     """The editor's own files, by path under admin/ (the preview server serves the same)."""
     return {"index.html": page(site, cms, local), "config.yml": config_yaml(site, cms, local, site_url),
-            "lofte-cms.js": script(site)}
+            "lofte-cms.js": script(site), "lofte-cms.css": (pages.TEMPLATES / "admin" / "lofte-cms.css").read_bytes()}
 
 
 def produce(ctx: BuildContext) -> Iterator[OutputFile]:

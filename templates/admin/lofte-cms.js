@@ -1,5 +1,7 @@
 /* löfte's additions to Decap CMS (docs/publicera.md, "Redigera i webbläsaren").
  *
+ * Loaded before Decap, so that Decap starts only when all of this is registered (with the
+ * config fetched at the same time, Swedish words registered later were sometimes too late).
  * window.LOFTE_CMS is written by the build (lofte/outputs/admin.py) above this code:
  * Swedish words Decap lacks, the status vocabulary, and what each collection edits.
  * Here: (1) before a save, empty fields are dropped, so a file holds only what was
@@ -7,7 +9,8 @@
  * refused with a Swedish message; (2) previews use the site's own stylesheet and
  * markup. The build still checks everything (python build.py check).
  */
-(function () {
+window.CMS_MANUAL_INIT = true;  // this script runs first; Decap starts once everything is registered
+document.addEventListener("DOMContentLoaded", function () {
   "use strict";
   var data = window.LOFTE_CMS;
   var CMS = window.CMS;
@@ -151,4 +154,5 @@
     if (kind === "update") CMS.registerPreviewTemplate(name, UpdatePreview);
     if (kind === "promise") CMS.registerPreviewTemplate(name, PromisePreview);
   });
-})();
+  CMS.init();
+});
