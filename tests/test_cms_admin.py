@@ -49,7 +49,9 @@ def test_admin_files_and_config(with_cms, tmp_path):
     assert (promises["folder"], promises["path"]) == ("content/storby/2025", "{{slug}}/index")
     periods = by_name["perioder-storby"]
     assert (periods["folder"], periods["path"], periods["extension"]) == ("content/storby", "{{slug}}/lofte", "yaml")
-    assert by_name["kommuner"]["files"][0]["file"] == "content/storby/kommun.yaml"
+    kommun = by_name["kommun-storby"]
+    assert (kommun["folder"], kommun["extension"], kommun["create"]) == ("content/storby", "yaml", False)
+    assert "path" not in kommun  # only the file at the top of the folder: kommun.yaml
     # Updates first: they are what communicators write most.
     assert config["collections"][0]["name"].startswith("uppdateringar-")
     for name in ("index.html", "lofte-cms.js", "decap/decap-cms.js", "decap/decap-cms.js.LICENSE.txt"):

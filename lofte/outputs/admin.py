@@ -39,7 +39,7 @@ HOSTS = {  # what the editor talks to besides the site, by backend: (connect-src
 }
 MESSAGES = {
     "kommunInPeriods": "Det här är kommunens egen fil (kommun.yaml), inte en löftesperiod. "
-                       "Redigera den under Kommunen.",
+                       "Den redigeras i samlingen för kommunen.",
     "dateFixed": "Datumet står i filnamnet ({date}) och kan inte ändras efter att uppdateringen har sparats. "
                  "Skriv en ny uppdatering med rätt datum som rättar den här.",
     "previewNote": "Förhandsvisning med webbplatsens utseende. Sidan byggs och kontrolleras när du har sparat.",
@@ -66,7 +66,11 @@ PHRASES = {
     },
     "mediaLibrary": {"mediaLibraryModal": {"close": "Stäng"}},
     "ui": {"settingsDropdown": {"account": "Konto"},
-           "toast": {"missingRequiredField": "Ett obligatoriskt fält är tomt. Fyll i det och spara igen."}},
+           "toast": {"missingRequiredField": "Ett obligatoriskt fält är tomt. Fyll i det och spara igen.",
+                     # Decap 3.16 sometimes fails to make the link when an entry opens right after an
+                     # unsaved new one; nothing else is wrong, so the message says just that.
+                     "onFailToLoadDeployPreview": "Länken ”Visa live” kunde inte göras. Ladda om sidan om du "
+                                                  "behöver den."}},
 }
 
 
@@ -94,6 +98,7 @@ def preview_data(site: Site) -> dict:
     for m in site.municipalities:
         parties = dict(cmsforms.Parties.of(m).options)
         out[cmsconfig.periods_name(m)] = {"kind": "period"}
+        out[cmsconfig.municipality_name(m)] = {"kind": "municipality"}
         for p in m.periods:
             out[cmsconfig.promises_name(m, p)] = {"kind": "promise", "parties": parties}
             for pr in p.promises:

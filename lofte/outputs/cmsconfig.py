@@ -4,7 +4,7 @@ Decap edits the files of a folder as one collection, so the content layout
 becomes: per promise, a folder collection of its updates (file name
 `ÅÅÅÅ-MM-DD-<rubrik>.md` from the date and title); per period, one of its
 promises (`<rubrik>/index.md`); per municipality, one of its periods
-(`<startår>/lofte.yaml`); and a file collection with every kommun.yaml.
+(`<startår>/lofte.yaml`); and one with its kommun.yaml.
 Collections for the periods running now come first: updates are what
 communicators write most. Nothing can be deleted: a published update is
 corrected by a new one (docs/innehall.md, section 14).
@@ -53,7 +53,7 @@ def _running_first(m: Municipality, today: dt.date) -> list[Period]:
 
 def _prefix(site: Site, m: Municipality, p: Period) -> str:
     many = len(site.municipalities) > 1
-    return f"{m.short_name} {p.slug} · " if many else f"{p.slug} · " if len(m.periods) > 1 else ""
+    return f"{m.short_name} {p.slug}: " if many else f"{p.slug}: " if len(m.periods) > 1 else ""
 
 
 def updates_name(m: Municipality, p: Period, pr: Promise) -> str:
@@ -71,10 +71,11 @@ def periods_name(m: Municipality) -> str:
 def updates(site: Site, folder: str, m: Municipality, p: Period, pr: Promise, parties) -> dict:
     return {
         "name": updates_name(m, p, pr),
-        "label": f"{_prefix(site, m, p)}Uppdateringar: {short(pr.title)}",
+        "label": f"{_prefix(site, m, p)}{short(pr.title)}",  # the sidebar lists promises; each holds its updates
         "label_singular": "uppdatering",
-        "description": f"Uppdateringar om löftet ”{pr.title}” ({m.short_name}, {p.slug}). Skriv en ny när något "
-                       "har hänt: status, siffror, underlag. En publicerad uppdatering rättas med en ny.",
+        "description": f"Uppdateringar om löftet ”{pr.title}” ({m.short_name}, {p.slug}). Skapa en ny när något "
+                       "har hänt: status, siffror, underlag. En publicerad uppdatering rättas med en ny. "
+                       f"Själva löftet redigeras under ”{p.slug}: alla löften”.",
         "folder": f"{folder}/{m.slug}/{p.slug}/{pr.slug}/updates",
         "create": True, "delete": False, "extension": "md", "format": "frontmatter",
         "slug": "{{fields.date}}-{{slug}}",
@@ -88,7 +89,7 @@ def updates(site: Site, folder: str, m: Municipality, p: Period, pr: Promise, pa
 def promises(site: Site, folder: str, m: Municipality, p: Period, parties) -> dict:
     return {
         "name": promises_name(m, p),
-        "label": f"{m.short_name + ' ' if len(site.municipalities) > 1 else ''}Löften {p.slug}",
+        "label": f"{m.short_name + ' ' if len(site.municipalities) > 1 else ''}{p.slug}: alla löften",
         "label_singular": "löfte",
         "description": f"Löftena i ”{p.title}”. Ett nytt löfte får en mapp som heter som rubriken.",
         "folder": f"{folder}/{m.slug}/{p.slug}", "path": "{{slug}}/index",
@@ -104,7 +105,7 @@ def promises(site: Site, folder: str, m: Municipality, p: Period, parties) -> di
 # A municipality's periods are the lofte.yaml files in its folder; Decap lists
 # kommun.yaml there too (it cannot filter by file name). Its card says so, and
 # lofte-cms.js refuses to save it from this form.
-KOMMUN_CARD = "{{fields.name | ternary('Kommunens egen fil: redigera den under Kommuner', '')}}"
+KOMMUN_CARD = "{{fields.name | ternary('Kommunens egen fil: den redigeras i samlingen för kommunen', '')}}"
 
 
 def periods(site: Site, folder: str, m: Municipality, parties) -> dict:
@@ -122,14 +123,21 @@ def periods(site: Site, folder: str, m: Municipality, parties) -> dict:
     }
 
 
-def municipalities(site: Site, folder: str) -> dict:
+def municipality_name(m: Municipality) -> str:
+    return f"kommun-{m.slug}"
+
+
+def municipality(site: Site, folder: str, m: Municipality) -> dict:
+    """kommun.yaml, as the one file a folder collection finds at the top of the municipality's folder
+    (a file collection would do, but Decap 3.16 then fails to make its "Visa live" link)."""
     return {
-        "name": "kommuner", "label": "Kommuner" if len(site.municipalities) > 1 else "Kommunen",
-        "label_singular": "kommun", "delete": False,
+        "name": municipality_name(m),
+        "label": f"{m.short_name}: kommunen" if len(site.municipalities) > 1 else "Kommunen",
+        "label_singular": "kommun",
         "description": "Kommunens namn, kontakt för löftena och andra parter än polisen och kommunen.",
-        "files": [{"name": m.slug, "label": m.name, "file": f"{folder}/{m.slug}/kommun.yaml",
-                   "preview_path": f"{m.slug}/", "fields": cmsforms.municipality()}
-                  for m in site.municipalities],
+        "folder": f"{folder}/{m.slug}", "create": False, "delete": False, "extension": "yaml", "format": "yaml",
+        "identifier_field": "name", "summary": "{{name}}", "preview_path": f"{m.slug}/",
+        "fields": cmsforms.municipality(),
     }
 
 
@@ -143,9 +151,7 @@ def config(site: Site, cms: Cms, local: bool = False, site_url: str | None = Non
         for p in _running_first(m, site.build_date):
             collections += [updates(site, folder, m, p, pr, parties) for pr in p.promises]
             later.append(promises(site, folder, m, p, parties))
-        later.append(periods(site, folder, m, parties))
-    if site.municipalities:
-        later.append(municipalities(site, folder))
+        later += [periods(site, folder, m, parties), municipality(site, folder, m)]
     url = site_url or site.base_url
     return {
         "backend": backend(cms, local),
