@@ -111,15 +111,48 @@ def test_form_choices_follow_the_status_vocabulary(with_cms, monkeypatch):
     assert '"i gång": {"symbol": "◐"' in files["lofte-cms.js"].decode()
 
 
-def test_without_decap_the_build_says_how_to_get_it(with_cms, tmp_path, monkeypatch):
+def test_without_decap_and_offline_the_build_says_why(with_cms, tmp_path, monkeypatch):
     monkeypatch.setattr(decap, "locate", lambda cache_dir=None: None)
+    monkeypatch.setattr(decap, "_fetch", lambda tmp: (_ for _ in ()).throw(decap.Unavailable(
+        "kunde inte hämta Decap CMS 3.16.3 från npm (ingen anslutning)")))
     content = with_cms()
-    with pytest.raises(LofteError, match="python -m lofte.outputs.decap"):
+    with pytest.raises(LofteError, match="webbläsarredigeraren .* behöver Decap CMS: kunde inte hämta"):
         built(content, tmp_path)
+    assert not (tmp_path / "site").exists()  # nothing half-built is left
 
 
-def test_decap_is_pinned_and_checked(tmp_path):
-    tarball = tmp_path / "decap-cms.tgz"
-    tarball.write_bytes(b"not the package")
-    with pytest.raises(SystemExit, match="kontrollsumman"):
-        decap._check(tarball)
+@pytest.fixture
+def registry(tmp_path, monkeypatch):
+    """A stand-in for the npm registry serving a small package, and no npm on the PATH."""
+    import hashlib, base64, http.server, functools, tarfile, threading, io
+    tgz = tmp_path / "registry" / "decap-cms.tgz"
+    tgz.parent.mkdir()
+    with tarfile.open(tgz, "w:gz") as tar:
+        for name, data in (("package/dist/decap-cms.js", b"window.CMS = {};"), ("package/dist/7.decap-cms.js", b"7"),
+                           ("package/dist/decap-cms.js.map", b"{}"), ("package/dist/x.wasm", b"\0asm"),
+                           ("package/LICENSE", b"MIT")):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tgz.parent))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    monkeypatch.setattr(decap, "TARBALL", f"http://127.0.0.1:{httpd.server_address[1]}/decap-cms.tgz")
+    monkeypatch.setattr(decap.shutil, "which", lambda name: None)
+    digest = base64.b64encode(hashlib.sha512(tgz.read_bytes()).digest()).decode()
+    yield digest
+    httpd.shutdown()
+
+
+def test_fetched_without_npm_and_checked(registry, tmp_path, monkeypatch):
+    monkeypatch.setattr(decap, "INTEGRITY", "sha512-" + registry)
+    target = decap.vendor(tmp_path / ".cache")
+    assert sorted(p.name for p in target.iterdir()) == ["7.decap-cms.js", "LICENSE", "decap-cms.js"]
+    assert [p.name for p in decap.files(target)] == ["decap-cms.js", "7.decap-cms.js"]
+
+
+def test_a_package_that_does_not_match_the_pin_is_refused(registry, tmp_path):
+    with pytest.raises(decap.Unavailable, match="kontrollsumman"):
+        decap.vendor(tmp_path / ".cache")
+    assert not decap.folder(tmp_path / ".cache").exists()

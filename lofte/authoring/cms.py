@@ -86,9 +86,10 @@ class Editor:
     def __init__(self, opts: Options, app: Callable):
         self.opts, self.app = opts, app
         self.proxy = Proxy(opts.content_dir, opts.display_root or "content")
-        self.vendored = decap.locate(opts.cache_path())
-        if self.vendored is None:
-            raise LofteError(decap.missing_message(opts.cache_path()))
+        try:
+            self.vendored = decap.locate(opts.cache_path()) or decap.vendor(opts.cache_path())
+        except decap.Unavailable as exc:
+            raise LofteError(f"redigeraren behöver Decap CMS: {exc}") from None
         self.scripts = {p.name: p for p in decap.files(self.vendored)}
         self._made: tuple[tuple, dict[str, bytes]] | None = None
 

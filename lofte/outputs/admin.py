@@ -138,9 +138,10 @@ def produce(ctx: BuildContext) -> Iterator[OutputFile]:
     cms = ctx.site.cms
     if cms is None:
         return
-    vendored = decap.locate(ctx.cache_dir)
-    if vendored is None:
-        raise LofteError(decap.missing_message(ctx.cache_dir))
+    try:
+        vendored = decap.locate(ctx.cache_dir) or decap.vendor(ctx.cache_dir)
+    except decap.Unavailable as exc:
+        raise LofteError(f"webbläsarredigeraren (cms: i site.yaml) behöver Decap CMS: {exc}") from None
     for name, data in generated(ctx.site, cms).items():
         yield OutputFile(FOLDER + name, data)
     for path in decap.files(vendored):

@@ -3,7 +3,11 @@
 The editor at /admin/ is served from the site's own origin, so its scripts are
 copied into every build that has `cms:` in site.yaml. They come from the npm
 package at a pinned version, checked against the package's pinned sha512, into
-`<project>/.cache/cms/` (`scripts/setup` runs `python -m lofte.outputs.decap`).
+`<project>/.cache/cms/`: `scripts/setup` runs `python -m lofte.outputs.decap`,
+and a build that needs them and finds none fetches them once (a CI runner that
+only installed löfte with pip). With npm the package comes through npm (its
+registry settings, proxies and mirrors apply); without it, from the npm
+registry directly, so neither a build nor `serve --cms` needs Node.js.
 Only what the editor loads is kept: the main script and its lazily loaded
 chunks. Not the source maps, and not the two WebAssembly image encoders, which
 Decap loads only for `media_processing` (never configured here); so the
@@ -26,10 +30,12 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import urllib.request
 from pathlib import Path
 
 VERSION = "3.16.3"
 INTEGRITY = ("sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw==")
+TARBALL = f"https://registry.npmjs.org/decap-cms/-/decap-cms-{VERSION}.tgz"
 MAIN = "decap-cms.js"
 KEPT = re.compile(r"^(decap-cms\.js|\d+\.decap-cms\.js|decap-cms\.js\.LICENSE\.txt)$")
 ENV = "LOFTE_DECAP_DIR"  # a folder with the files, e.g. on a build server without npm
@@ -55,33 +61,43 @@ def files(root: Path) -> list[Path]:
     return found
 
 
-def missing_message(cache_dir: Path) -> str:
-    return (f"webbläsarredigeraren (cms: i site.yaml) behöver Decap CMS {VERSION}, som inte finns i "
-            f"{folder(cache_dir)}. Hämta den en gång med: python -m lofte.outputs.decap "
-            "(kräver npm; scripts/setup gör det åt dig)")
+class Unavailable(Exception):
+    """Decap could not be fetched; the message says why, in Swedish."""
 
 
 def _check(tarball: Path) -> None:
     algorithm, expected = INTEGRITY.split("-", 1)
     digest = base64.b64encode(hashlib.new(algorithm, tarball.read_bytes()).digest()).decode()
     if digest != expected:
-        raise SystemExit(f"decap-cms {VERSION}: paketet stämmer inte med den låsta kontrollsumman; "
-                         "det har inte packats upp")
+        raise Unavailable(f"decap-cms {VERSION}: paketet stämmer inte med den låsta kontrollsumman; "
+                          "det har inte packats upp")
+
+
+def _fetch(tmp: Path) -> Path:
+    """The package tarball: through npm if it is installed, else straight from the registry."""
+    tarball = tmp / f"decap-cms-{VERSION}.tgz"
+    npm = shutil.which("npm")
+    try:
+        if npm is not None:
+            subprocess.run([npm, "pack", f"decap-cms@{VERSION}", "--silent", "--pack-destination", str(tmp)],
+                           check=True, stdout=subprocess.DEVNULL)
+        else:
+            with urllib.request.urlopen(TARBALL, timeout=120) as response, open(tarball, "wb") as out:
+                shutil.copyfileobj(response, out)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise Unavailable(f"kunde inte hämta Decap CMS {VERSION} från npm ({exc}); kontrollera "
+                          "internetanslutningen och försök igen") from None
+    return tarball
 
 
 def vendor(cache_dir: Path) -> Path:
-    """Fetch the pinned package with `npm pack` and keep the editor's files; idempotent."""
+    """Fetch the pinned package and keep the editor's files; idempotent."""
     target = folder(cache_dir)
     if (target / MAIN).is_file():
         return target
-    npm = shutil.which("npm")
-    if npm is None:
-        raise SystemExit("npm saknas: installera Node.js (https://nodejs.org/) och kör kommandot igen")
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
-        subprocess.run([npm, "pack", f"decap-cms@{VERSION}", "--silent", "--pack-destination", tmp],
-                       check=True, stdout=subprocess.DEVNULL)
-        tarball = Path(tmp) / f"decap-cms-{VERSION}.tgz"
+        tarball = _fetch(Path(tmp))
         _check(tarball)
         staged = Path(tmp) / "files"
         staged.mkdir()
@@ -102,7 +118,11 @@ def main(argv: list[str] | None = None) -> int:
                                      description="Hämtar Decap CMS till webbläsarredigeraren (en gång per projekt).")
     parser.add_argument("--cache", default=".cache", metavar="MAPP", help="projektets cachemapp (standard: .cache)")
     args = parser.parse_args(argv)
-    target = vendor(Path(args.cache))
+    try:
+        target = vendor(Path(args.cache))
+    except Unavailable as exc:
+        print(f"Fel: {exc}", file=sys.stderr)
+        return 1
     print(f"Decap CMS {VERSION} finns i {target}")
     return 0
 
