@@ -210,6 +210,19 @@ def test_only_the_editors_own_page_may_save(ours):
     assert caught.value.code == 403
 
 
+def test_only_this_computer_may_save(tmp_path):
+    """With --host 0.0.0.0 colleagues can look at the preview, but not save."""
+    root = copy(tmp_path, "shared")
+    app = Editor(options(root / "content"), lambda env, start: start("404 Not Found", []) or [b""])
+    answers = []
+    body = b'{"action": "info"}'
+    environ = {"PATH_INFO": "/api/v1", "REQUEST_METHOD": "POST", "CONTENT_TYPE": "application/json",
+               "CONTENT_LENGTH": str(len(body)), "HTTP_HOST": "192.168.1.10:8000", "REMOTE_ADDR": "192.168.1.20",
+               "wsgi.input": __import__("io").BytesIO(body)}
+    out = b"".join(app(environ, lambda status, headers: answers.append(status)))
+    assert answers == ["403 Forbidden"] and "den här datorn" in out.decode()
+
+
 def test_editor_pages_are_served_without_the_reload_script(ours):
     _, url = ours
     base = url.rsplit("/api/v1", 1)[0]
