@@ -122,10 +122,33 @@ def page(site: Site, cms: Cms, local: bool = False) -> bytes:
     return template.substitute(csp=csp(cms, local), title=html.escape(site.title)).encode()
 
 
+try:  # the C emitter is many times faster; a large site's config is megabytes
+    from yaml import CSafeDumper as _Dumper
+except ImportError:  # pragma: no cover
+    from yaml import SafeDumper as _Dumper
+
+
+def shared(value, seen: dict | None = None):
+    """`value` with equal lists and mappings made one object, which YAML then writes once
+    (an anchor) and refers to (aliases): every promise's form repeats most fields, and
+    Decap reads aliases in its config without limit."""
+    seen = {} if seen is None else seen
+    if isinstance(value, dict):
+        value = {k: shared(v, seen) for k, v in value.items()}
+        key = ("d", tuple((k, id(v) if isinstance(v, (dict, list)) else (type(v), v)) for k, v in value.items()))
+    elif isinstance(value, list):
+        value = [shared(v, seen) for v in value]
+        key = ("l", tuple(id(v) if isinstance(v, (dict, list)) else (type(v), v) for v in value))
+    else:
+        return value
+    return seen.setdefault(key, value)
+
+
 def config_yaml(site: Site, cms: Cms, local: bool = False, site_url: str | None = None) -> bytes:
     data = cmsconfig.config(site, cms, local, site_url)
+    data["collections"] = [shared(c, seen) for seen in [{}] for c in data["collections"]]
     header = "# Gjord av löfte från content/ (lofte/outputs/admin.py): ändra innehållet, inte den här filen.\n"
-    return (header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)).encode()
+    return (header + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)).encode()
 
 
 def generated(site: Site, cms: Cms, local: bool = False, site_url: str | None = None) -> dict[str, bytes]:
