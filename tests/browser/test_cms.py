@@ -8,8 +8,8 @@ on the site's own origin, and the editor's policy blocks nothing it needs.
 """
 from __future__ import annotations
 
-import http.server
 import functools
+import http.server
 import shutil
 import socket
 import subprocess
@@ -24,7 +24,7 @@ import pytest
 from lofte.content.yamlsource import parse_yaml, split_front_matter
 
 from .conftest import AXE, ROOT, QuietHandler, require
-from .test_axe import TAGS, violations
+from .test_axe import violations
 
 PROMISE = "exempelby/2026/trygghetsvandringar"
 UPDATE = f"content/{PROMISE}/updates/2026-11-20-femte-trygghetsvandringen-tolv-deltagare.md"
@@ -70,14 +70,20 @@ def editor(repo):
     proc.wait(20)
 
 
-@pytest.fixture
-def session(browser, editor):
-    """A logged-in editor page; collects every request and console message."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+def recording(context):
+    """A new page that collects every request it makes and every console message."""
     page = context.new_page()
     requests, console = [], []
     page.on("request", lambda r: requests.append(r.url))
     page.on("console", lambda m: console.append(m.text))
+    return page, requests, console
+
+
+@pytest.fixture
+def session(browser, editor):
+    """A logged-in editor page; collects every request and console message."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    page, requests, console = recording(context)
     page.goto(editor + "admin/")
     page.get_by_role("button", name="Logga in").click()
     page.get_by_role("heading", name="Samlingar").wait_for()
@@ -110,6 +116,27 @@ def plain(value):
     if isinstance(value, list):
         return [plain(v) for v in value]
     return value
+
+
+def fill_new_promise(page, editor: str, title: str, actor: str, source: str, text: str) -> None:
+    """The promise form, with what every promise needs."""
+    page.goto(editor + "admin/#/collections/loften-exempelby-2026/new")
+    page.get_by_label("Rubrik", exact=True).fill(title)
+    page.get_by_role("button", name="Lägg till aktör").click()
+    choose(page, "Aktör", actor)
+    choose(page, "Status", "Ej påbörjat")
+    choose(page, "Status när löftet publiceras", "Ej påbörjat")
+    page.get_by_label("Dokumentets titel", exact=True).fill(source)
+    page.locator("[data-slate-editor]").last.click()
+    page.keyboard.type(text)
+
+
+def checked_and_built(repo: Path, out: Path) -> Path:
+    """`check` passes on the repository's content, and it builds; returns the site."""
+    checked = run("check", "--content", str(repo / "content"))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert run("--content", str(repo / "content"), "--out", str(out), "--no-posters").returncode == 0
+    return out
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -155,10 +182,7 @@ def test_a_progress_update_through_the_form(session, editor, repo, browser, tmp_
     preview.get_by_text("Femte trygghetsvandringen: tolv deltagare").first.wait_for(timeout=30_000)
     preview.close()
 
-    checked = run("check", "--content", str(repo / "content"))
-    assert checked.returncode == 0, checked.stdout + checked.stderr
-    out = tmp_path / "site"
-    assert run("--content", str(repo / "content"), "--out", str(out), "--no-posters").returncode == 0
+    out = checked_and_built(repo, tmp_path / "site")
     page_html = (out / PROMISE / "index.html").read_text(encoding="utf-8")
     article = page_html.split('id="2026-11-20-femte-trygghetsvandringen-tolv-deltagare-rubrik"', 1)[1]
     article = article.split("</article>", 1)[0]
@@ -171,16 +195,9 @@ def test_a_progress_update_through_the_form(session, editor, repo, browser, tmp_
 
 def test_a_new_promise_through_the_form(session, editor, repo, tmp_path):
     page, requests, console = session
-    page.goto(editor + "admin/#/collections/loften-exempelby-2026/new")
-    page.get_by_label("Rubrik", exact=True).fill("Exempel: belysning på tre gångvägar")
-    page.get_by_role("button", name="Lägg till aktör").click()
-    choose(page, "Aktör", "Exempelby kommun (påhittad)")
-    choose(page, "Status", "Ej påbörjat")
-    choose(page, "Status när löftet publiceras", "Ej påbörjat")
-    page.get_by_label("Dokumentets titel", exact=True).fill("Påhittade exempeldata")
+    fill_new_promise(page, editor, "Exempel: belysning på tre gångvägar", "Exempelby kommun (påhittad)",
+                     "Påhittade exempeldata", "Exempel: kommunen lovar ny belysning på tre gångvägar.")
     page.get_by_label("Påhittat exempel (frivillig)").click()
-    page.locator("[data-slate-editor]").last.click()
-    page.keyboard.type("Exempel: kommunen lovar ny belysning på tre gångvägar.")
     publish(page)
 
     assert plain(front_matter(repo / NEW_PROMISE)) == {
@@ -188,10 +205,7 @@ def test_a_new_promise_through_the_form(session, editor, repo, tmp_path):
         "actors": [{"actor": "kommunen", "status": "ej påbörjat"}], "status": "ej påbörjat",
         "source": {"title": "Påhittade exempeldata"}, "example": True,
         "body": "Exempel: kommunen lovar ny belysning på tre gångvägar."}
-    checked = run("check", "--content", str(repo / "content"))
-    assert checked.returncode == 0, checked.stdout + checked.stderr
-    out = tmp_path / "site"
-    assert run("--content", str(repo / "content"), "--out", str(out), "--no-posters").returncode == 0
+    out = checked_and_built(repo, tmp_path / "site")
     made = (out / "exempelby/2026/exempel-belysning-pa-tre-gangvagar/index.html").read_text(encoding="utf-8")
     assert "Exempel: belysning på tre gångvägar" in made and "Ej påbörjat" in made
     assert "exempel-belysning-pa-tre-gangvagar/" in (out / "exempelby/2026/index.html").read_text(encoding="utf-8")
@@ -201,16 +215,8 @@ def test_a_new_promise_through_the_form(session, editor, repo, tmp_path):
 
 def test_a_save_the_build_would_refuse_says_why_in_swedish(session, editor, repo):
     page, _, _ = session
-    page.goto(editor + "admin/#/collections/loften-exempelby-2026/new")
-    page.get_by_label("Rubrik", exact=True).fill("Utanför perioden")
-    page.get_by_role("button", name="Lägg till aktör").click()
-    choose(page, "Aktör", "Polisen")
-    choose(page, "Status", "Ej påbörjat")
-    choose(page, "Status när löftet publiceras", "Ej påbörjat")
-    page.get_by_label("Dokumentets titel", exact=True).fill("Källa")
+    fill_new_promise(page, editor, "Utanför perioden", "Polisen", "Källa", "Text.")
     page.get_by_label("Egen tidsram: första dag (frivillig)", exact=True).fill("2027-02-01")
-    page.locator("[data-slate-editor]").last.click()
-    page.keyboard.type("Text.")
     page.get_by_role("button", name="Publicera", exact=True).click()
     page.get_by_text("Publicera nu").click()
     page.get_by_text("2027-02-01 ligger utanför perioden 2026-01-01–2026-12-31").wait_for()
@@ -235,10 +241,7 @@ def hosted(tmp_path_factory):
 
 def test_the_hosted_login_page_loads_only_from_the_site(browser, hosted):
     context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    requests, console = [], []
-    page.on("request", lambda r: requests.append(r.url))
-    page.on("console", lambda m: console.append(m.text))
+    page, requests, console = recording(context)
     page.goto(hosted + "admin/")
     page.get_by_role("button", name="Logga in med GitHub").wait_for()
     assert not [m for m in console if "Config Errors" in m or "config" in m.lower() and "error" in m.lower()]
