@@ -56,6 +56,7 @@ def test_admin_files_and_config(with_cms, tmp_path):
     assert "path" not in kommun  # only the file at the top of the folder: kommun.yaml
     # Updates first: they are what communicators write most.
     assert config["collections"][0]["name"].startswith("uppdateringar-")
+
     for name in ("index.html", "lofte-cms.js", "decap/decap-cms.js", "decap/decap-cms.js.LICENSE.txt"):
         assert (out / "admin" / name).is_file(), name
     assert len(list((out / "admin/decap").glob("*.decap-cms.js"))) > 50  # chunks Decap loads later
@@ -158,3 +159,19 @@ def test_a_package_that_does_not_match_the_pin_is_refused(registry, tmp_path):
     with pytest.raises(decap.Unavailable, match="kontrollsumman"):
         decap.vendor(tmp_path / ".cache")
     assert not decap.folder(tmp_path / ".cache").exists()
+
+
+def test_updates_to_running_periods_come_first(tmp_path):
+    """Across municipalities: Bro's ended 2022 comes after Åby's running period (messy fixture)."""
+    import shutil
+    from conftest import FIXTURES
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "messy", content)
+    (content / "site.yaml").write_text((content / "site.yaml").read_text(encoding="utf-8")
+                                       + "cms:\n  backend: local\n", encoding="utf-8")
+    site = read_site(options(content, build_date=__import__("datetime").date(2026, 12, 5)))
+    names = [c["name"] for c in yaml.safe_load(admin.generated(site, site.cms)["config.yml"])["collections"]]
+    updates = [n for n in names if n.startswith("uppdateringar-")]
+    assert updates[0].startswith("uppdateringar-aby-2025-2026-")
+    assert updates.index("uppdateringar-bro-2022-belysning") > max(
+        i for i, n in enumerate(updates) if n.startswith("uppdateringar-aby-2025-2026-"))

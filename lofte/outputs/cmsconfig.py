@@ -45,10 +45,12 @@ def backend(cms: Cms, local: bool) -> dict:
     return out
 
 
-def _running_first(m: Municipality, today: dt.date) -> list[Period]:
-    """Running and coming periods before ended ones, newest first."""
-    return sorted(m.periods, key=lambda p: (p.end is not None and p.end < today,
-                                            -(p.start or dt.date.min).toordinal(), p.slug))
+def _ended(p: Period, today: dt.date) -> bool:
+    return p.end is not None and p.end < today
+
+
+def _newest_first(m: Municipality) -> list[Period]:
+    return sorted(m.periods, key=lambda p: (-(p.start or dt.date.min).toordinal(), p.slug))
 
 
 def _prefix(site: Site, m: Municipality, p: Period) -> str:
@@ -144,12 +146,14 @@ def municipality(site: Site, folder: str, m: Municipality) -> dict:
 def config(site: Site, cms: Cms, local: bool = False, site_url: str | None = None) -> dict:
     """The whole config.yml as data; `local`: saves go to the preview server (serve --cms)."""
     folder = cms.content_folder
-    collections: list[dict] = []
+    running: list[dict] = []
+    ended: list[dict] = []  # updates to ended periods are rare (corrections): after the running ones
     later: list[dict] = []
     for m in site.municipalities:
         parties = cmsforms.Parties.of(m)
-        for p in _running_first(m, site.build_date):
-            collections += [updates(site, folder, m, p, pr, parties) for pr in p.promises]
+        for p in _newest_first(m):
+            (ended if _ended(p, site.build_date) else running).extend(
+                updates(site, folder, m, p, pr, parties) for pr in p.promises)
             later.append(promises(site, folder, m, p, parties))
         later += [periods(site, folder, m, parties), municipality(site, folder, m)]
     url = site_url or site.base_url
@@ -159,5 +163,5 @@ def config(site: Site, cms: Cms, local: bool = False, site_url: str | None = Non
         "site_url": url, "display_url": url, "show_preview_links": True,
         "media_folder": folder, "public_folder": "",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": collections + later,
+        "collections": running + ended + later,
     }

@@ -262,3 +262,19 @@ def test_axe_on_the_login_page(browser, editor, hosted, where, width):
     found = violations(page, f"/admin/ ({where}, {width} px)")
     context.close()
     assert not found, "\n".join(found)
+
+
+def test_the_form_fits_a_phone(browser, editor):
+    """Decap's editor is 800 px wide; lofte-cms.css makes it one column with Publicera in view."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="sv-SE")
+    page = context.new_page()
+    page.goto(editor + "admin/")
+    page.get_by_role("button", name="Logga in").click()
+    page.get_by_role("heading", name="Samlingar").wait_for()
+    page.goto(editor + "admin/#/collections/uppdateringar-exempelby-2026-trygghetsvandringar/new")
+    page.get_by_label("Rubrik", exact=True).fill("Ett möte")
+    box = page.get_by_role("button", name="Publicera", exact=True).bounding_box()
+    assert box["x"] + box["width"] <= 390
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    assert page.get_by_label("Rubrik", exact=True).bounding_box()["width"] > 300
+    context.close()
