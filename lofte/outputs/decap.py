@@ -20,17 +20,12 @@ through the browser's directory picker. See docs/publicera.md.
 """
 from __future__ import annotations
 
-import argparse
 import base64
 import hashlib
 import os
 import re
 import shutil
-import subprocess
 import sys
-import tarfile
-import tempfile
-import urllib.request
 from pathlib import Path
 
 VERSION = "3.16.3"
@@ -75,6 +70,8 @@ def _check(tarball: Path) -> None:
 
 def _fetch(tmp: Path) -> Path:
     """The package tarball: through npm if it is installed, else straight from the registry."""
+    import subprocess
+    import urllib.request  # only when fetching: every build imports this module
     tarball = tmp / f"decap-cms-{VERSION}.tgz"
     npm = shutil.which("npm")
     try:
@@ -92,6 +89,8 @@ def _fetch(tmp: Path) -> Path:
 
 def vendor(cache_dir: Path) -> Path:
     """Fetch the pinned package and keep the editor's files; idempotent."""
+    import tarfile
+    import tempfile
     target = folder(cache_dir)
     if (target / MAIN).is_file():
         return target
@@ -114,6 +113,7 @@ def vendor(cache_dir: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import argparse
     parser = argparse.ArgumentParser(prog="python -m lofte.outputs.decap",
                                      description="Hämtar Decap CMS till webbläsarredigeraren (en gång per projekt).")
     parser.add_argument("--cache", default=".cache", metavar="MAPP", help="projektets cachemapp (standard: .cache)")
