@@ -100,6 +100,7 @@ def make_parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1", metavar="ADRESS",
                    help="adress att lyssna på (standard: 127.0.0.1, bara den här datorn)")
     s.add_argument("--posters", action="store_true", help="bygg också affischerna (långsammare)")
+    s.add_argument("--cms", action="store_true", help="redigera i webbläsaren på /admin/ (sparar i innehållet)")
     _new_parser(sub)
     c = sub.add_parser("check", help="kontrollera innehållet och få råd, utan att bygga",
                        description="Visar samma fel som ett bygge, och råd om löften som är svåra att följa upp.")
@@ -187,8 +188,8 @@ def dispatch(args: argparse.Namespace) -> int:
         print("\n".join(builtreport.lines(Path(args.out), counts, posters)))
         return 0
     if args.command == "serve":
-        from lofte.authoring import serve
-        code = serve.run(options(args, posters=args.posters), host=args.host, port=args.port)
+        from lofte.authoring import cms, serve
+        code = (cms.run if args.cms else serve.run)(options(args, posters=args.posters), host=args.host, port=args.port)
         print("Klart: förhandsvisningen är avslutad.")
         return code
     if args.command == "new":

@@ -95,7 +95,7 @@ def get(url, **headers):
         return exc.code, exc.headers, exc.read()
 
 
-def test_nginx_serves_the_site_under_a_path_prefix(nginx):
+def test_nginx_serves_the_site_under_a_path_prefix(nginx, tmp_path):
     status, headers, body = get(nginx + PREFIX + "storby/2025/trygg-park/")
     assert status == 200 and b"Tryggare park" in body
     assert headers["Content-Type"] == "text/html; charset=utf-8"
@@ -112,6 +112,13 @@ def test_nginx_serves_the_site_under_a_path_prefix(nginx):
 
     status, headers, _ = get(nginx + PREFIX + "storby")
     assert (status, headers["Location"]) == (301, PREFIX + "storby/")
+
+    editor = tmp_path / "www" / PREFIX.strip("/") / "admin"  # the editor carries its own policy (test_cms_admin)
+    editor.mkdir()
+    (editor / "index.html").write_text("<!DOCTYPE html><title>Redigera</title>", encoding="utf-8")
+    status, headers, _ = get(nginx + PREFIX + "admin/")
+    assert status == 200 and headers["Content-Security-Policy"] == "frame-ancestors 'self'"
+    assert "Cross-Origin-Opener-Policy" not in headers and headers["X-Content-Type-Options"] == "nosniff"
 
     status, headers, body = get(nginx + PREFIX + "finns-inte/")
     assert status == 404 and b'href="/trygghet/medborgarloften/assets/style.css"' in body

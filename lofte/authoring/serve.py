@@ -199,11 +199,13 @@ def _livereload(preview: Preview, host: str, port: int) -> None:
     Server(preview.app, watcher=WokenWatcher()).serve(port=port, host=host, debug=False)
 
 
-def run(opts: Options, host: str = "127.0.0.1", port: int = 8000) -> int:
-    """Build, then serve and rebuild until Ctrl+C."""
+def run(opts: Options, host: str = "127.0.0.1", port: int = 8000, wrap: Callable | None = None) -> int:
+    """Build, then serve and rebuild until Ctrl+C; `wrap` adds to what is served (cms.py: the editor)."""
     if not 0 < port < 65536:
         raise LofteError(f"porten {port} går inte att använda; välj ett tal mellan 1 och 65535, t.ex. 8000")
     preview = Preview(opts)
+    if wrap is not None:
+        preview.app = wrap(preview.app)
     # Watching starts before the first build; once its watch is up it reports None
     # (anything may have changed), so a save during the first build is not lost.
     watcher = Watcher(preview.roots, preview.saw).start()

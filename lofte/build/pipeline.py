@@ -20,7 +20,8 @@ from lofte.content.derived import derive
 from lofte.content.errors import ErrorList
 from lofte.content.load import load_municipality, load_top
 from lofte.content.model import Site
-from lofte.outputs import assets, dcat, feeds, hostfiles, ical, opendata, opendata_csv, pages, sitemap, templatefiles
+from lofte.outputs import (admin, assets, dcat, feeds, hostfiles, ical, opendata, opendata_csv, pages, sitemap,
+                           templatefiles)
 from lofte.outputs.protocol import BuildContext
 
 from . import parallel, reuse
@@ -202,7 +203,7 @@ def produce(opts: Options, ctx: BuildContext, out: Output, timings: Timings) -> 
     """Make every output file into `out`: each municipality's on every core, then the site-wide ones."""
     parts = make_municipalities(ctx, out, timings)
     site_wide = [("render", pages.for_site(ctx)), ("render", assets.produce(ctx)),
-                 ("render", hostfiles.produce(ctx))]
+                 ("render", hostfiles.produce(ctx)), ("render", admin.produce(ctx))]
     # The site-wide feed, JSON and CSV before the posters: their parts (~35 MB at
     # national scale) are then freed instead of held through two minutes of posters.
     site_wide += [("feeds", producer.for_site(ctx, parts.pop(name))) for name, producer in PARTS.items()]

@@ -310,6 +310,19 @@ class Accessibility:
 
 
 @dataclass(frozen=True, slots=True)
+class Cms:
+    """The browser editor at /admin/ (`cms:` in site.yaml; read by content/cmssettings.py)."""
+    backend: str  # "github", "gitlab" or "local"
+    repo: str  # "owner/name" on the git host ("" for local)
+    branch: str
+    content_folder: str  # where content/ lies in the repository, e.g. "content"
+    base_url: str = ""  # github: the OAuth proxy; gitlab: a self-hosted GitLab
+    auth_endpoint: str = ""  # path on base_url where the login starts ("" = the host's default)
+    app_id: str = ""  # gitlab: the OAuth application's id (PKCE, no secret)
+    api_root: str = ""  # GitHub Enterprise or a self-hosted GitLab's API
+
+
+@dataclass(frozen=True, slots=True)
 class Site:
     title: str
     base_url: str  # absolute, ends with "/"
@@ -324,6 +337,7 @@ class Site:
     municipalities: tuple[Municipality, ...] = field(default=())
     assets: tuple[str, ...] = ()  # checked images and PDFs from content, by content path
     acknowledged: tuple[Acknowledgement, ...] = ()  # in site.yaml
+    cms: Cms | None = None  # the browser editor, when site.yaml asks for it
 
 
 def _quick_pickling(cls: type) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import markup, statuses
+from . import cmssettings, markup, statuses
 from .fields import Fields
 from .languages import UI_LANGUAGES
 from .model import (
@@ -171,6 +171,7 @@ def read_site(f: Fields, build_date: dt.date, base_url: str | None) -> Site:
         feedback=f.str("feedback", True), build_date=build_date,
         accessibility=access or Accessibility("delvis", (), build_date, build_date, None, "", "", "", ""),
         acknowledged=acknowledged(f),
+        cms=cmssettings.read(f.map("cms")),
     )
     f.finish()
     return site

@@ -21,11 +21,12 @@ NOT_FOUND = "404.html"
 ASSETS = "assets/"
 DATA = "data/"  # the open data page; the site-wide data files live beside it
 SITEMAP = "sitemap.xml"
+ADMIN = "admin/"  # the browser editor (outputs/admin.py), when site.yaml has `cms:`
 ROBOTS = "robots.txt"
 
 # Names a content folder may not take, because generated pages live there.
 RESERVED_TOP = {"status", "om", "tillganglighet", "assets", "data", "feeds", "en", "ar", "fa", "fi",
-                "so", "ti", "yi", "ku", "bs", "pl", "uk", "404", "sitemap", "robots", "affischer"}
+                "so", "ti", "yi", "ku", "bs", "pl", "uk", "404", "sitemap", "robots", "affischer", "admin"}
 RESERVED_IN_MUNICIPALITY = {"arkiv", "kalender", "feeds", "data"}
 RESERVED_IN_PERIOD = {"uppfoljning", "affisch", "inbaddning", "data", "feeds", "lattlast"}
 

@@ -3,7 +3,7 @@
 The sitemap is made from the files the other producers return, not from a
 second list of pages, so it can never miss a page type added later. A page is
 listed when it is HTML, is not a 404 page (one per language) and is not an
-embed page (those carry `<meta name="robots" content="noindex">`).
+embed page or the browser editor (those carry `<meta name="robots" content="noindex">`).
 
 robots.txt only takes effect at the root of a host; a site published under a
 path prefix still gets one, for the host's owner to copy from.
@@ -32,7 +32,8 @@ def page_path(file_path: str) -> str:
 def listed(files: Iterable[str]) -> list[str]:
     """URL paths of the pages a search engine should know about, sorted."""
     return sorted(page_path(f) for f in files
-                  if f.endswith(".html") and posixpath.basename(f) != urls.NOT_FOUND and f"/{urls.EMBED}" not in f"/{f}")
+                  if f.endswith(".html") and posixpath.basename(f) != urls.NOT_FOUND and f"/{urls.EMBED}" not in f"/{f}"
+                  and not f.startswith(urls.ADMIN))
 
 
 def sitemap(site: Site, paths: list[str]) -> bytes:
