@@ -19,9 +19,6 @@ from .errors import ErrorList
 
 MAX_PIXELS = 40_000_000  # a 40-megapixel photo is plenty; bombs are far larger
 FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
-IMG_RE = re.compile(r"<img\b[^>]*>")
-ATTR_RE = re.compile(r'\b(src|alt)="([^"]*)"')
-MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
 
 
 def check_asset(path: Path, display: str, errors: ErrorList) -> bool:
@@ -73,17 +70,6 @@ def clean(path: Path) -> bytes:
         options = {"quality": 85, "optimize": True} if fmt == "JPEG" else {}
         pixels.save(out, fmt, **options)
         return out.getvalue()
-
-
-def markdown_images(source: str) -> list[tuple[int, str, str]]:
-    """(line offset, alt, src) of every Markdown image in a text."""
-    found = []
-    for m in MD_IMAGE_RE.finditer(source):
-        found.append((source.count("\n", 0, m.start()), m.group(1).strip(), m.group(2)))
-    for m in IMG_RE.finditer(source):
-        attrs = dict(ATTR_RE.findall(m.group(0)))
-        found.append((source.count("\n", 0, m.start()), attrs.get("alt", "").strip(), attrs.get("src", "")))
-    return found
 
 
 def rebase(html: str, prefix: str) -> str:
