@@ -22,7 +22,7 @@ def make_evil(content):
     update = content / "storby/2025/trygg-park/updates/2025-03-01-forsta-vandringen.md"
     text = update.read_text().replace("title: Första vandringen", "title: '@SUM(A1:A9)'")
     text = text.replace("Tjugo personer kom.", "Tjugo <b onclick=x>personer</b> kom. " + EVIL_BODY.replace("<img src=x onerror=alert(1)> ", ""))
-    text = text.replace("example: true\n", "example: true\nevents:\n  - title: \"Möte\\r\\nBEGIN:VEVENT\\r\\nSUMMARY:fake\"\n"
+    text = text.replace("example: true\n", "example: true\nevents:\n  - title: \"Möte\\nBEGIN:VEVENT\\nSUMMARY:fake\"\n"
                         "    start: 2025-07-01 18:00\n    location: '=cmd|calc'\n")
     update.write_text(text)
 
@@ -52,3 +52,4 @@ def test_hostile_text_is_inert_everywhere(small_content, tmp_path):
     events = [c for c in calendar.walk("VEVENT")]
     assert len(events) == 1 and str(events[0]["SUMMARY"]).startswith("Exempel: Möte")
     assert "BEGIN:VEVENT\r\nSUMMARY:fake" not in (out / "storby/kalender.ics").read_text()
+    assert "\nBEGIN:VEVENT\nSUMMARY:fake" not in (out / "storby/kalender.ics").read_text()
