@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lofte.content import statuses
+from lofte.content import statuses, textcheck
 from lofte.content.errors import LofteError
-from lofte.content.fields import DATE_RE, parse_date, suggest
+from lofte.content.fields import DATE_RE, MAX_NUMBER, date_problem, number_problem, parse_date, suggest
+from lofte.content.textcheck import shown
 from lofte.content.model import Promise, Site, Update
 
 from . import excelcsv
@@ -24,9 +25,10 @@ COLUMNS = ("id", "kommun", "period", "löfte", "datum", "titel", "text", "status
 REQUIRED = ("kommun", "period", "löfte", "datum", "titel")
 PAIR_RE = re.compile(r"^(indikator|värde)(?: (\d+))?$")  # "indikator", "värde", "indikator 2" …
 ALIASES = {"lofte": "löfte", "varde": "värde", "date": "datum", "title": "titel"}
-ID_RE = re.compile(r"^([a-z0-9-]+)/([a-z0-9-]+)/([a-z0-9-]+)/(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
+ID_RE = re.compile(r"^([a-z0-9-]+)/([a-z0-9-]+)/([a-z0-9-]+)/(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\Z")
 YES, NO = ("ja", "true", "sant", "x"), ("nej", "false", "falskt", "")
 MAX_TITLE = 300
+MAX_TEXT = 100_000  # as an update's body (fields.Fields.body)
 
 
 @dataclass
@@ -102,15 +104,18 @@ class Rows:
 
     def row(self, number: int, cells: dict[str, str]) -> NewUpdate | None:
         before = len(self.errors)
+        self._characters(number, cells)
         kommun, period, slug = cells.get("kommun", ""), cells.get("period", ""), cells.get("löfte", "")
         promise = self._promise(number, kommun, period, slug)
         date = cells.get("datum", "")
         if not date:
             self.error(number, "datum", "saknas")
         elif not DATE_RE.match(date):
-            self.error(number, "datum", f"väntade ett datum som ÅÅÅÅ-MM-DD, fick '{date}'")
+            self.error(number, "datum", f"väntade ett datum som ÅÅÅÅ-MM-DD, fick '{shown(date)}'")
         elif parse_date(date) is None:
             self.error(number, "datum", f"'{date}' är inget riktigt datum")
+        elif date_problem(parse_date(date)):
+            self.error(number, "datum", date_problem(parse_date(date)))
         title = excelcsv.from_text_cell(cells.get("titel", "")).strip()
         if not title:
             self.error(number, "titel", "saknas")
@@ -120,16 +125,27 @@ class Rows:
             self.error(number, "titel", "går inte att göra ett filnamn av; skriv ett id i stället")
         status = cells.get("status", "").strip().lower()
         if status and status not in statuses.PROGRESS_KEYS:
-            self.error(number, "status", f"'{status}' är inte en status{suggest(status, statuses.PROGRESS_KEYS)}")
+            self.error(number, "status", f"'{shown(status)}' är inte en status{suggest(status, statuses.PROGRESS_KEYS)}")
         example = cells.get("exempel", "").strip().lower()
         if example not in YES + NO:
-            self.error(number, "exempel", f"väntade ja eller nej, fick '{example}'")
+            self.error(number, "exempel", f"väntade ja eller nej, fick '{shown(example)}'")
         progress = self._progress(number, cells, promise)
         uid = self._id(number, cells.get("id", "").strip(), (kommun, period, slug, date), title)
         if len(self.errors) > before:
             return None
         return NewUpdate(number, uid, title, excelcsv.from_text_cell(cells.get("text", "")),
                          status, example in YES, progress)
+
+    def _characters(self, number: int, cells: dict[str, str]) -> None:
+        """Every cell passes the same character check as content (textcheck.py): a control
+        character from a cell would otherwise reach the feeds through the new file."""
+        for column, value in cells.items():
+            found = textcheck.problem(value)
+            if found is not None:
+                self.error(number, column, found[1])
+        text = cells.get("text", "")
+        if len(text) > MAX_TEXT:
+            self.error(number, "text", f"är för lång ({len(text)} tecken; högst {MAX_TEXT})")
 
     def _promise(self, number: int, kommun: str, period: str, slug: str) -> Promise | None:
         for column, value, prefix in (("kommun", kommun, ""), ("period", period, f"{kommun}/"),
@@ -140,7 +156,7 @@ class Rows:
             known = sorted({k[len(prefix):].split("/")[0] for k in self.promises if k.startswith(prefix)})
             if value not in known:
                 where = f" i {prefix.rstrip('/')}" if prefix else ""
-                self.error(number, column, f"'{value}' finns inte{where}{suggest(value, known)}")
+                self.error(number, column, f"'{shown(value)}' finns inte{where}{suggest(value, known)}")
                 return None
         return self.promises[f"{kommun}/{period}/{slug}"]
 
@@ -154,15 +170,19 @@ class Rows:
             if not indicator:
                 self.error(number, name, f"saknas: värdet {raw} behöver en indikator")
                 continue
-            ids = [i.id for i in promise.indicators] if promise else []
-            if promise and indicator not in ids:
-                listed = ", ".join(ids) or "löftet har inga indikatorer"
-                self.error(number, name, f"'{indicator}' är ingen indikator i löftet ({listed})")
+            kinds = {i.id: i.kind for i in promise.indicators} if promise else {}
+            if promise and indicator not in kinds:
+                listed = ", ".join(kinds) or "löftet har inga indikatorer"
+                self.error(number, name, f"'{shown(indicator)}' är ingen indikator i löftet ({listed})")
             value = excelcsv.parse_number(raw)
+            counted = kinds.get(indicator) in ("count", "frequency")
+            wrong = value is not None and number_problem(value, 0 if counted else -MAX_NUMBER, MAX_NUMBER)
             if not raw:
-                self.error(number, "värde" + suffix, f"saknas: indikatorn '{indicator}' behöver ett värde")
+                self.error(number, "värde" + suffix, f"saknas: indikatorn '{shown(indicator)}' behöver ett värde")
             elif value is None:
-                self.error(number, "värde" + suffix, f"väntade ett tal (t.ex. 3,5), fick '{raw}'")
+                self.error(number, "värde" + suffix, f"väntade ett tal (t.ex. 3,5), fick '{shown(raw)}'")
+            elif wrong:
+                self.error(number, "värde" + suffix, wrong)
             elif indicator in [i for i, _ in out]:
                 self.error(number, name, f"'{indicator}' står två gånger på raden")
             else:

@@ -81,6 +81,18 @@ def problem(text: str, rtl: bool = False) -> tuple[int, str] | None:
     return None
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text with the characters XML 1.0 forbids replaced by U+FFFD.
+
+    Defence in depth for the XML writers (feeds, sitemap, catalogue): content
+    is refused at input when it has them (`problem`), so this never changes
+    a valid site's output; it keeps a missed path from writing malformed XML."""
+    return _NOT_XML.sub("\ufffd", text) if _NOT_XML.search(text) else text
+
+
 def normal(text: str) -> str:
     """The text in Unicode NFC, so 'å' typed on macOS and on Windows are the same letters."""
     return text if text.isascii() or unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
