@@ -15,8 +15,10 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from . import pdfs
 from .errors import ErrorList
 
+MAX_BYTES = 1_000_000  # 1 MB: a photo for the web needs far less, and residents pay for the data
 MAX_PIXELS = 40_000_000  # a 40-megapixel photo is plenty; bombs are far larger
 FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
 
@@ -24,12 +26,16 @@ FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
 def check_asset(path: Path, display: str, errors: ErrorList) -> bool:
     """Is this image or PDF safe to publish? Reports why not."""
     suffix = path.suffix.lower()
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        fix = ("spara en mindre PDF (t.ex. med ”Minska filstorlek”), eller länka till dokumentet där det "
+               "redan finns, med url under source" if suffix == ".pdf" else
+               "förminska bilden till högst 2000 bildpunkter på bredden, eller spara den som JPEG med lägre kvalitet")
+        megabytes = f"{size / 1_000_000:.1f}".replace(".", ",")
+        errors.add(display, 0, "", f"filen är för stor ({megabytes} MB; högst 1 MB); {fix}")
+        return False
     if suffix == ".pdf":
-        with open(path, "rb") as handle:
-            if handle.read(5) != b"%PDF-":
-                errors.add(display, 0, "", "filen heter .pdf men är ingen PDF")
-                return False
-        return True
+        return pdfs.check(path, display, errors)
     expected = FORMATS.get(suffix)
     try:
         with warnings.catch_warnings():
@@ -57,7 +63,7 @@ def clean(path: Path) -> bytes:
     """Re-encode an image from its pixels: no EXIF, GPS, comments or profiles."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return path.read_bytes()
+        return pdfs.clean(path)
     with Image.open(path) as img:
         img = ImageOps.exif_transpose(img)
         fmt = FORMATS[suffix]
