@@ -43,7 +43,7 @@ def _hex(char: str) -> str:
 def _after(text: str, offset: int) -> str:
     """Where in the text: the words before the offset, for the message."""
     before = text[max(0, offset - 24):offset].replace("\n", " ")
-    before = _CONTROL_RE.sub("", "".join(c for c in before if c not in DIRECTION and c not in MARKS)).strip()
+    before = " ".join(_CONTROL_RE.sub("", "".join(c for c in before if c not in DIRECTION and c not in MARKS)).split())
     return f" efter '{before}'" if before else " först i texten"
 
 

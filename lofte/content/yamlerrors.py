@@ -105,6 +105,9 @@ def _message(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, bool]:
                 f"{QUOTE_ALL} om den inte är {what}"), True
     if "undefined alias" in problem or "anchor" in context or "alias" in context:
         return f"en text som börjar med & eller * har en särskild betydelse i YAML; {QUOTE_ALL}{_example(line_text)}", False
+    if "invalid Unicode character escape" in problem:
+        return ("koden efter \\u eller \\U i texten är inget tecken som går att skriva; ta bort den "
+                "(skriv tecknet som det är, inom citattecken)"), False
     if "unknown escape character" in problem:
         return ("okänd kod efter ett bakstreck (\\) i en text inom dubbla citattecken; skriv två bakstreck (\\\\), "
                 "eller använd enkla citattecken ('…')"), False
