@@ -121,3 +121,140 @@ def test_symlink_out_of_content_is_refused(small_content, tmp_path):
     os.symlink(outside, small_content / "storby/2025/trygg-park/updates/2025-05-01-lank.md")
     assert ("content/storby/2025/trygg-park/updates/2025-05-01-lank.md: är en symbolisk länk som pekar "
             "utanför content/; kopiera filen hit i stället") in content_errors(small_content)
+
+
+# -- numbers and dates: never a traceback, always file:line: field: message ----------------
+
+LOFTE = "storby/2025/lofte.yaml"
+
+
+@pytest.mark.parametrize("rel, old, new, expected", [
+    (UPDATE, "value: 1", "value: " + "9" * 5000,
+     f"content/{UPDATE}:6: progress (första värdet).value: talet {'9' * 20}… har för många siffror; högst 1\u00a0000\u00a0000\u00a0000"),
+    (UPDATE, "value: 1", "value: 1.0e300",
+     f"content/{UPDATE}:6: progress (första värdet).value: är för stort (1e+300); högst 1\u00a0000\u00a0000\u00a0000"),
+    (UPDATE, "value: 1", "value: 1.0e999",
+     f"content/{UPDATE}:6: progress (första värdet).value: är inget tal man kan räkna med; skriv en siffra"),
+    (UPDATE, "value: 1", "value: -3",
+     f"content/{UPDATE}:5: progress (första värdet).value: kan inte vara negativt (-3): 'vandringar' räknar hur många "
+     "gånger något har gjorts; rätta en för hög siffra med en rättelse (corrects, docs/innehall.md avsnitt 14)"),
+    (PARK, "target: {value: 5, date: 2025-12-31}", "target: {value: 0, date: 2025-12-31}",
+     f"content/{PARK}:20: indicators (första målet).target.value: ett mål som räknas (kind: count eller frequency) "
+     "måste vara större än 0"),
+    (PARK, "target: {value: 5, date: 2025-12-31}", "target: {value: -5, date: 2025-12-31}",
+     f"content/{PARK}:20: indicators (första målet).target.value: kan inte vara negativt (-5)"),
+    (PARK, "target: {value: 5, date: 2025-12-31}", "target: {value: 5, date: 9999-12-31}",
+     f"content/{PARK}:20: indicators (första målet).target.date: 9999-12-31 ligger utanför åren 1900–2099; "
+     "kontrollera årtalet"),
+    (LOFTE, "interval_days: 100", "interval_days: 99999999999",
+     f"content/{LOFTE}:21: feedback_plan.interval_days: är för stort (99999999999); högst 1\u00a0461"),
+    (LOFTE, "interval_days: 100", "interval_days: 0",
+     f"content/{LOFTE}:21: feedback_plan.interval_days: måste vara minst 1, fick 0"),
+    (PARK, "order: 1", "order: 100000", f"content/{PARK}:5: order: är för stort (100000); högst 1\u00a0000"),
+    ("storby/2025/trygg-park/updates/2025-04-01-andra-vandringen.md", "url: https://example.org/protokoll.pdf",
+     "url: //example.org/protokoll.pdf",
+     "content/storby/2025/trygg-park/updates/2025-04-01-andra-vandringen.md:13: evidence (första underlaget).url: "
+     "'//example.org/protokoll.pdf' är ingen tillåten länk: använd https://, http://, mailto: eller /"),
+])
+def test_numbers_and_dates_out_of_range(small_content, rel, old, new, expected):
+    edit(small_content, rel, old, new)
+    assert expected in content_errors(small_content)
+
+
+def test_an_update_dated_9999_12_31_is_an_error_not_a_crash(small_content):
+    old = small_content / UPDATE
+    old.rename(old.with_name("9999-12-31-forsta-vandringen.md"))
+    assert ("content/storby/2025/trygg-park/updates/9999-12-31-forsta-vandringen.md: filnamnets datum 9999-12-31 "
+            "ligger utanför åren 1900–2099; kontrollera årtalet") in content_errors(small_content)
+
+
+def test_three_hundred_levels_of_nesting_is_an_error(small_content):
+    edit(small_content, PARK, "focus_area: Parken", "focus_area: " + "[" * 300 + "]" * 300)
+    assert [f"content/{PARK}:4: fälten är inbäddade i varandra i mer än 30 nivåer; kontrollera indragen "
+            "(innehållet behöver högst fem nivåer)"] == content_errors(small_content)
+
+
+def test_an_alias_bomb_in_a_word_field_is_refused_quickly(small_content):
+    bomb = "".join(f"x{i}: &x{i} [{', '.join([f'*x{i - 1}'] * 9) if i else 'a'}]\n" for i in range(10))
+    edit(small_content, PARK, "order: 1\n", f"order: 1\n{bomb}")
+    errors = content_errors(small_content)
+    assert any("aliasen (*namn) i filen upprepar så mycket text" in e for e in errors), errors
+
+
+# -- names ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("files, expected", [
+    ({"storby/2025/est\n/index.md": "---\ntitle: x\n---\n"},
+     "content/storby/2025/est<U+000A>: ogiltigt namn på löftesmapp: namnet innehåller en radbrytning; skriv est "
+     "(använd små bokstäver a–z, siffror och bindestreck)"),
+    ({"storby/2025/trygg-park/updates/2024-03-15-första.md": "---\ntitle: x\n---\n"},
+     "content/storby/2025/trygg-park/updates/2024-03-15-första.md: ogiltigt namn på uppdatering: å, ä och ö går "
+     "inte i filnamn; skriv 2024-03-15-forsta.md"),
+    ({"storby/2025/trygg-park/updates/2024-03-15-Vandring.md": "---\ntitle: x\n---\n"},
+     "content/storby/2025/trygg-park/updates/2024-03-15-Vandring.md: ogiltigt namn på uppdatering: stora bokstäver "
+     "går inte i namnet; skriv 2024-03-15-vandring.md"),
+    ({"storby/2025/trygg-park/updates/2024-03-15-vandring.txt": "x"},
+     "content/storby/2025/trygg-park/updates/2024-03-15-vandring.txt: ogiltigt namn på uppdatering: filen ska sluta "
+     "på .md; skriv 2024-03-15-vandring.md"),
+    ({"storby/2025/trygg-park/bild\n1.png": b"x"},
+     "content/storby/2025/trygg-park/bild<U+000A>1.png: ogiltigt filnamn: namnet innehåller en radbrytning; skriv bild-1.png"),
+    ({'storby/2025/trygg-park/"bild".png': b"x"},
+     "content/storby/2025/trygg-park/\"bild\".png: ogiltigt filnamn: tecknet '\"' går inte i filnamn; skriv bild.png"),
+    ({"storby/2025/trygg-park/<b>.png": b"x"},
+     "content/storby/2025/trygg-park/<b>.png: ogiltigt filnamn: tecknet '<' går inte i filnamn; skriv b.png"),
+    ({"storby/2025/trygg-park/bild?x#y.png": b"x"},
+     "content/storby/2025/trygg-park/bild?x#y.png: ogiltigt filnamn: tecknet '?' går inte i filnamn; skriv bild-x-y.png"),
+    ({"storby/2025/trygg-park/bild\u202egnp.png": b"x"},
+     "content/storby/2025/trygg-park/bild<U+202E>gnp.png: ogiltigt filnamn: namnet innehåller ett osynligt tecken "
+     "(U+202E); skriv bildgnp.png"),
+    ({"storby/2025/trygg-park/Trygg park.jpg": b"x"},
+     "content/storby/2025/trygg-park/Trygg park.jpg: ogiltigt filnamn: mellanslag går inte i filnamn; skriv trygg-park.jpg"),
+    ({"storby/2025/trygg-park/gården.jpg": b"x"},
+     "content/storby/2025/trygg-park/gården.jpg: ogiltigt filnamn: å, ä och ö går inte i filnamn; skriv garden.jpg"),
+])
+def test_names_say_why_and_what_to_write(small_content, files, expected):
+    write_tree(small_content, files)
+    assert expected in content_errors(small_content)
+
+
+def test_case_twins_are_refused(small_content):
+    from test_images import jpeg_with_gps
+    write_tree(small_content, {"storby/2025/trygg-park/Park.jpg": jpeg_with_gps(),
+                               "storby/2025/trygg-park/park.jpg": jpeg_with_gps()})
+    assert ("content/storby/2025/trygg-park/park.jpg: 'park.jpg' och 'Park.jpg' skiljer sig bara i stora och små "
+            "bokstäver och blir samma fil på Windows och macOS; byt namn på den ena") in content_errors(small_content)
+
+
+# -- base_url --------------------------------------------------------------------------------
+
+SITE_URL = "base_url: https://example.se/trygghet/lofte/"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ('"https://example.se/\\nRedirect 301 / https://evil.example/"',
+     "'https://example.se/<U+000A>Redirect 301 / https://evil.example/' innehåller mellanslag, en radbrytning eller "
+     "ett osynligt tecken; skriv adressen på en rad utan mellanslag, t.ex. https://www.kommun.se/trygghet/lofte/"),
+    ("'https://example.se/a\"b/'", "'https://example.se/a\"b/' innehåller tecknet \", som inte hör hemma i en "
+     "adress; t.ex. https://www.kommun.se/trygghet/lofte/"),
+    ("https://user:pass@example.se/", "'https://user:pass@example.se/' innehåller ett användarnamn eller lösenord "
+     "(före @); ta bort det"),
+    ("https://example.se//evil/", "'https://example.se//evil/' har en sökväg med tecken som inte går i en adress, "
+     "'//' eller '..'; använd a–z, A–Z, 0–9, bindestreck, punkt och snedstreck"),
+    ("javascript:alert(1)//", "'javascript:alert(1)//' måste vara en absolut adress som börjar med https://, "
+     "t.ex. https://www.kommun.se/trygghet/lofte/"),
+])
+def test_base_url_is_parsed_and_refused_with_the_reason(small_content, value, expected):
+    edit(small_content, "site.yaml", SITE_URL, f"base_url: {value}")
+    assert f"content/site.yaml:2: base_url: {expected}" in content_errors(small_content)
+
+
+def test_base_url_option_is_checked_too(small_content):
+    from conftest import options
+
+    from lofte.build.pipeline import read_site
+    from lofte.content.errors import BuildAborted
+    with pytest.raises(BuildAborted) as exc:
+        read_site(options(small_content, base_url="https://example.se/a b/"))
+    assert [str(e) for e in exc.value.errors] == [
+        "--base-url: 'https://example.se/a b/' innehåller mellanslag, en radbrytning eller ett osynligt tecken; "
+        "skriv adressen på en rad utan mellanslag, t.ex. https://www.kommun.se/trygghet/lofte/"]

@@ -60,16 +60,21 @@ def swedish_number(value: float) -> str:
     return text.replace(",", "\u00a0").replace(".", ",")
 
 
+def _plain(value: float) -> str:
+    """A number as written: 5 not 5.0, 1e+300 not 301 digits."""
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else f"{value:g}"
+
+
 def number_problem(value: float, minimum: float | None, maximum: float | None) -> str | None:
     """Why a number is out of range, or None. NaN and infinity are never numbers."""
     if value != value or value in (float("inf"), float("-inf")):
         return "är inget tal man kan räkna med; skriv en siffra"
     if maximum is not None and value > maximum:
-        return f"är för stort ({shown(value, 20)}); högst {swedish_number(maximum)}"
+        return f"är för stort ({_plain(value)}); högst {swedish_number(maximum)}"
     if minimum is not None and value < minimum:
         if minimum == 0:
-            return f"kan inte vara negativt ({shown(value, 20)})"
-        return f"måste vara minst {swedish_number(minimum)}, fick {shown(value, 20)}"
+            return f"kan inte vara negativt ({_plain(value)})"
+        return f"måste vara minst {swedish_number(minimum)}, fick {_plain(value)}"
     return None
 
 
