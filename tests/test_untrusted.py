@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+from xml.etree import ElementTree
 
 import feedparser
 import icalendar
@@ -48,6 +49,8 @@ def test_hostile_text_is_inert_everywhere(small_content, tmp_path):
         rows = list(csv.reader(io.StringIO((out / "data" / name).read_text("utf-8-sig"))))
         cells = [c for row in rows[1:] for c in row]
         assert not any(c[:1] in ("=", "+", "-", "@") and not c[1:2].isdigit() for c in cells if c), name
+    for xml in [*out.rglob("*.xml"), *out.rglob("*.rdf")]:
+        ElementTree.parse(xml)  # a real XML parser: malformed XML raises
     calendar = icalendar.Calendar.from_ical((out / "storby/kalender.ics").read_bytes())
     events = [c for c in calendar.walk("VEVENT")]
     assert len(events) == 1 and str(events[0]["SUMMARY"]).startswith("Exempel: Möte")
