@@ -124,8 +124,13 @@ def _new(args: argparse.Namespace) -> str:
 def dispatch(args: argparse.Namespace) -> int:
     # Verbs import their module when run, so a plain build never loads tornado.
     if args.command in ("build", "posters"):
-        counts = build(options(args, posters=not getattr(args, "no_posters", False), bleed=args.bleed))
+        opts = options(args, posters=not getattr(args, "no_posters", False), bleed=args.bleed)
+        counts = build(opts)
         print(f"Klart: {counts['written']} filer skrivna, {counts['unchanged']} oförändrade, i {args.out}/")
+        if opts.posters:  # characters the poster typeface lacks would print as empty boxes
+            from lofte.authoring import glyphs
+            for line in glyphs.warnings(opts):
+                print(line, file=sys.stderr)
         return 0
     if args.command == "serve":
         from lofte.authoring import serve

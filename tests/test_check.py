@@ -170,3 +170,29 @@ def test_errors_are_reported_like_a_build_and_fail(good, capsys):
     err = capsys.readouterr().err.splitlines()
     assert err[0].endswith("fler-kontroller/index.md:8: status: 'pagar' är inte en status; menade du 'pågår'?")
     assert err[-1] == "Kontrollen hittade 1 fel. Rätta felen först; råden visas när innehållet är giltigt."
+
+
+def test_characters_the_poster_font_lacks_are_named_with_file_line_and_field(good):
+    edit_file = good / "storby/2025/trygg-park/index.md"
+    edit_file.write_text(edit_file.read_text().replace("title: Tryggare park", "title: Tryggare park 😀 حديقة 公园"))
+    found = [a for a in advice(good) if "typsnitt" in a]
+    assert found == [
+        "content/storby/2025/trygg-park/index.md:2: råd: title: affischens typsnitt saknar tecknen 😀 ح د ي ق ة 公 园, "
+        "som blir tomma rutor på den utskrivna affischen. Så här åtgärdar du: skriv texten utan dem (webbsidan visar "
+        "dem som vanligt), eller skriv dem med ord."]
+
+
+def test_swedish_typography_is_drawable():
+    from lofte.authoring import glyphs
+    assert glyphs.missing("Åsa öppnar ”Trygg” – 50 % € · … é ü ł") == ""
+
+
+def test_a_build_with_posters_warns_about_them_too(good, tmp_path, capsys):
+    from lofte.cli import main
+    edit_file = good / "storby/2025/trygg-park/index.md"
+    edit_file.write_text(edit_file.read_text().replace("summary: Fem", "summary: 🚶 Fem"))
+    assert main(["build", "--content", str(good), "--out", str(tmp_path / "ut")]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"{good}/storby/2025/trygg-park/index.md:3: råd: summary: affischens typsnitt saknar tecknen 🚶, som blir "
+        "tomma rutor på den utskrivna affischen. Så här åtgärdar du: skriv texten utan dem (webbsidan visar dem som "
+        "vanligt), eller skriv dem med ord."]

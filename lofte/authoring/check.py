@@ -118,6 +118,8 @@ def check(opts: Options) -> list[Advice]:
                     where = Where(update.path, None, page)
                     found += text_advice(update.body.markdown, where, lines)
                     found += link_advice(update.body, where, known, lines)
+    from .glyphs import advice as poster_glyphs  # glyphs imports this module
+    found += poster_glyphs(site, lines)
     return sorted(found)
 
 
