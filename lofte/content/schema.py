@@ -216,8 +216,9 @@ def read_period(f: Fields, slug: str, path: str, municipality: str) -> Period:
         lattlast=text(f, "lattlast"), revised=f.date("revised"),
         translations=translations(f, PERIOD_TRANSLATABLE),
     )
-    if (start is None or end is None) and not period.dates_note:
-        f.error("dates_note" if start or end else "start",
+    absent = [key for key in ("start", "end") if f.data.get(key) in (None, "")]  # not just invalid
+    if absent and not period.dates_note:
+        f.error("dates_note" if len(absent) == 1 else "start",
                 "start och slut saknas: ange datumen, eller skriv i dates_note varför de saknas")
     f.finish()
     return period
