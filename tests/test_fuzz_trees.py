@@ -206,7 +206,7 @@ def reported(error_path: str, path: str) -> bool:
     return error_path != "content/site.yaml" and path.startswith(folder + "/") and error_path.count("/") < path.count("/")
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.too_slow])
 @given(tree=trees())
 def test_random_trees_build_safely_or_fail_with_an_error_per_problem(tmp_path_factory, tree):
