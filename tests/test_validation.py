@@ -209,6 +209,12 @@ def test_an_alias_bomb_in_a_word_field_is_refused_quickly(small_content):
      "(U+202E); skriv bildgnp.png"),
     ({"storby/2025/trygg-park/Trygg park.jpg": b"x"},
      "content/storby/2025/trygg-park/Trygg park.jpg: ogiltigt filnamn: mellanslag går inte i filnamn; skriv trygg-park.jpg"),
+    ({"storby/2025/con/index.md": "---\ntitle: x\n---\n"},
+     "content/storby/2025/con: ogiltigt namn på löftesmapp: namnet 'con' kan inte användas i Windows (det är "
+     "reserverat där); skriv t.ex. con-1 (använd små bokstäver a–z, siffror och bindestreck)"),
+    ({"storby/2025/trygg-park/NUL.png": b"x"},
+     "content/storby/2025/trygg-park/NUL.png: ogiltigt filnamn: namnet 'NUL' kan inte användas i Windows (det är "
+     "reserverat där); skriv t.ex. NUL-1.png"),
     ({"storby/2025/trygg-park/gården.jpg": b"x"},
      "content/storby/2025/trygg-park/gården.jpg: ogiltigt filnamn: å, ä och ö går inte i filnamn; skriv garden.jpg"),
 ])

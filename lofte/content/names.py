@@ -20,6 +20,8 @@ _TRANSLITERATE = str.maketrans({"å": "a", "ä": "a", "ö": "o", "æ": "ae", "ø
 # Anchored with \Z: "$" also matches before a trailing line break ("est\n").
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 UPDATE_NAME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md\Z")
+# Names Windows keeps for devices: a folder or file so named cannot be checked out there.
+WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 ASSET_NAME_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\Z")
 
 
@@ -54,8 +56,14 @@ def _reason(name: str, lower_only: bool, what: str = "filnamn") -> str:
     return "bindestreck får inte stå först, sist eller två i rad"
 
 
+def _windows(stem: str) -> bool:
+    return stem.split(".", 1)[0].lower() in WINDOWS_RESERVED
+
+
 def folder_problem(name: str) -> str | None:
     """Why a municipality, period or promise folder name is not allowed, with a name that is."""
+    if SLUG_RE.match(name) and _windows(name):
+        return f"namnet '{name}' kan inte användas i Windows (det är reserverat där); skriv t.ex. {name}-1"
     if SLUG_RE.match(name):
         return None
     better = slugify(name) or "trygg-centrum"
@@ -78,6 +86,9 @@ def update_problem(name: str) -> str | None:
 
 def asset_problem(name: str) -> str | None:
     """Why an image or PDF name is not allowed, with a name that is."""
+    if ASSET_NAME_RE.match(name) and _windows(name):
+        stem, _, suffix = name.partition(".")
+        return f"namnet '{stem}' kan inte användas i Windows (det är reserverat där); skriv t.ex. {stem}-1.{suffix}"
     if ASSET_NAME_RE.match(name):
         return None
     stem, _, suffix = name.rpartition(".")
