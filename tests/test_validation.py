@@ -264,3 +264,10 @@ def test_base_url_option_is_checked_too(small_content):
     assert [str(e) for e in exc.value.errors] == [
         "--base-url: 'https://example.se/a b/' innehåller mellanslag, en radbrytning eller ett osynligt tecken; "
         "skriv adressen på en rad utan mellanslag, t.ex. https://www.kommun.se/trygghet/lofte/"]
+
+
+@pytest.mark.parametrize("value", ["info@example.se?bcc=alla@example.se", '"a b"@example.se', "info", "mailto:info@example.se"])
+def test_email_addresses_are_addresses(small_content, value):
+    edit(small_content, "site.yaml", "email: info@example.se", f"email: '{value}'")
+    assert (f"content/site.yaml:6: contact.email: '{value}' är ingen e-postadress; skriv den som namn@kommun.se "
+            "(utan mellanslag eller mailto:)") in content_errors(small_content)

@@ -25,6 +25,9 @@ DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})\Z")
 # Links: the web, e-mail, or a path on this site ("/…", never "//host", which is another site).
 SAFE_URL_RE = re.compile(r"^(https?://[^\s<>\"'`\\]+|mailto:[^\s<>\"'`\\]+|/(?![/\\])[^\s<>\"'`\\]*)\Z",
                          re.IGNORECASE)
+# An address people write to: no spaces, quotes, brackets or mailto parameters (?subject=…).
+EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&*+/=^_{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                      r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+\Z")
 # Dates a promise can be about: a typo such as 9999-12-31 would overflow date arithmetic.
 FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2099, 12, 31)
 MAX_NUMBER = 1_000_000_000  # a billion: more than any count or measure of a municipality
@@ -284,6 +287,14 @@ class Fields:
         value = self.str(key, required)
         if value and not SAFE_URL_RE.match(value):
             self.error(key, f"'{shown(value)}' är ingen tillåten länk: använd https://, http://, mailto: eller /")
+            return ""
+        return value
+
+    def email(self, key: str, required: bool = False) -> str:
+        value = self.str(key, required)
+        if value and not EMAIL_RE.match(value):
+            self.error(key, f"'{shown(value)}' är ingen e-postadress; skriv den som namn@kommun.se (utan mellanslag "
+                       "eller mailto:)")
             return ""
         return value
 

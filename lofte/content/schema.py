@@ -67,7 +67,7 @@ def source(f: Fields, key: str = "source") -> Source | None:
 def contact(f: Fields | None) -> Contact:
     if f is None:
         return Contact()
-    out = Contact(name=f.str("name"), email=f.str("email"), phone=f.str("phone"), url=f.url("url"))
+    out = Contact(name=f.str("name"), email=f.email("email"), phone=f.str("phone"), url=f.url("url"))
     f.finish()
     return out
 
@@ -145,7 +145,7 @@ def read_site(f: Fields, build_date: dt.date, base_url: str | None) -> Site:
             statement_date=a.date("statement_date", True) or build_date,
             updated=a.date("updated"),
             method=a.str("method", True),
-            contact_email=a.str("contact_email", True),
+            contact_email=a.email("contact_email", True),
             contact_phone=a.str("contact_phone"),
             response_time=a.str("response_time", True),
         )
