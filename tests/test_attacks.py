@@ -56,8 +56,8 @@ REFUSED = [  # (name, file, old, new, a phrase of the error)
      "ingen tillåten länk"),
     ("mailto with injected headers", "site.yaml", "email: info@example.se", "email: 'a@b.se?bcc=c@d.se'",
      "ingen e-postadress"),
-    ("alias bomb in a word field", PARK, "order: 1", "order: 1\n" + "".join(
-        f"x{i}: &x{i} [{', '.join([f'*x{i - 1}'] * 9) if i else 'a'}]\n" for i in range(9)), "aliasen"),
+    ("alias bomb in a field that expects a word", PARK, "status: ej påbörjat\nindicators:", "status: [" + "".join(
+        f"&x{i} [{', '.join([f'*x{i - 1}'] * 9) if i else 'a'}], " for i in range(9)) + "]\nindicators:", "aliasen"),
     ("alias of a long text repeated", PARK, "order: 1", "order: 1\nx: &t '" + "a" * 2000 + "'\ny: [" + ", ".join(
         ["*t"] * 40_000) + "]", "aliasen"),
     ("python object tag", PARK, "order: 1", "order: !!python/object/apply:os.system ['id']", "YAML-taggen"),
