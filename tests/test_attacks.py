@@ -10,7 +10,7 @@ import re
 from xml.etree import ElementTree
 
 import pytest
-from conftest import content_errors, options
+from conftest import content_errors, edit, options
 
 from lofte.build.pipeline import build
 
@@ -20,12 +20,6 @@ LOFTE = "storby/2025/lofte.yaml"
 KOMMUN = "storby/kommun.yaml"
 TRACKER = "https://tracker.example.net/p.gif"
 
-
-def edit(root, rel, old, new):
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 REFUSED = [  # (name, file, old, new, a phrase of the error)

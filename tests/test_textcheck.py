@@ -1,6 +1,6 @@
 """One character rule for every text: fields, list items, bodies, translations, spreadsheet cells."""
 import pytest
-from conftest import content_errors
+from conftest import content_errors, edit
 
 from lofte.content import textcheck
 
@@ -11,12 +11,6 @@ CONTROL = ("innehåller ett osynligt styrtecken (U+{code}) efter '{after}'; ta b
 DIRECTION = ("innehåller ett osynligt tecken som ändrar textens riktning (U+{code}) efter '{after}'; ta bort det, "
              "det kan användas för att visa något annat än det som står i filen")
 
-
-def edit(root, rel, old, new):
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.mark.parametrize("old, new, expected", [

@@ -2,18 +2,12 @@
 import os
 
 import pytest
-from conftest import content_errors, write_tree
+from conftest import content_errors, edit, write_tree
 
 PROMISE = "storby/2025/fler-kontroller/index.md"
 PARK = "storby/2025/trygg-park/index.md"
 UPDATE = "storby/2025/trygg-park/updates/2025-03-01-forsta-vandringen.md"
 
-
-def edit(root, rel, old, new):
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_the_fixture_is_valid(small_content):
