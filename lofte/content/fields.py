@@ -176,14 +176,14 @@ class Fields:
 
     def checked(self, value: str, line: int, name: str, max_len: int) -> str:
         """Every text of content passes here: characters (textcheck.py), length, NFC."""
-        found = textcheck.problem(value, self.rtl)
+        text, found = textcheck.checked(value, self.rtl)
         if found is not None:
             offset, message = found
             self.errors.add(self.path, line + value.count("\n", 0, offset), name, message)
             return ""
-        if len(value) > max_len:
-            self.errors.add(self.path, line, name, f"är för långt ({len(value)} tecken; högst {max_len})")
-        return textcheck.normal(value)
+        if len(text) > max_len:
+            self.errors.add(self.path, line, name, f"är för långt ({len(text)} tecken; högst {max_len})")
+        return text
 
     def _too_big(self, key: str, value) -> bool:
         if isinstance(value, TooBig):
@@ -356,7 +356,7 @@ class Fields:
         Images are decided on the sanitised HTML, so reference-style images, brackets
         in alt text and raw `<IMG SRC>` are all seen: each needs alt text and a file
         among `files` (names relative to `folder`, the text's folder in content/)."""
-        found = textcheck.problem(source, self.rtl)
+        source, found = textcheck.checked(source, self.rtl)
         if found is not None:
             offset, message = found
             self.errors.add(self.path, line + source.count("\n", 0, offset), "text", message)
@@ -364,7 +364,7 @@ class Fields:
         if len(source) > max_len:
             self.errors.add(self.path, line, "text", f"är för lång ({len(source)} tecken; högst {max_len})")
             return markup.render("")
-        text, dropped = markup.render_checked(textcheck.normal(source))
+        text, dropped = markup.render_checked(source)
         self._links(dropped, line, source, "text")
         for attrs in markup.images(text.html):
             src, alt = attrs.get("src", ""), attrs.get("alt", "").strip()

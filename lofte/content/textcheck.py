@@ -53,32 +53,42 @@ def problem(text: str, rtl: bool = False) -> tuple[int, str] | None:
     `rtl`: the text is a translation to a right-to-left language, where
     direction marks are allowed.
     """
+    return checked(text, rtl)[1]
+
+
+def checked(text: str, rtl: bool = False) -> tuple[str, tuple[int, str] | None]:
+    """(the text in NFC, its first character problem or None): `problem` and `normal` in one pass.
+
+    Text without a suspect character is returned as it is: every character below
+    U+0300 and in the fast path's punctuation is its own NFC form."""
     if text.isascii():
         if not _CONTROL_RE.search(text):
-            return None
+            return text, None
     elif not _SUSPECT.search(text):
-        return None
+        return text, None
     run = 0
     for i, char in enumerate(text):
         if _CONTROL_RE.match(char):
             what = "en radbrytning (CR)" if char == "\r" else f"ett osynligt styrtecken ({_hex(char)})"
-            return i, (f"innehåller {what}{_after(text, i)}; ta bort det (sådana tecken kommer ofta med "
-                       "när text kopieras från ett annat program eller ett kalkylblad)")
+            return text, (i, f"innehåller {what}{_after(text, i)}; ta bort det (sådana tecken kommer ofta med "
+                             "när text kopieras från ett annat program eller ett kalkylblad)")
         if char in DIRECTION:
-            return i, (f"innehåller ett osynligt tecken som ändrar textens riktning ({_hex(char)}){_after(text, i)}; "
-                       "ta bort det, det kan användas för att visa något annat än det som står i filen")
+            return text, (i, f"innehåller ett osynligt tecken som ändrar textens riktning ({_hex(char)})"
+                             f"{_after(text, i)}; ta bort det, det kan användas för att visa något annat än det "
+                             "som står i filen")
         if char in MARKS and not rtl:
-            return i, (f"innehåller ett osynligt riktningstecken ({_hex(char)}){_after(text, i)}; ta bort det "
-                       "(sådana tecken behövs bara i översättningar till arabiska, persiska, jiddisch och kurdiska)")
+            return text, (i, f"innehåller ett osynligt riktningstecken ({_hex(char)}){_after(text, i)}; ta bort "
+                             "det (sådana tecken behövs bara i översättningar till arabiska, persiska, jiddisch "
+                             "och kurdiska)")
         if unicodedata.category(char) in ("Mn", "Me"):
             run += 1
             if run > MAX_MARKS:
                 start = i - run + 1
-                return start, (f"har fler än {MAX_MARKS} accenttecken staplade på samma bokstav{_after(text, start)}; "
-                               "ta bort de extra (de ritas ovanpå raderna runt omkring)")
+                return text, (start, f"har fler än {MAX_MARKS} accenttecken staplade på samma bokstav"
+                                     f"{_after(text, start)}; ta bort de extra (de ritas ovanpå raderna runt omkring)")
         else:
             run = 0
-    return None
+    return normal(text), None
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
