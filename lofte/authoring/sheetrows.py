@@ -14,7 +14,8 @@ from pathlib import Path
 
 from lofte.content import statuses, textcheck
 from lofte.content.errors import LofteError
-from lofte.content.fields import DATE_RE, MAX_NUMBER, date_problem, number_problem, parse_date, suggest
+from lofte.content.fields import DATE_RE, parse_date, suggest
+from lofte.content.ranges import MAX_NUMBER, date_problem, number_problem
 from lofte.content.textcheck import shown
 from lofte.content.model import Promise, Site, Update
 

@@ -12,7 +12,8 @@ import datetime as dt
 
 from . import images, schema, urls
 from .errors import ErrorList
-from .fields import Fields, date_problem, item_name, parse_date, swedish_number
+from .fields import Fields, item_name, parse_date
+from .ranges import date_problem, swedish_number
 from .languages import swedish_key
 from .load import ContentTree, Document, PromiseFiles
 from .model import Municipality, Period, Promise, Site, Text, Update

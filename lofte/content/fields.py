@@ -16,6 +16,7 @@ from . import markup, textcheck
 from .errors import ErrorList
 from .model import Text
 from .names import SLUG_RE
+from .ranges import MAX_NUMBER, date_problem, number_problem, swedish_number
 from .textcheck import shown
 from .yamlsource import LineDict, LineList, TooBig
 
@@ -28,9 +29,6 @@ SAFE_URL_RE = re.compile(r"^(https?://[^\s<>\"'`\\]+|mailto:[^\s<>\"'`\\]+|/(?![
 # An address people write to: no spaces, quotes, brackets or mailto parameters (?subject=…).
 EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&*+/=^_{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                       r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+\Z")
-# Dates a promise can be about: a typo such as 9999-12-31 would overflow date arithmetic.
-FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2099, 12, 31)
-MAX_NUMBER = 1_000_000_000  # a billion: more than any count or measure of a municipality
 MAX_ITEM = 2000  # characters of one list item (an activity, an effect)
 
 
@@ -49,36 +47,6 @@ def parse_date(value: str) -> dt.date | None:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
-
-
-def date_problem(value: dt.date) -> str | None:
-    if FIRST_DATE <= value <= LAST_DATE:
-        return None
-    return f"{value.isoformat()} ligger utanför åren {FIRST_DATE.year}–{LAST_DATE.year}; kontrollera årtalet"
-
-
-def swedish_number(value: float) -> str:
-    """1000000000 → '1 000 000 000' for messages."""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
-    return text.replace(",", "\u00a0").replace(".", ",")
-
-
-def _plain(value: float) -> str:
-    """A number as written: 5 not 5.0, 1e+300 not 301 digits."""
-    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else f"{value:g}"
-
-
-def number_problem(value: float, minimum: float | None, maximum: float | None) -> str | None:
-    """Why a number is out of range, or None. NaN and infinity are never numbers."""
-    if value != value or value in (float("inf"), float("-inf")):
-        return "är inget tal man kan räkna med; skriv en siffra"
-    if maximum is not None and value > maximum:
-        return f"är för stort ({_plain(value)}); högst {swedish_number(maximum)}"
-    if minimum is not None and value < minimum:
-        if minimum == 0:
-            return f"kan inte vara negativt ({_plain(value)})"
-        return f"måste vara minst {swedish_number(minimum)}, fick {_plain(value)}"
-    return None
 
 
 def _line_of(source: str, needle: str, first: int) -> int:

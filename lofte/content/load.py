@@ -7,7 +7,6 @@ parses YAML/front matter; what the fields mean is schema.py's job.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
