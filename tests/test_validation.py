@@ -265,3 +265,9 @@ def test_email_addresses_are_addresses(small_content, value):
     edit(small_content, "site.yaml", "email: info@example.se", f"email: '{value}'")
     assert (f"content/site.yaml:6: contact.email: '{value}' är ingen e-postadress; skriv den som namn@kommun.se "
             "(utan mellanslag eller mailto:)") in content_errors(small_content)
+
+
+def test_a_text_starting_with_a_hash_is_a_comment_and_the_error_says_so(small_content):
+    edit(small_content, PROMISE, "title: Fler hastighetskontroller", "title: #1 i trygghet")
+    assert ("content/storby/2025/fler-kontroller/index.md:2: title: är tomt: texten efter # läses som en kommentar; "
+            'sätt texten inom citattecken, t.ex. title: "#1 …"') in content_errors(small_content)

@@ -58,7 +58,9 @@ TAB = "raden har en tabb; dra in med mellanslag i stället (YAML tillåter inte 
     ("a: 1\n---\nb: 2\n", 2, "en rad med bara '---' står mitt bland fälten; ta bort den (i en .md-fil avslutar "
      "den andra '---'-raden fälten, och texten skrivs under den)"),
     ('a: "x" y\n', 1, "texten fortsätter efter det avslutande citattecknet; sätt hela texten inom citattecken "
-     "(ett citattecken inuti skrivs som \\\" eller byt till enkla citattecken)"),
+     "(ett \" inuti \"…\" skrivs \\\", ett ' inuti '…' skrivs '')"),
+    ("actors:\n  - actor: polisen\n   status: pågår\n", 3, "raderna i listan är olika indragna; varje '-' ska stå "
+     "lika långt in, och fälten under ett '-' rakt under fältet efter '-'"),
     ("a: 1\n%x\n", 2, f"en rad kan inte börja med % i YAML; {QUOTE}"),
     ("a: |x\n  y\n", 1, "efter | eller > ska raden sluta; skriv texten på raderna under, indragen med mellanslag"),
     ("a: - x\n", 1, f"'- ' mitt på en rad läses som början på en lista; {QUOTE}, eller skriv listan på egna "

@@ -18,7 +18,7 @@ from .model import Text
 from .names import SLUG_RE
 from .ranges import MAX_NUMBER, date_problem, number_problem, swedish_number
 from .textcheck import shown
-from .yamlsource import LineDict, LineList, TooBig
+from .yamlsource import Commented, LineDict, LineList, TooBig
 
 # Patterns end in \Z: "$" would also match before a trailing line break.
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\Z")
@@ -113,7 +113,11 @@ class Fields:
         self.known.add(key)
         value = self.data.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
+            if required and isinstance(value, Commented):
+                self.errors.add(self.path, self.line(key), self.name(key),
+                                "är tomt: texten efter # läses som en kommentar; sätt texten inom citattecken, "
+                                f"t.ex. {key}: \"#1 …\"")
+            elif required:
                 self.errors.add(self.path, self.line(key), self.name(key),
                                 "saknas: fältet är obligatoriskt" if key not in self.data
                                 else "är tomt: fältet är obligatoriskt")

@@ -65,7 +65,7 @@ def _block_mapping(line_text: str, column: int) -> str:
     before = line_text[:column].rstrip()
     if before.endswith(('"', "'")) and column > len(line_text) - len(line_text.lstrip()):
         return ("texten fortsätter efter det avslutande citattecknet; sätt hela texten inom citattecken "
-                "(ett citattecken inuti skrivs som \\\" eller byt till enkla citattecken)")
+                "(ett \" inuti \"…\" skrivs \\\", ett ' inuti '…' skrivs '')")
     if before.endswith(("}", "]")):
         return f"texten fortsätter efter en avslutande klammer; {QUOTE_ALL}{_example(line_text)}"
     return ("indraget stämmer inte med raderna ovanför; fält på samma nivå ska börja med lika många mellanslag, "
@@ -90,7 +90,8 @@ def _message(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, bool]:
     if "did not find expected key" in problem:
         return _block_mapping(line_text, column), False
     if "expected '-' indicator" in problem:
-        return "raderna i listan är olika indragna; börja varje rad i listan med lika många mellanslag före '-'", False
+        return ("raderna i listan är olika indragna; varje '-' ska stå lika långt in, och fälten under ett '-' "
+                "rakt under fältet efter '-'"), False
     if "block sequence entries are not allowed" in problem:
         return (f"'- ' mitt på en rad läses som början på en lista; {QUOTE_ALL}, eller skriv listan "
                 "på egna rader under fältet"), False

@@ -34,6 +34,12 @@ YamlProblem = yamlerrors.YamlProblem
 
 class _Loader(_BaseLoader):
     first_line = 1  # line number of the text's first line in its file
+    source = ""  # the text, to look at a line when a value is empty
+
+
+class Commented(str):
+    """An empty value followed by a comment: `title: #1 i trygghet` (the schema says why it is empty)."""
+    __slots__ = ()
 
 
 # Only true/false are booleans; only plain numbers are numbers; no timestamps.
@@ -113,11 +119,19 @@ def _scalar(loader: _Loader, node: yaml.Node):
         elif node.tag == _BOOL and text in ("true", "True", "TRUE", "false", "False", "FALSE"):
             return text[0] in "tT"
         elif node.tag == _NULL and text in ("", "~", "null", "Null", "NULL"):
+            if text == "" and _comment_follows(loader, node):
+                return Commented()
             return None
         elif node.tag == _STR:
             return text
     raise YamlProblem(_line(loader, node), f"YAML-taggen '{textcheck.shown(node.tag.replace('tag:yaml.org,2002:', '!!'), 40)}' används inte i innehållet; "
                       "ta bort den (skriv värdet som vanlig text, inom citattecken om det behövs)")
+
+
+def _comment_follows(loader: _Loader, node: yaml.Node) -> bool:
+    mark = node.start_mark
+    line = loader.source.split("\n", mark.line + 1)[mark.line] if loader.source.count("\n") >= mark.line else ""
+    return line[mark.column:].lstrip().startswith("#")
 
 
 def _mapping(loader: _Loader, node: yaml.MappingNode, built: dict, depth: int) -> LineDict:
@@ -181,6 +195,7 @@ def parse_yaml(text: str, first_line: int = 1) -> object:
     """
     loader = _Loader(text)
     loader.first_line = first_line
+    loader.source = text
     try:
         node = loader.get_single_node()
         if node is None:
