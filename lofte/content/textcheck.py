@@ -25,7 +25,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-MAX_MARKS = 3  # Vietnamese stacks up to three marks on a letter (ặ in NFD); more is Zalgo
+# Combining marks on one letter once the text is in NFC: Swedish and Vietnamese need none
+# then (their letters are precomposed), Arabic at most two (shadda and a vowel). Three
+# already reach the line above on a poster; more is "Zalgo".
+MAX_MARKS = 2
 RTL_LANGUAGES = frozenset({"ar", "fa", "yi", "ku"})  # translations whose text may carry RTL marks
 MARKS = frozenset("\u200e\u200f\u061c")  # left-to-right, right-to-left and Arabic letter marks
 DIRECTION = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -66,6 +69,7 @@ def checked(text: str, rtl: bool = False) -> tuple[str, tuple[int, str] | None]:
             return text, None
     elif not _SUSPECT.search(text):
         return text, None
+    text = normal(text)  # marks are counted on composed letters; NFC keeps every line break
     run = 0
     for i, char in enumerate(text):
         if _CONTROL_RE.match(char):
@@ -88,7 +92,7 @@ def checked(text: str, rtl: bool = False) -> tuple[str, tuple[int, str] | None]:
                                      f"{_after(text, start)}; ta bort de extra (de ritas ovanpå raderna runt omkring)")
         else:
             run = 0
-    return normal(text), None
+    return text, None
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
