@@ -40,10 +40,10 @@ DIRECTION = ("innehåller ett osynligt tecken som ändrar textens riktning (U+{c
      "tecken behövs bara i översättningar till arabiska, persiska, jiddisch och kurdiska)"),
     # Zalgo: more than two combining marks on one letter (counted in NFC)
     ("title: Tryggare park", "title: Tryggare pa\u0301\u0302\u0303\u0304rk",
-     f"{PARK_FILE}:2: title: har fler än 2 accenttecken staplade på samma bokstav efter 'Tryggare pá'; ta bort de "
+     f"{PARK_FILE}:2: title: har fler än 2 accenttecken staplade på samma bokstav efter 'Tryggare pa'; ta bort de "
      "extra (de ritas ovanpå raderna runt omkring)"),
-    ("title: Tryggare park", "title: Östra p\u0308\u0301\u0302ark",
-     f"{PARK_FILE}:2: title: har fler än 2 accenttecken staplade på samma bokstav efter 'Östra p'; ta bort de "
+    ("title: Tryggare park", "title: Trygga Ö\u0301\u0302stra",
+     f"{PARK_FILE}:2: title: har fler än 2 accenttecken staplade på samma bokstav efter 'Trygga O'; ta bort de "
      "extra (de ritas ovanpå raderna runt omkring)"),
 ])
 def test_invisible_and_stacked_characters_are_refused_everywhere(small_content, old, new, expected):

@@ -25,9 +25,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Combining marks on one letter once the text is in NFC: Swedish and Vietnamese need none
-# then (their letters are precomposed), Arabic at most two (shadda and a vowel). Three
-# already reach the line above on a poster; more is "Zalgo".
+# Combining marks on one letter, counted decomposed (NFD, so Ö counts one): Swedish needs
+# one, Vietnamese and vocalised Arabic two (ệ, shadda and a vowel). Three already reach the
+# line above on a poster; more is "Zalgo".
 MAX_MARKS = 2
 RTL_LANGUAGES = frozenset({"ar", "fa", "yi", "ku"})  # translations whose text may carry RTL marks
 MARKS = frozenset("\u200e\u200f\u061c")  # left-to-right, right-to-left and Arabic letter marks
@@ -47,6 +47,7 @@ def _after(text: str, offset: int) -> str:
     """Where in the text: the words before the offset, for the message."""
     before = text[max(0, offset - 24):offset].replace("\n", " ")
     before = " ".join(_CONTROL_RE.sub("", "".join(c for c in before if c not in DIRECTION and c not in MARKS)).split())
+    before = normal(before)
     return f" efter '{before}'" if before else " först i texten"
 
 
@@ -69,7 +70,7 @@ def checked(text: str, rtl: bool = False) -> tuple[str, tuple[int, str] | None]:
             return text, None
     elif not _SUSPECT.search(text):
         return text, None
-    text = normal(text)  # marks are counted on composed letters; NFC keeps every line break
+    text = unicodedata.normalize("NFD", text)  # marks counted decomposed; line breaks stay where they are
     run = 0
     for i, char in enumerate(text):
         if _CONTROL_RE.match(char):
@@ -92,7 +93,7 @@ def checked(text: str, rtl: bool = False) -> tuple[str, tuple[int, str] | None]:
                                      f"{_after(text, start)}; ta bort de extra (de ritas ovanpå raderna runt omkring)")
         else:
             run = 0
-    return text, None
+    return normal(text), None
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
