@@ -184,8 +184,13 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command in ("build", "posters"):
         from lofte.authoring import builtreport
         posters = not getattr(args, "no_posters", False)
-        counts = build(options(args, posters=posters, bleed=args.bleed))
+        opts = options(args, posters=posters, bleed=args.bleed)
+        counts = build(opts)
         print("\n".join(builtreport.lines(Path(args.out), counts, posters)))
+        if posters:  # characters the poster typeface lacks would print as empty boxes
+            from lofte.authoring import glyphs
+            for line in glyphs.warnings(opts):
+                print(line, file=sys.stderr)
         return 0
     if args.command == "serve":
         from lofte.authoring import cms, serve

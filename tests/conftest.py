@@ -44,6 +44,14 @@ def options(content: Path, out: Path | None = None, **kw) -> Options:
                    display_root="content", **kw)
 
 
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    """Replace the first `old` in a content file (which must contain it) with `new`."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def content_errors(content: Path) -> list[str]:
     """The error lines a build of `content` reports (empty when valid)."""
     try:

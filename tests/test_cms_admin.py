@@ -42,6 +42,8 @@ def test_admin_files_and_config(with_cms, tmp_path):
                                  "commit_messages": config["backend"]["commit_messages"],
                                  "base_url": "https://auth.storby.example.se"}
     assert config["locale"] == "sv" and config["site_url"] == "https://example.se/trygghet/lofte/"
+    patterns = [m for m in __import__("re").findall(r"pattern:\n\s*- (.*)", text)]
+    assert patterns and not any("\\Z" in p for p in patterns)  # JavaScript has no \Z: Python's is written $
     by_name = {c["name"]: c for c in config["collections"]}
     update = by_name["uppdateringar-storby-2025-trygg-park"]
     assert update["folder"] == "content/storby/2025/trygg-park/updates"

@@ -44,6 +44,8 @@ def sample(field: dict, choose: dict, day: dt.date):
         return True
     if "pattern" in field and field["pattern"][0] == schema_fields.SLUG_RE.pattern or name == "id":
         return "exempel"
+    if "pattern" in field and "namn@kommun.se" in field["pattern"][1]:
+        return "trygghet@example.se"
     if "pattern" in field and "mailto" in field["pattern"][1]:
         return "https://example.org/underlag"
     if "pattern" in field and "18:00" in field["pattern"][1]:

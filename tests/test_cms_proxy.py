@@ -171,7 +171,7 @@ def test_a_save_with_an_error_is_undone_with_the_builds_message(proxy):
             "dataFiles": [{"path": "content/storby/2025/trygg-park/updates/2025-05-01-fel.md", "raw": raw}],
             "assets": []}})
     assert caught.value.status == 422
-    assert "content/storby/2025/trygg-park/updates/2025-05-01-fel.md:4: progress[1].indicator: 'promenader' är " \
+    assert "content/storby/2025/trygg-park/updates/2025-05-01-fel.md:4: progress (första värdet).indicator: 'promenader' är " \
            "ingen indikator i löftet (trygga, vandringar)" in str(caught.value)
     assert not target.exists()
     with pytest.raises(Refused, match="ligger utanför perioden"):

@@ -1,6 +1,8 @@
 """Images from content: bad files are errors with their path; good ones lose metadata."""
 import io
 
+import pytest
+
 from conftest import content_errors, options
 from PIL import Image
 
@@ -75,3 +77,98 @@ def test_decompression_bomb_is_refused(small_content):
     (small_content / FOLDER / "bomb.png").write_bytes(out.getvalue())
     errors = content_errors(small_content)
     assert any(e.startswith("content/storby/2025/trygg-park/bomb.png: bilden ") for e in errors), errors
+
+
+TRACKER = "https://tracker.example.com/p.png"
+OUTSIDE = (f"bilden '{TRACKER}' ligger inte i content/: lägg bildfilen i löftets mapp och länka till filnamnet "
+           "(inga bilder från andra webbplatser)")
+
+
+@pytest.mark.parametrize("markdown, line", [
+    (f"![Karta][r]\n\n[r]: {TRACKER}", 34),  # reference-style: the URL is on the definition's line
+    (f"![Karta [med] \\] hakar]({TRACKER})", 32),  # nested and escaped brackets in the alt text
+    (f"<IMG SRC={TRACKER} ALT=karta>", 32),  # upper-case raw HTML
+    (f"<p><img alt=x src='{TRACKER}'></p>", 32),
+    (f"![Karta](<{TRACKER}>)", 32),
+])
+def test_images_from_other_sites_are_found_on_the_sanitised_html(small_content, markdown, line):
+    add_image_to_body(small_content, markdown)
+    assert f"content/{FOLDER}/index.md:{line}: text: {OUTSIDE}" in content_errors(small_content)
+
+
+def test_upper_case_img_without_alt_is_caught(small_content):
+    (small_content / FOLDER / "park.jpg").write_bytes(jpeg_with_gps())
+    add_image_to_body(small_content, "<IMG SRC=park.jpg>")
+    assert (f"content/{FOLDER}/index.md:32: text: bilden 'park.jpg' saknar alternativtext: beskriv bilden inom "
+            "hakparenteserna, t.ex. ![Polis och invånare på torget](park.jpg)") in content_errors(small_content)
+
+
+def test_markdown_in_yaml_fields_cannot_carry_images_or_other_hosts(small_content):
+    lofte = small_content / "storby/2025/lofte.yaml"
+    lofte.write_text(lofte.read_text().replace("purpose: Öka tryggheten i centrum.",
+                                               f"purpose: \"Öka tryggheten. ![x]({TRACKER}) [läs](//evil.example/)\""))
+    errors = content_errors(small_content)
+    assert f"content/storby/2025/lofte.yaml:13: purpose: {OUTSIDE}" in errors
+    assert ("content/storby/2025/lofte.yaml:13: purpose: länken '//evil.example/' leder till en annan webbplats "
+            "utan https:; skriv hela adressen (https://…) eller en sida på den här webbplatsen (/…)") in errors
+
+
+def test_no_text_can_make_an_output_load_from_elsewhere():
+    from lofte.content import markup
+    for source in (f"![a]({TRACKER})", f"<img src='{TRACKER}'>", "<img src=' //evil.example/x'>",
+                   "[x](//evil.example)", '<a href="/\t/evil.example">x</a>', "![x](data:image/png;base64,AA)"):
+        html = markup.render(source).html
+        assert "evil" not in html and "tracker" not in html and "data:" not in html, html
+
+
+def test_images_and_pdfs_over_1_mb_are_refused(small_content):
+    import random
+    noise = random.Random(1).randbytes(1100 * 1100 * 3)
+    out = io.BytesIO()
+    Image.frombytes("RGB", (1100, 1100), noise).save(out, "PNG")
+    (small_content / FOLDER / "stor.png").write_bytes(out.getvalue())
+    (small_content / FOLDER / "stor.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * 1_100_000)
+    errors = content_errors(small_content)
+    size = f"{len(out.getvalue()) / 1_000_000:.1f}".replace(".", ",")
+    assert (f"content/{FOLDER}/stor.png: filen är för stor ({size} MB; högst 1 MB); förminska bilden till högst 2000 "
+            "bildpunkter på bredden, eller spara den som JPEG med lägre kvalitet") in errors
+    assert (f"content/{FOLDER}/stor.pdf: filen är för stor (1,1 MB; högst 1 MB); spara en mindre PDF (t.ex. med "
+            "”Minska filstorlek”), eller länka till dokumentet där det redan finns, med url under source") in errors
+
+
+def make_pdf(**kw) -> bytes:
+    import pikepdf
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.docinfo["/Author"] = "Anna Hemligsson"
+    with pdf.open_metadata() as meta:
+        meta["dc:creator"] = ["Anna Hemligsson"]
+    if kw.get("javascript"):
+        pdf.Root.OpenAction = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert(1)"))
+    if kw.get("attachment"):
+        pdf.attachments["lista.txt"] = pikepdf.AttachedFileSpec(pdf, b"personnummer")
+    if kw.get("launch"):
+        pdf.pages[0].obj.AA = pikepdf.Dictionary(O=pikepdf.Dictionary(S=pikepdf.Name.Launch, F=pikepdf.String("calc")))
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("kind, what", [("javascript", "en åtgärd som körs när filen öppnas"),
+                                        ("attachment", "inbäddade filer"), ("launch", "åtgärder som körs automatiskt")])
+def test_pdfs_that_can_act_are_refused(small_content, kind, what):
+    (small_content / FOLDER / "dok.pdf").write_bytes(make_pdf(**{kind: True}))
+    assert (f"content/{FOLDER}/dok.pdf: PDF-filen innehåller {what}; en publicerad PDF får inte kunna köra något "
+            "hos läsaren: spara en vanlig PDF (t.ex. Skriv ut → Spara som PDF) och lägg den här"
+            ) in content_errors(small_content)
+
+
+def test_published_pdfs_lose_their_metadata(small_content, tmp_path):
+    import pikepdf
+    (small_content / FOLDER / "dok.pdf").write_bytes(make_pdf())
+    out = tmp_path / "site"
+    build(options(small_content, out))
+    published = (out / FOLDER / "dok.pdf").read_bytes()
+    assert b"Hemligsson" not in published
+    with pikepdf.open(io.BytesIO(published)) as pdf:
+        assert len(pdf.pages) == 1 and "/Info" not in pdf.trailer and "/Metadata" not in pdf.Root

@@ -15,7 +15,7 @@ from markupsafe import escape
 from lofte.build.pipeline import build
 from lofte.content import urls
 from lofte.i18n.translate import data_catalogue
-from lofte.outputs import opendata_csv
+from lofte.outputs import csvcell, opendata_csv
 from lofte.outputs.dcat import CATALOGUE_FILE, NS
 from lofte.outputs.opendata import FIELDS, LICENCES, SITE_FILE
 
@@ -139,7 +139,7 @@ def test_csv_cells_never_start_a_formula(built):
     assert row["focus_area"] == "'+ Trafik"
     for spec in opendata_csv.FILES:
         for r in read_csv(built, spec.name):
-            assert not any(v.startswith(opendata_csv.FORMULA_START) for v in r.values())
+            assert not any(v.startswith(csvcell.FORMULA_START) for v in r.values())
     assert opendata_csv.cell(-3) == -3, "numbers are never touched"
 
 

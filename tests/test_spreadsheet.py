@@ -282,3 +282,40 @@ def test_a_date_after_the_end(small_content, tmp_path, capsys, monkeypatch):
     assert capsys.readouterr().err.splitlines()[0] == (
         f"{path}:rad 2: kolumn datum: 2026-01-01 ligger efter löftets slut (2025-12-31); det som händer efter slutet "
         "hör till uppföljningen (follow_up i lofte.yaml) eller en ny period")
+
+
+def test_hostile_cells_are_refused_with_their_column_and_nothing_is_written(small_content, tmp_path, capsys):
+    path = tmp_path / "elak.csv"
+    head = "kommun;period;löfte;datum;titel;text;indikator;värde\r\n"
+    path.write_text(head + "storby;2025;trygg-park;2025-05-01;Vandring\x1b[2J;Text;vandringar;1e300\r\n"
+                    "storby;2025;trygg-park;9999-12-31;Sen;Text\u202e;vandringar;-2\r\n", encoding="utf-8")
+    before = tree_bytes(small_content)
+    assert run(small_content, "import-updates", str(path)) == 1
+    assert capsys.readouterr().err.splitlines() == [f"{path}:{line}" for line in [
+        "rad 2: kolumn titel: innehåller ett osynligt styrtecken (U+001B) efter 'Vandring'; ta bort det (sådana "
+        "tecken kommer ofta med när text kopieras från ett annat program eller ett kalkylblad)",
+        "rad 2: kolumn värde: är för stort (1e+300); högst 1\u00a0000\u00a0000\u00a0000",
+        "rad 3: kolumn text: innehåller ett osynligt tecken som ändrar textens riktning (U+202E) efter 'Text'; "
+        "ta bort det, det kan användas för att visa något annat än det som står i filen",
+        "rad 3: kolumn datum: 9999-12-31 ligger utanför åren 1900–2099; kontrollera årtalet",
+        "rad 3: kolumn värde: kan inte vara negativt (-2)",
+    ]] + ["Ingenting importerades: 5 fel i " + str(path) + ". Rätta raderna och importera igen."]
+    assert tree_bytes(small_content) == before
+
+
+def test_a_cell_over_128_kb_is_an_error_not_a_traceback(small_content, tmp_path, capsys):
+    path = tmp_path / "stor.csv"
+    path.write_text("kommun;period;löfte;datum;titel;text\r\nstorby;2025;trygg-park;2025-05-01;Stor;\""
+                    + "a" * 140_000 + "\"\r\n", encoding="utf-8")
+    assert run(small_content, "import-updates", str(path)) == 1
+    assert capsys.readouterr().err == (
+        f"Fel: {path}:rad 2: en cell är för stor (över 128 kB) eller har ett citattecken som inte avslutas (eller "
+        "ett osynligt nolltecken); korta texten eller rätta raden och spara igen\n")
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "\uff1dHYPERLINK(\"x\")",
+                                  "\uff0b1", "\uff0d1", "\uff20x"])
+def test_one_formula_guard_for_the_export_and_open_data(text):
+    from lofte.outputs import opendata_csv
+    assert excelcsv.text_cell(text) == opendata_csv.cell(text) == "'" + text
+    assert excelcsv.from_text_cell(excelcsv.text_cell(text)) == text

@@ -124,5 +124,5 @@ def test_translation_errors_name_the_field(small_content):
 def test_site_languages_must_have_an_interface(small_content):
     site = small_content / "site.yaml"
     site.write_text(site.read_text("utf-8").replace("languages: [sv, en]", "languages: [sv, ar]"), "utf-8")
-    assert any("languages[2]: 'ar' är inget språk som webbplatsen finns på" in e
+    assert any("languages (andra språket): 'ar' är inget språk som webbplatsen finns på" in e
                for e in content_errors(small_content))

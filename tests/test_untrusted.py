@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+from xml.etree import ElementTree
 
 import feedparser
 import icalendar
@@ -22,7 +23,7 @@ def make_evil(content):
     update = content / "storby/2025/trygg-park/updates/2025-03-01-forsta-vandringen.md"
     text = update.read_text().replace("title: Första vandringen", "title: '@SUM(A1:A9)'")
     text = text.replace("Tjugo personer kom.", "Tjugo <b onclick=x>personer</b> kom. " + EVIL_BODY.replace("<img src=x onerror=alert(1)> ", ""))
-    text = text.replace("example: true\n", "example: true\nevents:\n  - title: \"Möte\\r\\nBEGIN:VEVENT\\r\\nSUMMARY:fake\"\n"
+    text = text.replace("example: true\n", "example: true\nevents:\n  - title: \"Möte\\nBEGIN:VEVENT\\nSUMMARY:fake\"\n"
                         "    start: 2025-07-01 18:00\n    location: '=cmd|calc'\n")
     update.write_text(text)
 
@@ -48,7 +49,10 @@ def test_hostile_text_is_inert_everywhere(small_content, tmp_path):
         rows = list(csv.reader(io.StringIO((out / "data" / name).read_text("utf-8-sig"))))
         cells = [c for row in rows[1:] for c in row]
         assert not any(c[:1] in ("=", "+", "-", "@") and not c[1:2].isdigit() for c in cells if c), name
+    for xml in [*out.rglob("*.xml"), *out.rglob("*.rdf")]:
+        ElementTree.parse(xml)  # a real XML parser: malformed XML raises
     calendar = icalendar.Calendar.from_ical((out / "storby/kalender.ics").read_bytes())
     events = [c for c in calendar.walk("VEVENT")]
     assert len(events) == 1 and str(events[0]["SUMMARY"]).startswith("Exempel: Möte")
     assert "BEGIN:VEVENT\r\nSUMMARY:fake" not in (out / "storby/kalender.ics").read_text()
+    assert "\nBEGIN:VEVENT\nSUMMARY:fake" not in (out / "storby/kalender.ics").read_text()

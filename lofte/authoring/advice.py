@@ -38,9 +38,9 @@ KINDS = {
     "lang-mening": "en mening har fler än 25 ord",
     "svar-text": "texten har LIX över 50",
     "trasig-lank": "en länk leder ingenstans",
-    "bild-saknas": "en bild finns inte",
     "exempeladress": "en adress är en exempeladress",
     "polisomrade-saknas": "kommunen har inget lokalpolisområde",
+    "tecken-affisch": "affischens typsnitt saknar tecken i en text",
 }
 # Advice about acknowledgements themselves; answered by editing the acknowledgement.
 NOT_ACKNOWLEDGEABLE = {"okand-kvittering": "en kvittering nämner inget råd",

@@ -55,6 +55,8 @@ def check(opts: Options, municipalities: list[str] | tuple[str, ...] = ()) -> li
             for promise in period.promises:
                 found += promise_advice(m, period, promise, ctx.facts.promises[promise.path], ended(period, site), lines)
                 found += promise_texts(period, promise, known, lines)
+    from .glyphs import advice as poster_glyphs  # glyphs imports advice, which imports this module's stage
+    found += poster_glyphs(site, lines)
     return sorted(acknowledge(found, site, lines))
 
 

@@ -14,8 +14,11 @@ import math
 import re
 from pathlib import Path
 
+from lofte.content.errors import LofteError
+from lofte.outputs.csvcell import guard, unguard
+
 DELIMITERS = (";", ",", "\t")
-FORMULA_START = ("=", "+", "-", "@")  # a cell starting so would run as a formula
+MAX_CELL = 131_072  # Python's csv limit (128 kB); no title or text needs more
 
 
 def write(path: Path, header: list[str], rows: list[list[str]]) -> None:
@@ -36,16 +39,30 @@ def read(path: Path) -> list[list[str]]:
     first = text.split("\n", 1)[0]
     delimiter = max(DELIMITERS, key=first.count)
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return [[cell.replace("\r\n", "\n").replace("\r", "\n") for cell in row] for row in rows]
+    try:
+        return [[cell.replace("\r\n", "\n").replace("\r", "\n") for cell in row] for row in rows]
+    except csv.Error:  # a cell over MAX_CELL, a NUL, or quotes the csv module cannot read
+        row = text[:_offset(text, rows.line_num)].count("\n") + 1
+        raise LofteError(f"{path}:rad {row}: en cell är för stor (över {MAX_CELL // 1024} kB) eller har ett "
+                         "citattecken som inte avslutas (eller ett osynligt nolltecken); korta texten eller rätta raden och spara igen"
+                         ) from None
+
+
+def _offset(text: str, lines: int) -> int:
+    """Where the `lines`-th line of `text` ends."""
+    at = 0
+    for _ in range(max(0, lines - 1)):
+        at = text.find("\n", at) + 1 or len(text)
+    return at
 
 
 def text_cell(value: str) -> str:
-    """Text for a cell; a leading ' keeps Excel from running it as a formula."""
-    return "'" + value if value.startswith(FORMULA_START) else value
+    """Text for a cell; csvcell.guard keeps a spreadsheet from running it as a formula."""
+    return guard(value)
 
 
 def from_text_cell(value: str) -> str:
-    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_START) else value
+    return unguard(value)
 
 
 def number_cell(value: float) -> str:

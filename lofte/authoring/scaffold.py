@@ -12,31 +12,19 @@ import datetime as dt
 import json
 import re
 import string
-import unicodedata
 from pathlib import Path
 
 from lofte.content import statuses, urls
 from lofte.content.errors import LofteError
 from lofte.content.fields import SLUG_RE
+from lofte.content.names import slugify  # also used by sheetrows through this module
 from lofte.content.yamlsource import LineDict, YamlProblem, parse_yaml, split_front_matter
 
 from . import hints
 
 SCAFFOLDS = Path(__file__).parent / "scaffolds"
-MAX_SLUG = 60
-_TRANSLITERATE = str.maketrans({"å": "a", "ä": "a", "ö": "o", "æ": "ae", "ø": "o", "ß": "ss"})
 NAME_HINT, TITLE_HINT = '"…"', '"Titel"'
 YEAR_RE = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
-
-
-def slugify(title: str) -> str:
-    """A safe folder or file name from a Swedish title: 'Trygg i Åby' → 'trygg-i-aby'."""
-    text = unicodedata.normalize("NFKC", title).lower().translate(_TRANSLITERATE)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()  # é → e, ü → u
-    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    if len(slug) > MAX_SLUG:
-        slug = slug[:MAX_SLUG].rsplit("-", 1)[0]
-    return slug
 
 
 def quoted(text: str) -> str:

@@ -19,10 +19,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lofte.content import statuses
+from lofte.content import statuses, textcheck
 from lofte.content.errors import LofteError
 from lofte.content.fields import DATE_RE, parse_date, suggest
 from lofte.content.model import Period, Promise, Site, Update
+from lofte.content.ranges import MAX_NUMBER, date_problem, number_problem
+from lofte.content.textcheck import shown
 
 from . import excelcsv
 from .scaffold import quoted, slugify
@@ -34,10 +36,10 @@ INFO = ("mål i löftet", "parter i löftet")  # written by export for the colle
 PAIR_RE = re.compile(r"^(indikator|värde)(?: (\d+))?$")  # "indikator", "värde", "indikator 2" …
 ACTOR_RE = re.compile(r"^status (\S+)$")  # "status polisen", "status bostadsbolaget"
 ALIASES = {"lofte": "löfte", "varde": "värde", "date": "datum", "title": "titel", "ny anda": ANYWAY}
-ID_RE = re.compile(r"^([a-z0-9-]+)/([a-z0-9-]+)/([a-z0-9-]+)/(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
+ID_RE = re.compile(r"^([a-z0-9-]+)/([a-z0-9-]+)/([a-z0-9-]+)/(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\Z")
 YES, NO = ("ja", "true", "sant", "x"), ("nej", "false", "falskt", "")
 MAX_TITLE = 300
-SHOWN = 60  # characters of a cell quoted in a message
+MAX_TEXT = 100_000  # as an update's body (fields.Fields.body)
 
 
 @dataclass
@@ -94,9 +96,8 @@ def _values(progress: list[tuple[str, float]]) -> str:
 
 
 def cell(text: str) -> str:
-    """A cell's text as quoted in a message: one line, at most SHOWN characters."""
-    line = " ".join(text.split())
-    return f"'{line[:SHOWN]}…'" if len(line) > SHOWN else f"'{line}'"
+    """A cell's text as quoted in a message: one line, short, invisible characters named."""
+    return f"'{shown(' '.join(text.split()))}'"
 
 
 def describe(differences: list[tuple[str, str, str]]) -> str:
@@ -148,6 +149,7 @@ class Rows:
 
     def row(self, number: int, cells: dict[str, str]) -> NewUpdate | None:
         before = len(self.errors)
+        self._characters(number, cells)
         kommun, period, slug = cells.get("kommun", ""), cells.get("period", ""), cells.get("löfte", "")
         found = self._promise(number, kommun, period, slug)
         promise = found[1] if found else None
@@ -162,7 +164,7 @@ class Rows:
         status = self._status(number, "status", cells.get("status", ""))
         example = cells.get("exempel", "").strip().lower()
         if example not in YES + NO:
-            self.error(number, "exempel", f"väntade ja eller nej, fick '{example}'")
+            self.error(number, "exempel", f"väntade ja eller nej, fick '{shown(example)}'")
         progress = self._progress(number, cells, promise)
         actor_status = self._actor_status(number, cells, promise)
         uid = self._id(number, cells.get("id", "").strip(), (kommun, period, slug, cells.get("datum", "")), title)
@@ -173,6 +175,17 @@ class Rows:
         return NewUpdate(number, uid, title, excelcsv.from_text_cell(cells.get("text", "")),
                          status, example in YES, progress, actor_status)
 
+    def _characters(self, number: int, cells: dict[str, str]) -> None:
+        """Every cell passes the same character check as content (textcheck.py): a control
+        character from a cell would otherwise reach the feeds through the new file."""
+        for column, value in cells.items():
+            found = textcheck.problem(value)
+            if found is not None:
+                self.error(number, column, found[1])
+        text = cells.get("text", "")
+        if len(text) > MAX_TEXT:
+            self.error(number, "text", f"är för lång ({len(text)} tecken; högst {MAX_TEXT})")
+
     def _promise(self, number: int, kommun: str, period: str, slug: str) -> tuple[Period, Promise] | None:
         for column, value, prefix in (("kommun", kommun, ""), ("period", period, f"{kommun}/"),
                                       ("löfte", slug, f"{kommun}/{period}/")):
@@ -182,7 +195,7 @@ class Rows:
             known = sorted({k[len(prefix):].split("/")[0] for k in self.promises if k.startswith(prefix)})
             if value not in known:
                 where = f" i {prefix.rstrip('/')}" if prefix else ""
-                self.error(number, column, f"'{value}' finns inte{where}{suggest(value, known)}")
+                self.error(number, column, f"'{shown(value)}' finns inte{where}{suggest(value, known)}")
                 return None
         return self.promises[f"{kommun}/{period}/{slug}"]
 
@@ -190,9 +203,12 @@ class Rows:
         if not date:
             self.error(number, "datum", "saknas")
         elif not DATE_RE.match(date):
-            self.error(number, "datum", f"väntade ett datum som ÅÅÅÅ-MM-DD, fick '{date}'")
+            self.error(number, "datum", f"väntade ett datum som ÅÅÅÅ-MM-DD, fick '{shown(date)}'")
         elif parse_date(date) is None:
-            self.error(number, "datum", f"'{date}' är inget riktigt datum")
+            self.error(number, "datum", f"'{shown(date)}' är inget riktigt datum")
+        elif date_problem(parse_date(date)):
+            self.error(number, "datum", date_problem(parse_date(date)))
+            return None
         return parse_date(date) if date else None
 
     def _in_time_frame(self, number: int, date: dt.date, period: Period, promise: Promise) -> None:
@@ -235,15 +251,19 @@ class Rows:
             if not indicator:
                 self.error(number, name, f"saknas: värdet {raw} behöver en indikator")
                 continue
-            ids = [i.id for i in promise.indicators] if promise else []
-            if promise and indicator not in ids:
-                listed = ", ".join(ids) or "löftet har inga indikatorer"
-                self.error(number, name, f"'{indicator}' är ingen indikator i löftet ({listed})")
+            kinds = {i.id: i.kind for i in promise.indicators} if promise else {}
+            if promise and indicator not in kinds:
+                listed = ", ".join(kinds) or "löftet har inga indikatorer"
+                self.error(number, name, f"'{shown(indicator)}' är ingen indikator i löftet ({listed})")
             value = excelcsv.parse_number(raw)
+            counted = kinds.get(indicator) in ("count", "frequency")
+            wrong = value is not None and number_problem(value, 0 if counted else -MAX_NUMBER, MAX_NUMBER)
             if not raw:
-                self.error(number, "värde" + suffix, f"saknas: indikatorn '{indicator}' behöver ett värde")
+                self.error(number, "värde" + suffix, f"saknas: indikatorn '{shown(indicator)}' behöver ett värde")
             elif value is None:
-                self.error(number, "värde" + suffix, f"väntade ett tal (t.ex. 3,5), fick '{raw}'")
+                self.error(number, "värde" + suffix, f"väntade ett tal (t.ex. 3,5), fick '{shown(raw)}'")
+            elif wrong:
+                self.error(number, "värde" + suffix, wrong)
             elif indicator in [i for i, _ in out]:
                 self.error(number, name, f"'{indicator}' står två gånger på raden")
             else:

@@ -83,20 +83,15 @@ def text_advice(markdown: str, where: Where, lines: Lines) -> list[Advice]:
 
 
 def link_advice(text: Text, where: Where, known: set[str], lines: Lines) -> list[Advice]:
-    """Relative links and images must lead to a page or file of the built site."""
+    """Relative links must lead to a page or file of the built site. (Images are the
+    build's to check: a missing one is an error, and only bodies may show images.)"""
     out = []
     for m in LINK_RE.finditer(text.markdown):
         image, target = m.group(1) == "!", m.group(2)
-        if SCHEME_RE.match(target) or (image and where.key is None):
-            continue  # other sites, absolute paths and anchors; body images are checked by the build
-        if _resolves(where.page, target, known):
-            continue
+        if image or SCHEME_RE.match(target) or _resolves(where.page, target, known):
+            continue  # images, other sites, absolute paths and anchors
         line = _line(where, lines, m.start())
-        if image:
-            out.append(lines.advice(where.rel, line, "bild-saknas", f"bilden '{target}' finns inte på webbplatsen",
-                              "lägg bildfilen i samma mapp som texten och skriv filnamnet, t.ex. ![Beskrivning](bild.jpg)"))
-        else:
-            out.append(lines.advice(where.rel, line, "trasig-lank", f"länken '{target}' leder inte till någon sida eller fil på webbplatsen",
+        out.append(lines.advice(where.rel, line, "trasig-lank", f"länken '{target}' leder inte till någon sida eller fil på webbplatsen",
                               "kontrollera stavningen; en länk till ett annat löfte i samma period skrivs t.ex. "
                               "../loftets-mapp/ och en fil i löftets mapp med bara filnamnet"))
     return out

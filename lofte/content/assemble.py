@@ -12,7 +12,8 @@ import datetime as dt
 
 from . import images, schema, urls
 from .errors import ErrorList
-from .fields import Fields, parse_date
+from .fields import Fields, item_name, parse_date
+from .ranges import date_problem, swedish_number
 from .languages import swedish_key
 from .load import ContentTree, Document, PromiseFiles
 from .model import Municipality, Period, Promise, Site, Text, Update
@@ -74,18 +75,10 @@ def _assets(mf, root, errors: ErrorList) -> set[str]:
     return {rel for rel in rels if images.check_asset(root / rel, display_root + rel, errors)}
 
 
-def _check_images(doc: Document, text: str, folder: str, assets: set[str], errors: ErrorList) -> None:
-    """Images in a body need alt text and must be files in this bundle."""
-    for offset, alt, src in images.markdown_images(text):
-        line = doc.body_line + offset
-        if not alt:
-            errors.add(doc.display, line, "text", f"bilden '{src}' saknar alternativtext: beskriv bilden "
-                       f"inom hakparenteserna, t.ex. ![Polis och invånare på torget]({src})")
-        if "://" in src or src.startswith(("/", "data:")):
-            errors.add(doc.display, line, "text", f"bilden '{src}' ligger inte i content/: lägg bildfilen "
-                       "i löftets mapp och länka till filnamnet (inga bilder från andra webbplatser)")
-        elif f"{folder}/{src}" not in assets:
-            errors.add(doc.display, line, "text", f"bilden '{src}' finns inte i {folder}/ (eller är ingen godkänd bild)")
+def _files(rel: str, assets: set[str]) -> frozenset[str]:
+    """Accepted images and PDFs under the folder of the file `rel`, relative to that folder."""
+    folder = rel.rsplit("/", 1)[0] + "/"
+    return frozenset(a[len(folder):] for a in assets if a.startswith(folder))
 
 
 def _period(pf, municipality: Municipality, errors: ErrorList, assets: set[str]) -> Period | None:
@@ -99,7 +92,7 @@ def _period(pf, municipality: Municipality, errors: ErrorList, assets: set[str])
     parties = {"polisen", "kommunen"} | {p.id for p in municipality.partners}
     for i, s in enumerate(period.signatories):
         if s.party not in parties:
-            errors.add(pf.doc.display, f.item_line("signatories", i), f"signatories[{i + 1}].party",
+            errors.add(pf.doc.display, f.item_line("signatories", i), item_name("signatories", i) + ".party",
                        f"'{s.party}' är ingen part; välj bland {', '.join(sorted(parties))}")
     ordered = []
     for prf in pf.promises:
@@ -118,12 +111,12 @@ def _promise(prf: PromiseFiles, period: Period, parties: set[str], errors: Error
     f = _fields(prf.index, errors)
     if f is None:
         return None, 0
-    order = f.int("order", minimum=0) or 0
-    promise = schema.read_promise(f, prf.index.body, prf.slug, prf.index.rel)
-    _check_images(prf.index, prf.index.body, prf.index.rel.rsplit("/", 1)[0], assets, errors)
+    order = f.int("order", minimum=0, maximum=1000) or 0
+    promise = schema.read_promise(f, prf.index.body, prf.slug, prf.index.rel, prf.index.body_line,
+                                  _files(prf.index.rel, assets))
     seen = set()
     for i, a in enumerate(promise.actors):
-        name = f"actors[{i + 1}].actor"
+        name = item_name("actors", i) + ".actor"
         if a.actor not in parties:
             errors.add(display, f.item_line("actors", i), name,
                        f"'{a.actor}' är ingen känd aktör; välj bland {', '.join(sorted(parties))} "
@@ -171,11 +164,13 @@ def _update(file_date: str, doc: Document, promise: Promise, errors: ErrorList,
     if date is None:
         errors.add(doc.display, 0, "", f"filnamnets datum '{file_date}' är inget riktigt datum")
         return None
+    if date_problem(date):
+        errors.add(doc.display, 0, "", f"filnamnets datum {date_problem(date)}")
+        return None
     if f is None:
         return None
     slug = doc.rel.rsplit("/", 1)[-1][:-3]
-    update = schema.read_update(f, doc.body, slug, doc.rel, date)
-    _check_images(doc, doc.body, doc.rel.rsplit("/", 1)[0], assets, errors)
+    update = schema.read_update(f, doc.body, slug, doc.rel, date, doc.body_line, _files(doc.rel, assets))
     if "<img" in update.body.html:
         update = dataclasses.replace(update, body=Text(update.body.markdown,
                                                        images.rebase(update.body.html, "updates/")))
@@ -183,11 +178,15 @@ def _update(file_date: str, doc: Document, promise: Promise, errors: ErrorList,
     for i, p in enumerate(update.progress):
         if p.indicator and p.indicator not in indicators:
             known = ", ".join(sorted(indicators)) or "inga indikatorer finns"
-            errors.add(doc.display, f.item_line("progress", i), f"progress[{i + 1}].indicator",
+            errors.add(doc.display, f.item_line("progress", i), item_name("progress", i) + ".indicator",
                        f"'{p.indicator}' är ingen indikator i löftet ({known})")
+        elif p.indicator and p.value < 0 and indicators[p.indicator].kind in ("count", "frequency"):
+            errors.add(doc.display, f.item_line("progress", i), item_name("progress", i) + ".value",
+                       f"kan inte vara negativt ({swedish_number(p.value)}): '{p.indicator}' räknar hur många gånger något "
+                       "har gjorts; rätta en för hög siffra med en rättelse (corrects, docs/innehall.md avsnitt 14)")
     actors = {a.actor for a in promise.actors}
     for i, a in enumerate(update.actor_status):
         if a.actor not in actors:
-            errors.add(doc.display, f.item_line("actor_status", i), f"actor_status[{i + 1}].actor",
+            errors.add(doc.display, f.item_line("actor_status", i), item_name("actor_status", i) + ".actor",
                        f"'{a.actor}' är ingen aktör i löftet ({', '.join(sorted(actors))})")
     return update

@@ -12,18 +12,30 @@ import difflib
 import re
 from typing import Iterator
 
+from . import markup, textcheck
 from .errors import ErrorList
-from .yamlsource import LineDict, LineList
+from .model import Text
+from .names import SLUG_RE
+from .ranges import MAX_NUMBER, date_problem, number_problem, swedish_number
+from .textcheck import shown
+from .yamlsource import Commented, LineDict, LineList, TooBig
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$")
-BIDI_OVERRIDES = {"\u202d", "\u202e"}  # make text display reversed: a spoofing trick
-SAFE_URL_RE = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+|/[^\s<>\"]*)$", re.IGNORECASE)
+# Patterns end in \Z: "$" would also match before a trailing line break.
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\Z")
+DATETIME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})\Z")
+# Links: the web, e-mail, or a path on this site ("/…", never "//host", which is another site).
+SAFE_URL_RE = re.compile(r"^(https?://[^\s<>\"'`\\]+|mailto:[^\s<>\"'`\\]+|/(?![/\\])[^\s<>\"'`\\]*)\Z",
+                         re.IGNORECASE)
+# An address people write to: no spaces, quotes, brackets or mailto parameters (?subject=…).
+EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&*+/=^_{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                      r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+\Z")
+MAX_ITEM = 2000  # characters of one list item (an activity, an effect)
 
 
-def suggest(word: str, choices) -> str:
-    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.5)
+def suggest(word: object, choices) -> str:
+    if not isinstance(word, str) or len(word) > 100:
+        return ""  # a list or a huge text is no typo of a word (and can be huge to print)
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
     return f"; menade du '{close[0]}'?" if close else ""
 
 
@@ -37,19 +49,46 @@ def parse_date(value: str) -> dt.date | None:
         return None
 
 
+def _line_of(source: str, needle: str, first: int) -> int:
+    """Line of the first occurrence of `needle` in a text that starts on line `first`."""
+    at = source.find(needle) if needle else -1
+    return first + source.count("\n", 0, at) if at > 0 else first
+
+
+# Plain words for the items of a list field: "actors (tredje aktören)", not "actors[2]".
+ITEM_WORDS = {
+    "actors": ("aktör", "aktören"), "actor_status": ("aktörsstatus", "aktörsstatusen"),
+    "indicators": ("mål", "målet"), "progress": ("värde", "värdet"), "evidence": ("underlag", "underlaget"),
+    "signatories": ("undertecknare", "undertecknaren"), "partners": ("part", "parten"),
+    "owners": ("ägare", "ägaren"), "origins": ("ursprung", "ursprunget"), "events": ("händelse", "händelsen"),
+    "activities": ("aktivitet", "aktiviteten"), "effects": ("effekt", "effekten"),
+    "focus_areas": ("fokusområde", "fokusområdet"), "known_issues": ("brist", "bristen"),
+    "languages": ("språk", "språket"),
+}
+ORDINALS = ("första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde", "nionde", "tionde")
+
+
+def item_name(path: str, index: int) -> str:
+    """The field name of the index-th (0-based) item of the list at `path`, in plain words."""
+    one, the = ITEM_WORDS.get(path.rsplit(".", 1)[-1].split(" (", 1)[0], ("punkt", "punkten"))
+    words = f"{ORDINALS[index]} {the}" if index < len(ORDINALS) else f"{one} nummer {index + 1}"
+    return f"{path} ({words})"
+
+
 TYPE_NAMES = {str: "text", int: "ett heltal", float: "ett tal", bool: "true eller false",
-              LineDict: "en samling fält (nyckel: värde)", LineList: "en lista"}
+              LineDict: "en samling fält (nyckel: värde)", LineList: "en lista", type(None): "ingenting"}
 
 
 class Fields:
     def __init__(self, data: LineDict, path: str, errors: ErrorList, prefix: str = "",
-                 line: int | None = None):
+                 line: int | None = None, rtl: bool = False):
         self.data = data
         self.path = path
         self.errors = errors
         self.prefix = prefix
         self.base_line = line if line is not None else getattr(data, "line", 1)
         self.known: set[str] = set()
+        self.rtl = rtl  # a translation to a right-to-left language (textcheck.MARKS allowed)
 
     # -- helpers ---------------------------------------------------------
     def name(self, key: str) -> str:
@@ -74,7 +113,11 @@ class Fields:
         self.known.add(key)
         value = self.data.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
+            if required and isinstance(value, Commented):
+                self.errors.add(self.path, self.line(key), self.name(key),
+                                "är tomt: texten efter # läses som en kommentar; sätt texten inom citattecken, "
+                                f"t.ex. {key}: \"#1 …\"")
+            elif required:
                 self.errors.add(self.path, self.line(key), self.name(key),
                                 "saknas: fältet är obligatoriskt" if key not in self.data
                                 else "är tomt: fältet är obligatoriskt")
@@ -101,33 +144,52 @@ class Fields:
         value = self._typed(key, value, (str,), "text")
         if value is None:
             return default
-        value = value.strip()
-        if BIDI_OVERRIDES.intersection(value):
-            self.error(key, "innehåller osynliga tecken som vänder textens riktning (U+202D/U+202E); "
-                       "ta bort dem, de kan användas för att lura läsaren")
-        if len(value) > max_len:
-            self.error(key, f"är för långt ({len(value)} tecken; högst {max_len})")
-        return value
+        return self.checked(value.strip(), self.line(key), self.name(key), max_len)
 
-    def int(self, key: str, required: bool = False, minimum: int | None = None) -> int | None:
+    def checked(self, value: str, line: int, name: str, max_len: int) -> str:
+        """Every text of content passes here: characters (textcheck.py), length, NFC."""
+        text, found = textcheck.checked(value, self.rtl)
+        if found is not None:
+            offset, message = found
+            self.errors.add(self.path, line + value.count("\n", 0, offset), name, message)
+            return ""
+        if len(text) > max_len:
+            self.errors.add(self.path, line, name, f"är för långt ({len(text)} tecken; högst {max_len})")
+        return text
+
+    def _too_big(self, key: str, value) -> bool:
+        if isinstance(value, TooBig):
+            self.error(key, f"talet {shown(value, 20)} har för många siffror; högst {swedish_number(MAX_NUMBER)}")
+            return True
+        return False
+
+    def int(self, key: str, required: bool = False, minimum: int | None = None,
+            maximum: int = MAX_NUMBER) -> int | None:
         value = self._raw(key, required)
-        if value is None:
+        if value is None or self._too_big(key, value):
             return None
         value = self._typed(key, value, (int,), "ett heltal")
-        if value is not None and minimum is not None and value < minimum:
-            self.error(key, f"måste vara minst {minimum}, fick {value}")
+        if value is None:
+            return None
+        problem = number_problem(value, minimum, maximum)
+        if problem is not None:
+            self.error(key, problem)
             return None
         return value
 
-    def number(self, key: str, required: bool = False) -> float | None:
+    def number(self, key: str, required: bool = False, minimum: float | None = -MAX_NUMBER,
+               maximum: float = MAX_NUMBER) -> float | None:
         value = self._raw(key, required)
-        if value is None:
+        if value is None or self._too_big(key, value):
             return None
         value = self._typed(key, value, (int, float), "ett tal (t.ex. 12 eller 3.5)")
-        if value is not None and value != value:  # NaN
-            self.error(key, "väntade ett tal, fick NaN")
+        if value is None:
             return None
-        return None if value is None else float(value)
+        problem = number_problem(float(value), minimum, maximum)
+        if problem is not None:
+            self.error(key, problem)
+            return None
+        return float(value)
 
     def bool(self, key: str, default: bool = False) -> bool:
         value = self._raw(key, False)
@@ -140,11 +202,16 @@ class Fields:
         if value is None:
             return None
         if not isinstance(value, str) or not DATE_RE.match(value):
-            self.error(key, f"väntade ett datum som ÅÅÅÅ-MM-DD, fick '{value}'")
+            self.error(key, f"väntade ett datum som ÅÅÅÅ-MM-DD, fick '{shown(value)}'")
             return None
         parsed = parse_date(value)
         if parsed is None:
             self.error(key, f"'{value}' är inget riktigt datum")
+            return None
+        problem = date_problem(parsed)
+        if problem is not None:
+            self.error(key, problem)
+            return None
         return parsed
 
     def when(self, key: str, required: bool = False) -> dt.date | dt.datetime | None:
@@ -152,13 +219,18 @@ class Fields:
         value = self._raw(key, required)
         if value is None:
             return None
-        if isinstance(value, str) and DATETIME_RE.match(value):
-            m = DATETIME_RE.match(value)
+        m = DATETIME_RE.match(value) if isinstance(value, str) else None
+        if m:
             try:
-                return dt.datetime(*(int(m[i]) for i in range(1, 6)))
+                moment = dt.datetime(*(int(m[i]) for i in range(1, 6)))
             except ValueError:
                 self.error(key, f"'{value}' är ingen riktig tidpunkt")
                 return None
+            problem = date_problem(moment.date())
+            if problem is not None:
+                self.error(key, problem)
+                return None
+            return moment
         self.known.discard(key)
         return self.date(key, required)
 
@@ -172,21 +244,29 @@ class Fields:
         if not isinstance(value, str) or value not in choices:
             listed = ", ".join(f"'{c}'" for c in choices) if len(choices) <= 8 else ""
             hint = suggest(value, choices) or (f"; välj bland {listed}" if listed else "")
-            self.error(key, f"'{value}' är inte {what}{hint}")
+            self.error(key, f"'{shown(value)}' är inte {what}{hint}")
             return default
         return value
 
     def slug(self, key: str, required: bool = False) -> str | None:
         value = self.str(key, required)
         if value and not SLUG_RE.match(value):
-            self.error(key, f"'{value}' är ingen giltig kortform: använd a–z, 0–9 och bindestreck")
+            self.error(key, f"'{shown(value)}' är ingen giltig kortform: använd a–z, 0–9 och bindestreck")
             return None
         return value or None
 
     def url(self, key: str, required: bool = False) -> str:
         value = self.str(key, required)
         if value and not SAFE_URL_RE.match(value):
-            self.error(key, f"'{value}' är ingen tillåten länk: använd https://, http://, mailto: eller /")
+            self.error(key, f"'{shown(value)}' är ingen tillåten länk: använd https://, http://, mailto: eller /")
+            return ""
+        return value
+
+    def email(self, key: str, required: bool = False) -> str:
+        value = self.str(key, required)
+        if value and not EMAIL_RE.match(value):
+            self.error(key, f"'{shown(value)}' är ingen e-postadress; skriv den som namn@kommun.se (utan mellanslag "
+                       "eller mailto:)")
             return ""
         return value
 
@@ -197,7 +277,7 @@ class Fields:
             return None
         if self._typed(key, value, (LineDict,), "en samling fält (nyckel: värde)") is None:
             return None
-        return Fields(value, self.path, self.errors, self.name(key), value.line)
+        return Fields(value, self.path, self.errors, self.name(key), value.line, self.rtl)
 
     def items(self, key: str, required: bool = False) -> Iterator[tuple[object, "Fields | None", int, str]]:
         """Yield (raw item, Fields if the item is a mapping, line, dotted name)."""
@@ -207,9 +287,9 @@ class Fields:
         if self._typed(key, value, (LineList,), "en lista") is None:
             return
         for i, item in enumerate(value):
-            name = f"{self.name(key)}[{i + 1}]"
+            name = item_name(self.name(key), i)
             line = value.lines[i]
-            sub = Fields(item, self.path, self.errors, name, item.line) if isinstance(item, LineDict) else None
+            sub = Fields(item, self.path, self.errors, name, item.line, self.rtl) if isinstance(item, LineDict) else None
             yield item, sub, line, name
 
     def maps(self, key: str, required: bool = False) -> Iterator[Fields]:
@@ -223,14 +303,69 @@ class Fields:
         out = []
         for item, sub, line, name in self.items(key, required):
             if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip():
-                out.append(str(item).strip())
+                text = self.checked(str(item).strip(), line, name, MAX_ITEM)
+                if text:
+                    out.append(text)
             else:
                 self.errors.add(self.path, line, name, "väntade text")
         return tuple(out)
+
+    # -- Markdown ---------------------------------------------------------
+    def markdown(self, key: str, required: bool = False, max_len: int = 50_000) -> Text:
+        """A Markdown text in a YAML field. Images belong in a file's body, beside their files."""
+        source = self.str(key, required, max_len=max_len)
+        text, dropped = markup.render_checked(source)
+        self._links(dropped, self.line(key), source, self.name(key))
+        if markup.has_image(text.html):
+            self.error(key, "bilder går bara att lägga i brödtexten (under front matter i index.md eller en "
+                       "uppdatering); ta bort bilden här")
+        return text
+
+    def body(self, source: str, line: int, folder: str = "", files: set[str] | frozenset = frozenset(),
+             max_len: int = 100_000) -> Text:
+        """The Markdown body of a file, starting on `line`, checked like every other text.
+
+        Images are decided on the sanitised HTML, so reference-style images, brackets
+        in alt text and raw `<IMG SRC>` are all seen: each needs alt text and a file
+        among `files` (names relative to `folder`, the text's folder in content/)."""
+        source, found = textcheck.checked(source, self.rtl)
+        if found is not None:
+            offset, message = found
+            self.errors.add(self.path, line + source.count("\n", 0, offset), "text", message)
+            return markup.render("")
+        if len(source) > max_len:
+            self.errors.add(self.path, line, "text", f"är för lång ({len(source)} tecken; högst {max_len})")
+            return markup.render("")
+        text, dropped = markup.render_checked(source)
+        self._links(dropped, line, source, "text")
+        for attrs in markup.images(text.html):
+            src, alt = attrs.get("src", ""), attrs.get("alt", "").strip()
+            at = _line_of(source, src, line)
+            if not alt:
+                self.errors.add(self.path, at, "text", f"bilden '{shown(src)}' saknar alternativtext: beskriv bilden "
+                                f"inom hakparenteserna, t.ex. ![Polis och invånare på torget]({shown(src)})")
+            if not src:
+                if not dropped:  # an external one is reported above
+                    self.errors.add(self.path, at, "text", f"bilden '{shown(alt)}' pekar inte på någon bildfil; "
+                                    "lägg bilden i mappen och skriv filnamnet, t.ex. ![Beskrivning](bild.jpg)")
+            elif src not in files:
+                self.errors.add(self.path, at, "text",
+                                f"bilden '{shown(src)}' finns inte i {folder}/ (eller är ingen godkänd bild)")
+        return text
+
+    def _links(self, dropped: list[tuple[str, str]], line: int, source: str, name: str) -> None:
+        for tag, url in dropped:
+            at = _line_of(source, url, line)
+            if tag == "img":
+                self.errors.add(self.path, at, name, f"bilden '{shown(url)}' ligger inte i content/: lägg bildfilen "
+                                "i löftets mapp och länka till filnamnet (inga bilder från andra webbplatser)")
+            else:
+                self.errors.add(self.path, at, name, f"länken '{shown(url)}' leder till en annan webbplats utan "
+                                "https:; skriv hela adressen (https://…) eller en sida på den här webbplatsen (/…)")
 
     def finish(self) -> None:
         """Unknown keys are errors: a typo must not silently drop a field."""
         for key in self.data:
             if key not in self.known:
-                self.errors.add(self.path, self.line(key), self.name(key),
+                self.errors.add(self.path, self.line(key), self.name(shown(key)),
                                 f"okänt fält{suggest(key, self.known)}")

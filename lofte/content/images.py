@@ -15,24 +15,27 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from . import pdfs
 from .errors import ErrorList
 
+MAX_BYTES = 1_000_000  # 1 MB: a photo for the web needs far less, and residents pay for the data
 MAX_PIXELS = 40_000_000  # a 40-megapixel photo is plenty; bombs are far larger
 FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
-IMG_RE = re.compile(r"<img\b[^>]*>")
-ATTR_RE = re.compile(r'\b(src|alt)="([^"]*)"')
-MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
 
 
 def check_asset(path: Path, display: str, errors: ErrorList) -> bool:
     """Is this image or PDF safe to publish? Reports why not."""
     suffix = path.suffix.lower()
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        fix = ("spara en mindre PDF (t.ex. med ”Minska filstorlek”), eller länka till dokumentet där det "
+               "redan finns, med url under source" if suffix == ".pdf" else
+               "förminska bilden till högst 2000 bildpunkter på bredden, eller spara den som JPEG med lägre kvalitet")
+        megabytes = f"{size / 1_000_000:.1f}".replace(".", ",")
+        errors.add(display, 0, "", f"filen är för stor ({megabytes} MB; högst 1 MB); {fix}")
+        return False
     if suffix == ".pdf":
-        with open(path, "rb") as handle:
-            if handle.read(5) != b"%PDF-":
-                errors.add(display, 0, "", "filen heter .pdf men är ingen PDF")
-                return False
-        return True
+        return pdfs.check(path, display, errors)
     expected = FORMATS.get(suffix)
     try:
         with warnings.catch_warnings():
@@ -60,7 +63,7 @@ def clean(path: Path) -> bytes:
     """Re-encode an image from its pixels: no EXIF, GPS, comments or profiles."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return path.read_bytes()
+        return pdfs.clean(path)
     with Image.open(path) as img:
         img = ImageOps.exif_transpose(img)
         fmt = FORMATS[suffix]
@@ -73,17 +76,6 @@ def clean(path: Path) -> bytes:
         options = {"quality": 85, "optimize": True} if fmt == "JPEG" else {}
         pixels.save(out, fmt, **options)
         return out.getvalue()
-
-
-def markdown_images(source: str) -> list[tuple[int, str, str]]:
-    """(line offset, alt, src) of every Markdown image in a text."""
-    found = []
-    for m in MD_IMAGE_RE.finditer(source):
-        found.append((source.count("\n", 0, m.start()), m.group(1).strip(), m.group(2)))
-    for m in IMG_RE.finditer(source):
-        attrs = dict(ATTR_RE.findall(m.group(0)))
-        found.append((source.count("\n", 0, m.start()), attrs.get("alt", "").strip(), attrs.get("src", "")))
-    return found
 
 
 def rebase(html: str, prefix: str) -> str:

@@ -7,17 +7,16 @@ parses YAML/front matter; what the fields mean is schema.py's job.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import urls
+from . import names, urls
 from .errors import ErrorList
-from .fields import SLUG_RE
+from .names import UPDATE_NAME_RE
+from .textcheck import shown
 from .yamlsource import LineDict, YamlProblem, parse_yaml, split_front_matter
 
 MAX_FILE_BYTES = 1_000_000  # a promise is a few kB; more is a mistake or an attack
-UPDATE_NAME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".pdf")
 
 
@@ -75,6 +74,8 @@ class _Reader:
         self.errors = errors
 
     def display(self, rel: str) -> str:
+        if not rel.isprintable():  # a name with a line break or a terminal escape: show it, don't print it
+            rel = shown(rel, 200)
         return f"{self.display_root}/{rel}" if rel else self.display_root
 
     def entries(self, rel: str) -> list[os.DirEntry]:
@@ -153,10 +154,9 @@ class _Reader:
         doc.data, doc.body, doc.body_line = data, body, body_line
         return doc
 
-    def bad_name(self, rel: str, what: str) -> None:
-        self.errors.add(self.display(rel), 0, "",
-                        f"ogiltigt namn på {what}: använd små bokstäver a–z, siffror och bindestreck "
-                        "(inga mellanslag, å/ä/ö eller punkter), t.ex. 'trygg-centrum'")
+    def bad_name(self, rel: str, what: str, reason: str) -> None:
+        self.errors.add(self.display(rel), 0, "", f"ogiltigt namn på {what}: {reason} "
+                        "(använd små bokstäver a–z, siffror och bindestreck)")
 
     def unexpected(self, rel: str, hint: str) -> None:
         self.errors.add(self.display(rel), 0, "", f"oväntad fil: {hint}")
@@ -195,8 +195,9 @@ def load(root: Path, display_root: str, errors: ErrorList) -> ContentTree:
 
 def _open(r: _Reader, rel: str, slug: str, index: str, what: str, folder: str) -> list[os.DirEntry] | None:
     """A bundle folder's entries besides its index file, if its name and index are in order."""
-    if not SLUG_RE.match(slug):
-        r.bad_name(rel, what)
+    problem = names.folder_problem(slug)
+    if problem:
+        r.bad_name(rel, what, problem)
         return None
     entries = r.entries(rel)
     if not any(e.name == index for e in entries):
@@ -217,9 +218,24 @@ def _fill(r: _Reader, rel: str, entries: list[os.DirEntry], assets: list[str], c
             r.errors.add(r.display(path), 0, "", f"filnamnet '{e.name}' är reserverat för bilden som visas när "
                          "sidan delas; byt namn på bilden")
         elif e.name.lower().endswith(ASSET_SUFFIXES):
-            assets.append(path)
+            _asset(r, path, e.name, assets)
         else:
             r.unexpected(path, hint)
+
+
+def _asset(r: _Reader, path: str, name: str, assets: list[str]) -> None:
+    """An image or PDF, if its name works as a URL on every system and is not a twin of another."""
+    problem = names.asset_problem(name)
+    if problem:
+        r.errors.add(r.display(path), 0, "", f"ogiltigt filnamn: {problem}")
+        return
+    folder = path.rsplit("/", 1)[0] + "/"
+    twin = next((a for a in assets if a.startswith(folder) and names.key(a) == names.key(path)), None)
+    if twin is not None:
+        r.errors.add(r.display(path), 0, "", f"'{name}' och '{twin.rsplit('/', 1)[-1]}' skiljer sig bara i stora och "
+                     "små bokstäver och blir samma fil på Windows och macOS; byt namn på den ena")
+        return
+    assets.append(path)
 
 
 def _collect(r: _Reader, read, into: list):
@@ -267,10 +283,9 @@ def _promise(r: _Reader, rel: str, slug: str) -> PromiseFiles | None:
             if u.is_file() and m:
                 pr.updates.append((m[1], r.markdown_doc(urel)))
             elif u.name.lower().endswith(ASSET_SUFFIXES):
-                pr.assets.append(urel)
+                _asset(r, urel, u.name, pr.assets)
             else:
-                r.errors.add(r.display(urel), 0, "", "ogiltigt namn på uppdatering: använd ÅÅÅÅ-MM-DD-kortnamn.md, "
-                             "t.ex. 2024-03-15-trygghetsvandring.md")
+                r.errors.add(r.display(urel), 0, "", f"ogiltigt namn på uppdatering: {names.update_problem(u.name)}")
         return True
     _fill(r, rel, entries, pr.assets, updates, "en löftesmapp innehåller index.md, bilder och mappen updates/")
     return pr

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import cmssettings, markup, statuses
-from .fields import Fields
+from . import baseurl, cmssettings, statuses
+from .fields import Fields, item_name
+from .textcheck import RTL_LANGUAGES
 from .languages import UI_LANGUAGES
 from .model import (
     ORIGIN_KINDS,
@@ -48,10 +49,11 @@ INDICATOR_KINDS = ("count", "frequency", "measure")
 DIRECTIONS = ("increase", "decrease", "maintain")
 FREQUENCIES = ("week", "month", "quarter", "year")
 BUILTIN_ACTORS = ("polisen", "kommunen")
+MAX_INTERVAL_DAYS = 1461  # four years, a whole term of office: a longer "plan" tells residents nothing
 
 
 def text(f: Fields, key: str, required: bool = False):
-    return markup.render(f.str(key, required, max_len=50_000))
+    return f.markdown(key, required)
 
 
 def source(f: Fields, key: str = "source") -> Source | None:
@@ -67,7 +69,7 @@ def source(f: Fields, key: str = "source") -> Source | None:
 def contact(f: Fields | None) -> Contact:
     if f is None:
         return Contact()
-    out = Contact(name=f.str("name"), email=f.str("email"), phone=f.str("phone"), url=f.url("url"))
+    out = Contact(name=f.str("name"), email=f.email("email"), phone=f.str("phone"), url=f.url("url"))
     f.finish()
     return out
 
@@ -119,6 +121,7 @@ def translations(f: Fields, translatable: dict[str, str]) -> tuple[Translation, 
             continue
         if lf is None:
             continue
+        lf.rtl = lang in RTL_LANGUAGES
         fields = {}
         for key, kind in translatable.items():
             value = text(lf, key) if kind == "text" else lf.str_list(key) if kind == "list" else lf.str(key)
@@ -134,14 +137,19 @@ def read_site(f: Fields, build_date: dt.date, base_url: str | None) -> Site:
     url = f.str("base_url", True)
     if base_url:  # --base-url overrides site.yaml (e.g. a preview deployment)
         url = base_url
-    if url and not url.startswith(("https://", "http://")):
-        f.error("base_url", f"'{url}' måste vara en absolut adress som börjar med https://")
-    if url and not url.endswith("/"):
+    if url and not url.endswith("/") and "?" not in url and "#" not in url:
         url += "/"
+    wrong = baseurl.problem(url) if url else None
+    if wrong and base_url:
+        f.errors.add("--base-url", 0, "", wrong)
+    elif wrong:
+        f.error("base_url", wrong)
+    if wrong:
+        url = "https://example.invalid/"  # the build stops; nothing is made from the bad value
     langs = f.str_list("languages") or ("sv",)
     for i, lang in enumerate(langs):  # languages of the whole site: those with a message catalogue
         if lang not in UI_LANGUAGES:
-            f.errors.add(f.path, f.line("languages"), f"languages[{i + 1}]",
+            f.errors.add(f.path, f.line("languages"), item_name("languages", i),
                          f"'{lang}' är inget språk som webbplatsen finns på; välj bland {', '.join(UI_LANGUAGES)} "
                          "(enskilda löften kan översättas till fler språk under translations)")
     if langs[0] != "sv":
@@ -156,7 +164,7 @@ def read_site(f: Fields, build_date: dt.date, base_url: str | None) -> Site:
             statement_date=a.date("statement_date", True) or build_date,
             updated=a.date("updated"),
             method=a.str("method", True),
-            contact_email=a.str("contact_email", True),
+            contact_email=a.email("contact_email", True),
             contact_phone=a.str("contact_phone"),
             response_time=a.str("response_time", True),
         )
@@ -209,7 +217,7 @@ def read_period(f: Fields, slug: str, path: str, municipality: str) -> Period:
     plan = None
     pf = f.map("feedback_plan")
     if pf is not None:
-        plan = FeedbackPlan(text(pf, "text", True), pf.int("interval_days", minimum=1))
+        plan = FeedbackPlan(text(pf, "text", True), pf.int("interval_days", minimum=1, maximum=MAX_INTERVAL_DAYS))
         pf.finish()
     follow = None
     ff = f.map("follow_up")
@@ -231,8 +239,9 @@ def read_period(f: Fields, slug: str, path: str, municipality: str) -> Period:
         lattlast=text(f, "lattlast"), revised=f.date("revised"),
         translations=translations(f, PERIOD_TRANSLATABLE), acknowledged=acknowledged(f),
     )
-    if (start is None or end is None) and not period.dates_note:
-        f.error("dates_note" if start or end else "start",
+    absent = [key for key in ("start", "end") if f.data.get(key) in (None, "")]  # not just invalid
+    if absent and not period.dates_note:
+        f.error("dates_note" if len(absent) == 1 else "start",
                 "start och slut saknas: ange datumen, eller skriv i dates_note varför de saknas")
     f.finish()
     return period
@@ -264,15 +273,20 @@ def events(f: Fields, owner_path: str) -> tuple[Event, ...]:
 
 def indicator(f: Fields) -> Indicator:
     kind = f.choice("kind", INDICATOR_KINDS, True, "measure", "en indikatortyp")
+    counted = kind in ("count", "frequency")  # a number of things: never below zero
     baseline = None
     bf = f.map("baseline")
     if bf is not None:
-        baseline = Baseline(bf.number("value", True) or 0.0, bf.date("date"), bf.str("note"))
+        baseline = Baseline(bf.number("value", True, minimum=0 if counted else None) or 0.0, bf.date("date"),
+                            bf.str("note"))
         bf.finish()
     target = None
     tf = f.map("target")
     if tf is not None:
-        target = IndicatorTarget(tf.number("value", True) or 0.0, tf.date("date"))
+        value = tf.number("value", True, minimum=0 if counted else None)
+        if counted and value == 0:
+            tf.error("value", "ett mål som räknas (kind: count eller frequency) måste vara större än 0")
+        target = IndicatorTarget(value or 0.0, tf.date("date"))
         tf.finish()
     frequency = f.choice("frequency", FREQUENCIES, kind == "frequency", None, "en frekvens")
     if kind != "frequency" and frequency:
@@ -288,7 +302,8 @@ def indicator(f: Fields) -> Indicator:
     return ind
 
 
-def read_promise(f: Fields, body: str, slug: str, path: str) -> Promise:
+def read_promise(f: Fields, body: str, slug: str, path: str, body_line: int = 1,
+                 files: frozenset[str] = frozenset()) -> Promise:
     verdict = None
     vf = f.map("verdict")
     if vf is not None:
@@ -300,7 +315,7 @@ def read_promise(f: Fields, body: str, slug: str, path: str) -> Promise:
         f.error("end", f"slutdatumet {end} ligger före startdatumet {start}")
     promise = Promise(
         slug=slug, path=path, title=f.str("title", True, max_len=300), summary=f.str("summary", max_len=400),
-        focus_area=f.str("focus_area"), body=markup.render(body), approach=text(f, "approach"),
+        focus_area=f.str("focus_area"), body=f.body(body, body_line, path.rsplit("/", 1)[0], files), approach=text(f, "approach"),
         activities=f.str_list("activities"), effects=f.str_list("effects"), origins=origins(f),
         actors=actor_statuses(f, "actors", True),
         status=f.choice("status", statuses.PROGRESS_KEYS, True, "ingen uppgift", "en status") or "ingen uppgift",
@@ -313,7 +328,8 @@ def read_promise(f: Fields, body: str, slug: str, path: str) -> Promise:
     return promise
 
 
-def read_update(f: Fields, body: str, slug: str, path: str, file_date: dt.date) -> Update:
+def read_update(f: Fields, body: str, slug: str, path: str, file_date: dt.date, body_line: int = 1,
+                files: frozenset[str] = frozenset()) -> Update:
     date = f.date("date")
     if date and date != file_date:
         f.error("date", f"{date} stämmer inte med datumet i filnamnet ({file_date})")
@@ -332,7 +348,7 @@ def read_update(f: Fields, body: str, slug: str, path: str, file_date: dt.date) 
         correction.finish()
     update = Update(
         slug=slug, path=path, date=file_date, title=f.str("title", True, max_len=300),
-        body=markup.render(body),
+        body=f.body(body, body_line, path.rsplit("/", 1)[0], files),
         status=f.choice("status", statuses.PROGRESS_KEYS, False, None, "en status"),
         actor_status=actor_statuses(f, "actor_status", False), progress=tuple(progress),
         evidence=tuple(evidence), events=events(f, path), corrects=corrects, correction_note=note,

@@ -12,6 +12,8 @@ import re
 
 import yaml
 
+from . import textcheck, yamlerrors
+
 try:  # the C loader is several times faster; pure Python is the fallback
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover
@@ -27,15 +29,17 @@ class LineList(list):
     __slots__ = ("line", "lines")
 
 
-class YamlProblem(Exception):
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line = line
-        self.message = message
+YamlProblem = yamlerrors.YamlProblem
 
 
 class _Loader(_BaseLoader):
     first_line = 1  # line number of the text's first line in its file
+    source = ""  # the text, to look at a line when a value is empty
+
+
+class Commented(str):
+    """An empty value followed by a comment: `title: #1 i trygghet` (the schema says why it is empty)."""
+    __slots__ = ()
 
 
 # Only true/false are booleans; only plain numbers are numbers; no timestamps.
@@ -51,34 +55,86 @@ _Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^$"), [""])
 
 
 _STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_BOOL, _NULL = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"
 _BUSY = object()  # a node being built: an alias to it is a loop
+_LOOP = "ett alias (*namn) pekar på värdet det står i; skriv ut värdet i stället"
+MAX_DEPTH = 30  # content nests five levels at most; 300 would overflow Python's stack
+MAX_UNITS = 1_000_000  # size of a document with its aliases written out (see _units)
+MAX_DIGITS = 15  # more digits than a float holds exactly is a typo, not a count
 
 
-def _value(loader: _Loader, node: yaml.Node, built: dict):
+class TooBig(str):
+    """A whole number with more than MAX_DIGITS digits, kept as its text.
+
+    Python refuses to convert more than 4,300 digits, and no count or measure
+    needs more than 15; the schema reports it with its field (fields.py)."""
+    __slots__ = ()
+
+
+def _line(loader: _Loader, node: yaml.Node) -> int:
+    return node.start_mark.line + loader.first_line
+
+
+def _value(loader: _Loader, node: yaml.Node, built: dict, depth: int = 0):
     """The value of `node`, with lines on mappings and sequences.
 
     Walks the composed nodes itself instead of through PyYAML's generic
     `construct_object`: most values are plain strings, and at national scale
-    YAML construction was a tenth of reading. Other scalars (numbers, true/false,
-    null, explicit tags) still go through PyYAML. `built` shares the value of a
-    node that several aliases point at, as PyYAML does.
+    YAML construction was a tenth of reading. `built` shares the value of a
+    node that several aliases point at, as PyYAML does; `_count_aliases` then
+    checks what they would expand to. Only the YAML types content uses are
+    built: text, whole and decimal numbers, true/false, null, mappings, lists.
     """
     tag = node.tag
     if tag == _STR and type(node) is yaml.ScalarNode:
         return node.value
     if tag not in (_MAP, _SEQ):
-        return loader.construct_object(node, deep=True)
+        return _scalar(loader, node)
     done = built.get(node)
     if done is _BUSY:
-        raise YamlProblem(node.start_mark.line + loader.first_line, "ogiltig YAML: ett alias pekar på sig självt")
+        raise YamlProblem(_line(loader, node), _LOOP)
     if done is not None:
         return done
+    if depth > MAX_DEPTH:
+        raise YamlProblem(_line(loader, node), f"fälten är inbäddade i varandra i mer än {MAX_DEPTH} nivåer; "
+                          "kontrollera indragen (innehållet behöver högst fem nivåer)")
     built[node] = _BUSY
-    done = built[node] = (_mapping if tag == _MAP else _sequence)(loader, node, built)
+    done = built[node] = (_mapping if tag == _MAP else _sequence)(loader, node, built, depth + 1)
     return done
 
 
-def _mapping(loader: _Loader, node: yaml.MappingNode, built: dict) -> LineDict:
+def _scalar(loader: _Loader, node: yaml.Node):
+    if type(node) is yaml.ScalarNode:
+        text = node.value
+        if node.tag == _INT:
+            digits = text.lstrip("+-")
+            if digits.isdigit():
+                return TooBig(text) if len(digits.lstrip("0")) > MAX_DIGITS else int(text)
+        elif node.tag == _FLOAT:
+            try:
+                return float(text)
+            except ValueError:
+                pass
+        elif node.tag == _BOOL and text in ("true", "True", "TRUE", "false", "False", "FALSE"):
+            return text[0] in "tT"
+        elif node.tag == _NULL and text in ("", "~", "null", "Null", "NULL"):
+            if text == "" and _comment_follows(loader, node):
+                return Commented()
+            return None
+        elif node.tag == _STR:
+            return text
+    raise YamlProblem(_line(loader, node), f"YAML-taggen '{textcheck.shown(node.tag.replace('tag:yaml.org,2002:', '!!'), 40)}' används inte i innehållet; "
+                      "ta bort den (skriv värdet som vanlig text, inom citattecken om det behövs)")
+
+
+def _comment_follows(loader: _Loader, node: yaml.Node) -> bool:
+    mark = node.start_mark
+    line = loader.source.split("\n", mark.line + 1)[mark.line] if loader.source.count("\n") >= mark.line else ""
+    return line[mark.column:].lstrip().startswith("#")
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode, built: dict, depth: int) -> LineDict:
     first = loader.first_line
     result = LineDict()
     result.line = node.start_mark.line + first
@@ -86,69 +142,100 @@ def _mapping(loader: _Loader, node: yaml.MappingNode, built: dict) -> LineDict:
     for key_node, value_node in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
             raise YamlProblem(key_node.start_mark.line + first, "YAML-sammanslagning (<<) stöds inte; skriv ut fälten")
-        key = _value(loader, key_node, built)
-        if not isinstance(key, str):
-            key = str(key)
         line = key_node.start_mark.line + first
+        if type(key_node) is not yaml.ScalarNode:
+            raise YamlProblem(line, "ett fältnamn måste vara ett ord, inte en lista eller samling; "
+                              "skriv fältet som namn: värde")
+        key = _value(loader, key_node, built, depth)
+        if not isinstance(key, str):
+            key = "null" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
         if key in result:
-            raise YamlProblem(line, f"nyckeln '{key}' står två gånger (första gången på rad {result.lines[key]})")
-        result[key] = _value(loader, value_node, built)
+            raise YamlProblem(line, f"fältet '{textcheck.shown(key)}' står två gånger (första gången på rad "
+                              f"{result.lines[key]}); ta bort det ena")
+        result[key] = _value(loader, value_node, built, depth)
         result.lines[key] = line
     return result
 
 
-def _sequence(loader: _Loader, node: yaml.SequenceNode, built: dict) -> LineList:
+def _sequence(loader: _Loader, node: yaml.SequenceNode, built: dict, depth: int) -> LineList:
     first = loader.first_line
-    result = LineList(_value(loader, child, built) for child in node.value)
+    result = LineList(_value(loader, child, built, depth) for child in node.value)
     result.line = node.start_mark.line + first
     result.lines = [child.start_mark.line + first for child in node.value]
     return result
 
 
-# PyYAML's own constructors for other tags (!!omap, !!set …) build their items through these.
-_Loader.add_constructor(_MAP, lambda loader, node: _mapping(loader, node, {}))
-_Loader.add_constructor(_SEQ, lambda loader, node: _sequence(loader, node, {}))
+def _units(node: yaml.Node, memo: dict, first: int, depth: int = 0) -> int:
+    """The size of `node` with every alias written out: a value counts 1, and
+    a text 1 more per 64 characters. A 1 kB "billion laughs" file stands for
+    gigabytes; counting on the composed nodes finds that without building it."""
+    found = memo.get(node)
+    if found is not None:
+        if found is _BUSY:
+            raise YamlProblem(node.start_mark.line + first, _LOOP)
+        return found
+    if depth > MAX_DEPTH:
+        return 1  # _value reports the nesting itself
+    memo[node] = _BUSY
+    if isinstance(node, yaml.ScalarNode):
+        found = 1 + len(node.value) // 64
+    elif isinstance(node, yaml.MappingNode):
+        found = 1 + sum(_units(k, memo, first, depth + 1) + _units(v, memo, first, depth + 1) for k, v in node.value)
+    else:
+        found = 1 + sum(_units(child, memo, first, depth + 1) for child in node.value)
+    memo[node] = found
+    return found
 
 
 def parse_yaml(text: str, first_line: int = 1) -> object:
-    """Parse one YAML document; `first_line` offsets lines (front matter)."""
+    """Parse one YAML document; `first_line` offsets lines (front matter).
+
+    Problems come back as YamlProblem with a plain-Swedish message that says
+    how to fix them (yamlerrors.py).
+    """
     loader = _Loader(text)
     loader.first_line = first_line
+    loader.source = text
     try:
         node = loader.get_single_node()
-        return None if node is None else _value(loader, node, {})
+        if node is None:
+            return None
+        # Aliases need an anchor (&namn): a text without "&" has none to expand.
+        if "&" in text and _units(node, {}, first_line) > MAX_UNITS:
+            raise YamlProblem(_line(loader, node), "aliasen (*namn) i filen upprepar så mycket text att den skulle bli "
+                              "gigantisk; skriv ut värdena i stället för att använda & och *")
+        return _value(loader, node, {})
     except YamlProblem:
         raise
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + first_line) if mark else first_line
-        problem = exc.problem or exc.context or "okänt fel"
-        hint = ""
-        lines = text.split("\n")
-        if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
-            hint = " (raden har en tabb: dra in med mellanslag)"
-        raise YamlProblem(line, f"ogiltig YAML: {problem}{hint}") from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(first_line, f"ogiltig YAML: {exc}") from None
+        raise yamlerrors.problem(exc, text, first_line) from None
     finally:
         loader.dispose()
+
+
+_DELIMITER = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:
     """Split `---` front matter from a Markdown body.
 
     Returns (yaml_text, body, body_first_line). Raises YamlProblem when the file
-    does not start with front matter or the closing `---` is missing.
+    does not start with front matter or the closing `---` is missing. A
+    delimiter line may end in spaces (invisible in an editor).
     """
-    if not text.startswith("---\n") and text.rstrip("\n") != "---":
-        raise YamlProblem(1, "front matter saknas: filen måste börja med en rad '---'")
-    end = text.find("\n---\n", 3)
-    if end == -1:
-        if text.endswith("\n---") or text.endswith("\n---\n"):
-            end = text.rfind("\n---")
-        else:
-            raise YamlProblem(1, "front matter avslutas inte: lägg till en rad '---' efter fälten")
-    yaml_text = text[4:end + 1]
-    body = text[end + 5:]
-    body_line = yaml_text.count("\n") + 3
+    opening = _DELIMITER.match(text)
+    if opening is None:
+        first = text.lstrip("\ufeff").split("\n", 1)[0]
+        if first.strip()[:1] in ("—", "–") or first.strip().startswith(("- -", "--")):
+            raise YamlProblem(1, "första raden ska vara tre vanliga bindestreck (---); här står något annat, "
+                              "ofta ett tankstreck (— eller –) som ordbehandlaren har bytt till: skriv ---")
+        raise YamlProblem(1, "filen ska börja med en rad med bara tre bindestreck (---), sedan fälten "
+                          "(t.ex. title: …) och en rad --- till; texten skrivs under den andra raden")
+    closing = _DELIMITER.search(text, opening.end())
+    if closing is None:
+        raise YamlProblem(1, "fälten avslutas inte: lägg till en rad med bara tre bindestreck (---) efter "
+                          "fälten, före texten")
+    yaml_text = text[opening.end() + 1:closing.start()]
+    body = text[closing.end() + 1:]
+    body_line = text.count("\n", 0, closing.start()) + 2
     return yaml_text, body, body_line

@@ -24,8 +24,9 @@ def _base(name: str, label: str, widget: str, required: bool, hint: str) -> Fiel
 
 def pattern(regex: re.Pattern, message: str) -> list[str]:
     """A Python pattern as Decap's [JavaScript pattern, message]; case-insensitive
-    patterns are spelled out ([hH]) because JavaScript patterns here take no flags."""
-    source = regex.pattern
+    patterns are spelled out ([hH]) because JavaScript patterns here take no flags, and
+    Python's end of text `\\Z` is JavaScript's `$` (without the m flag, the very end)."""
+    source = regex.pattern.replace("\\Z", "$")
     if regex.flags & re.IGNORECASE:
         source = re.sub(r"(?<![\\\[])[a-z](?![^\[]*\])", lambda m: f"[{m[0]}{m[0].upper()}]", source)
     return [source, message]
@@ -67,8 +68,13 @@ def url(name: str, label: str, required: bool = False, hint: str = "") -> Field:
                   check=pattern(rules.SAFE_URL_RE, "Länken ska börja med https://, http://, mailto: eller /."))
 
 
+def email(name: str, label: str, required: bool = False) -> Field:
+    return string(name, label, required, "En adress som namn@kommun.se.",
+                  check=pattern(rules.EMAIL_RE, "Skriv adressen som namn@kommun.se, utan mellanslag eller mailto:."))
+
+
 def slug(name: str, label: str, hint: str, reserved: tuple[str, ...] = ()) -> Field:
-    rule = rules.SLUG_RE.pattern
+    rule = rules.SLUG_RE.pattern.replace("\\Z", "$")  # JavaScript has no \\Z (see pattern)
     if reserved:
         rule = rf"^(?!(?:{'|'.join(reserved)})$)" + rule[1:]
     return string(name, label, True, hint,

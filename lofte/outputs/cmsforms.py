@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from lofte.content import schema, statuses
 from lofte.content.model import ORIGIN_KINDS, Municipality, Promise
 
-from .cmsfields import (boolean, date, group, items, kept, lines, markdown, number, select, slug, string,
+from .cmsfields import (boolean, date, email, group, items, kept, lines, markdown, number, select, slug, string,
                         text, url, when)
 
 TITLE_LIMIT, SUMMARY_LIMIT = 300, 400  # as schema.read_promise/read_update
@@ -219,12 +219,12 @@ def municipality() -> list[dict]:
             slug("id", "Kortnamn", "Används under aktörer och undertecknare, t.ex. kbab.", schema.BUILTIN_ACTORS),
             string("name", "Namn", True), string("description", "Kort beskrivning"), url("url", "Länk")],
             hint="Andra än polisen och kommunen, t.ex. ett bostadsbolag.", summary="{{fields.name}}"),
-        group("contact", "Kontakt för löftena", [string("name", "Namn"), string("email", "E-post"),
+        group("contact", "Kontakt för löftena", [string("name", "Namn"), email("email", "E-post"),
                                                  string("phone", "Telefon"), url("url", "Webbsida")],
               hint="Visas på kommunens sidor."),
         group("logo", "Logotyp", [string("file", "Bildfil", True, "En bild bredvid kommun.yaml, t.ex. logo.png."),
                                   string("alt", "Alternativtext", True)]),
-        group("police_contact", "Polisens kontakt", [string("name", "Namn"), string("email", "E-post"), string("phone", "Telefon"),
+        group("police_contact", "Polisens kontakt", [string("name", "Namn"), email("email", "E-post"), string("phone", "Telefon"),
                                                      url("url", "Webbsida")],
               hint="Tomt: 114 14 och polisen.se."),
         source(),

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from typing import Iterator
 
 from lofte.content import urls
+from lofte.content.textcheck import xml_safe
 
 from .opendata import LICENCES, SITE_FILE
 from .opendata_csv import FILES
@@ -51,13 +52,13 @@ def add(parent: ET.Element, name: str, text: str | None = None, resource: str | 
         datatype: str | None = None, lang: str | None = None) -> ET.Element:
     el = ET.SubElement(parent, q(name))
     if resource is not None:
-        el.set(q("rdf:resource"), resource)
+        el.set(q("rdf:resource"), xml_safe(resource))
     if datatype:
         el.set(q("rdf:datatype"), NS["xsd"] + datatype)
     if lang:
         el.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
     if text is not None:
-        el.text = text
+        el.text = xml_safe(text)  # ElementTree would write a control character as it is
     return el
 
 

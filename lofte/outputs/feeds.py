@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from lofte.content import urls
 from lofte.content.derived import Change, Facts
 from lofte.content.model import Municipality, Period, Promise, Site, Update
+from lofte.content.textcheck import xml_safe
 from lofte.i18n.labels import actor_name, example_title, status_label
 from lofte.i18n.translate import Translator
 
@@ -134,8 +135,9 @@ def newest_first(entries: Iterable[Entry]) -> list[Entry]:
 
 
 def _x(text: str) -> str:
-    """Escape text for XML element content and double-quoted attributes."""
-    return escape(text, quote=True)
+    """Escape text for XML element content and double-quoted attributes; characters
+    XML cannot hold never get through (textcheck.xml_safe)."""
+    return escape(xml_safe(text), quote=True)
 
 
 @lru_cache(maxsize=None)

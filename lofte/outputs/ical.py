@@ -98,7 +98,7 @@ def municipality_calendar(m: Municipality, site: Site) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    name = f"Medborgarlöften i {m.name}"
+    name = " ".join(f"Medborgarlöften i {m.name}".split())  # NAME and X-WR-CALNAME are not escaped: one line
     cal.add("name", name)  # RFC 7986
     cal.add("x-wr-calname", name)  # what most calendar apps read
     cal.add("x-wr-timezone", TZID)

@@ -8,9 +8,9 @@ belongs. The dialect is chosen for the people who will open the files:
   CRLF line ends; decimals with a point, as every statistics tool reads them.
 - UTF-8 with a byte order mark, so Excel shows å, ä and ö correctly when the
   file is opened by double-click (Python reads it with encoding "utf-8-sig").
-- A cell that would start with = + - @, a tab or a carriage return gets a
-  leading apostrophe, so a spreadsheet never runs text from the content as a
-  formula (CSV injection). Numbers are written as numbers and never changed.
+- A text cell that a spreadsheet would run as a formula gets a leading
+  apostrophe (csvcell.py, the same rule as the Excel export). Numbers are
+  written as numbers and never changed.
 - Empty cell: no value. Booleans: true or false. Dates: ISO 8601.
 """
 from __future__ import annotations
@@ -23,10 +23,9 @@ from typing import Any, Callable, Iterator
 from lofte.content import urls
 from lofte.content.model import Municipality
 
+from .csvcell import guard
 from .opendata import FIELDS, municipality_doc
 from .protocol import BuildContext, OutputFile
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +98,7 @@ def cell(value: Any) -> str | int | float:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return value
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return guard(str(value))
 
 
 def rows(doc: dict, record: str) -> Iterator[dict]:

@@ -16,6 +16,7 @@ from typing import Iterable
 
 from lofte.content import urls
 from lofte.content.model import Site
+from lofte.content.textcheck import xml_safe
 
 from .protocol import OutputFile
 
@@ -37,12 +38,16 @@ def listed(files: Iterable[str]) -> list[str]:
 
 
 def sitemap(site: Site, paths: list[str]) -> bytes:
-    locs = "".join(f"  <url>\n    <loc>{escape(urls.absolute(site.base_url, p))}</loc>\n  </url>\n" for p in paths)
+    locs = "".join(f"  <url>\n    <loc>{escape(xml_safe(urls.absolute(site.base_url, p)))}</loc>\n  </url>\n"
+                   for p in paths)
     return (f'<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="{SITEMAP_NS}">\n{locs}</urlset>\n').encode()
 
 
 def robots(site: Site) -> bytes:
-    return (f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(site.base_url, urls.SITEMAP)}\n").encode()
+    sitemap_url = urls.absolute(site.base_url, urls.SITEMAP)
+    if not sitemap_url.isprintable() or " " in sitemap_url:  # base_url is checked at input (content/baseurl.py)
+        raise ValueError(f"unsafe URL for robots.txt: {sitemap_url!r}")
+    return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n".encode()
 
 
 def produce(site: Site, files: list[str]) -> list[OutputFile]:
