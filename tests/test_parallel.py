@@ -11,7 +11,7 @@ from pathlib import Path
 from test_bench_corpus import gen_corpus
 from test_incremental import touch
 
-from lofte.build import parallel, reuse
+from lofte.build import parallel
 from lofte.build.pipeline import Options, build
 
 N = 34  # above both thresholds for going parallel (32 to read, 16 to make)
@@ -30,7 +30,7 @@ def test_two_workers_build_what_one_process_builds(tmp_path):
     gen_corpus.generate(tmp_path / "c", municipalities=N)
     content = tmp_path / "c" / "content"
     build(opts(content, tmp_path / "one", jobs=1))
-    reuse._memory.clear()
+
     counts = build(opts(content, tmp_path / "two", jobs=2))
     one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
     assert one == two
@@ -41,7 +41,7 @@ def test_two_workers_build_what_one_process_builds(tmp_path):
     update.write_text(update.read_text(encoding="utf-8") + "\nEn mening till.\n", encoding="utf-8")
     touch(update)
     after_edit = build(opts(content, tmp_path / "two", jobs=2))  # warm caches: most files reused
-    reuse._memory.clear()
+
     build(opts(content, tmp_path / "clean", jobs=1))
     assert tree(tmp_path / "two") == tree(tmp_path / "clean")
     assert "En mening till." in (tmp_path / "two" / update.parent.parent.relative_to(content) / "index.html").read_text()

@@ -32,11 +32,10 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import quote
 
-from lofte.build import reuse
 from lofte.build.pipeline import Options, build
+from lofte.build.reuse import Memory
 from lofte.build.write import output_lock
 from lofte.content.errors import BuildAborted, ContentError, LofteError
-from lofte.outputs import pages
 
 from . import overlay
 from .watch import Watcher
@@ -55,7 +54,7 @@ class Outcome:
         return not self.errors and not self.problem
 
 
-def rebuild(opts: Options, changed: frozenset[Path] | None = None) -> Outcome:
+def rebuild(opts: Options, changed: frozenset[Path] | None = None, memory: Memory | None = None) -> Outcome:
     """Build the whole site once; every failure becomes an Outcome, never an exception.
 
     The one place the preview builds. `changed` holds the files the watcher saw
@@ -64,9 +63,8 @@ def rebuild(opts: Options, changed: frozenset[Path] | None = None) -> Outcome:
     date is today's, as `Options.build_date` is left unset.
     """
     start = time.perf_counter()
-    reuse.keep_fragments()  # the server rebuilds in this process: keep per-municipality work
-    try:
-        build(dataclasses.replace(opts, in_place=True, changed=changed))  # only changed files are replaced
+    try:  # only changed files are replaced; `memory` keeps each municipality's work between builds
+        build(dataclasses.replace(opts, in_place=True, changed=changed), memory or Memory(keep=True))
     except BuildAborted as exc:
         return Outcome(errors=tuple(exc.errors), seconds=time.perf_counter() - start)
     except LofteError as exc:
@@ -97,7 +95,8 @@ class Preview:
 
     def __init__(self, opts: Options):
         self.opts = opts
-        self.roots = (opts.content_dir, pages.TEMPLATES)
+        self.roots = (opts.content_dir, opts.templates_path())
+        self.memory = Memory(keep=True)  # the server rebuilds in this process: keep per-municipality work
         self.outcome = Outcome()
         self.wake: Callable[[], None] = lambda: None  # the server sets it: run `refresh` soon
         self._lock = threading.Lock()
@@ -120,7 +119,7 @@ class Preview:
                 return False
             changed = None if self._everything else frozenset(self._changed)
             self._waiting, self._everything, self._changed = False, False, set()
-        self.outcome = rebuild(self.opts, changed)
+        self.outcome = rebuild(self.opts, changed, self.memory)
         print(report(self.outcome), flush=True)
         return True
 

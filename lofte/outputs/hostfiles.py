@@ -12,7 +12,7 @@ from typing import Iterator
 
 from lofte.content import urls
 
-from .protocol import BuildContext, OutputFile
+from .protocol import BuildContext, OutputFile, SiteOutput
 
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
        "object-src 'none'; base-uri 'none'; form-action 'none'")
@@ -69,3 +69,6 @@ def htaccess(base_path: str = "/") -> str:
 def produce(ctx: BuildContext) -> Iterator[OutputFile]:
     yield OutputFile("_headers", netlify_headers().encode())
     yield OutputFile(".htaccess", htaccess(urls.base_path(ctx.site.base_url)).encode())
+
+
+OUTPUT = SiteOutput("hostfiles", reads="settings", make=produce)
