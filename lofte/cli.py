@@ -34,8 +34,14 @@ def _content(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", default="content", metavar="MAPP", help="innehållet (standard: content)")
 
 
+def _cache_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--cache-dir", metavar="MAPP",
+                        help="mellanlager för snabbare byggen (standard: .cache bredvid innehållsmappen)")
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     _content(parser)
+    _cache_dir(parser)
     parser.add_argument("--out", default="site", metavar="MAPP", help="resultatet (standard: site)")
     parser.add_argument("--base-url", metavar="URL", help="webbplatsens adress, t.ex. https://example.se/trygghet/lofte/")
     parser.add_argument("--jobs", type=int, default=0, help="antal processer (standard: en per kärna)")
@@ -91,6 +97,7 @@ def make_parser() -> argparse.ArgumentParser:
     _new_parser(sub)
     c = sub.add_parser("check", help="kontrollera innehållet och få råd, utan att bygga")
     _content(c)
+    _cache_dir(c)
     c.add_argument("--strict", action="store_true", help="råd räknas som fel (för CI)")
     e = sub.add_parser("export-updates", help="skriv uppdateringarna till en CSV-fil")
     e.add_argument("file", metavar="FIL.csv")
@@ -105,7 +112,8 @@ def make_parser() -> argparse.ArgumentParser:
 def options(args: argparse.Namespace, **extra) -> Options:
     return Options(content_dir=Path(args.content), out_dir=Path(getattr(args, "out", "site")),
                    base_url=getattr(args, "base_url", None), jobs=getattr(args, "jobs", 0),
-                   display_root=args.content.rstrip("/"), **extra)
+                   display_root=args.content.rstrip("/"),
+                   cache_dir=Path(args.cache_dir) if getattr(args, "cache_dir", None) else None, **extra)
 
 
 def _new(args: argparse.Namespace) -> str:
