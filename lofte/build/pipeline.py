@@ -21,7 +21,7 @@ from lofte.outputs.protocol import BuildContext, OutputFile
 from .make import Job, make_municipalities
 from .read import read
 from .reuse import Keys, Memory, Store, inputs_fingerprint
-from .write import MissingReuse, Output, check_target, output_lock, read_manifest, writing
+from .write import MissingReuse, Output, check_target, output_lock, read_manifest, recover, writing
 
 MUNICIPALITY_OUTPUTS = (pages.MUNICIPALITY, feeds.OUTPUT, ical.OUTPUT, opendata_files.OUTPUT)
 SITE_OUTPUTS = (pages.SITE, pages.FIXED, assets.OUTPUT, hostfiles.OUTPUT, dcat.OUTPUT)
@@ -102,6 +102,7 @@ def build(opts: Options, memory: Memory | None = None) -> dict[str, int]:
         "innehållet": opts.content_dir, "cachen": opts.cache_path(), "mallarna": opts.templates_path()},
         {"mappen du står i": Path.cwd()})
     with output_lock(opts.out_dir):  # before anything of the previous build is read
+        recover(opts.out_dir)  # a site a killed build left aside is put back first
         site, prints = read_content(opts, memory, meanwhile=lambda settings: templating.compile_all(
             settings.languages, inputs_fingerprint(opts.templates_path(), opts.content_dir / "site.yaml",
                                                    settings.build_date, settings.base_url, opts.posters,
