@@ -54,3 +54,22 @@ def test_slices_keep_order_and_end_small():
     sizes = [len(s) for s in slices]
     assert max(sizes[:12]) - min(sizes[:12]) <= 1 and sizes[-8:] == [9] * 8
     assert parallel.chunks([], 16) == [] and parallel.chunks([1, 2], 16) == [[1], [2]]
+
+
+def test_spawned_workers_build_what_forked_workers_build(tmp_path):
+    """Windows and macOS start workers with `spawn`: they get their data as
+    arguments, not by inheriting this process's memory (issue 15.3)."""
+    gen_corpus.generate(tmp_path / "c", municipalities=N)
+    content = tmp_path / "c" / "content"
+    build(opts(content, tmp_path / "fork", jobs=2, start_method="fork"))
+    build(opts(content, tmp_path / "spawn", jobs=2, start_method="spawn"))
+    assert tree(tmp_path / "fork") == tree(tmp_path / "spawn")
+
+
+def test_a_pool_runs_tasks_in_order_with_shared_data_under_every_start_method():
+    for method in ("fork", "spawn"):
+        assert list(parallel.map_ordered(_scaled, range(6), 2, method, shared=10)) == [0, 10, 20, 30, 40, 50]
+
+
+def _scaled(shared, task):
+    return shared * task

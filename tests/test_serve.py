@@ -18,7 +18,7 @@ from wsgiref.util import setup_testing_defaults
 import pytest
 from conftest import options
 
-from lofte.authoring import serve
+from lofte.authoring import reload, serve
 from lofte.authoring.overlay import page as error_page
 from lofte.content.errors import ContentError
 
@@ -274,3 +274,13 @@ def test_a_busy_port_is_a_clear_error(small_content):
                                 capture_output=True, text=True, timeout=WAIT)
     assert result.returncode == 1
     assert result.stderr == f"Fel: porten {port} används redan; välj en annan, t.ex. --port {port + 1}\n"
+
+
+def test_the_reload_script_goes_before_head_end_and_a_build_wakes_waiters():
+    signal = reload.Signal()
+    assert reload.inject(b"<html><head></head></html>", signal) == (
+        b'<html><head><script src="/_lofte/reload.js?0"></script></head></html>')
+    assert reload.inject(b"<p>utan head</p>", signal).endswith(b'reload.js?0"></script>')
+    assert signal.wait_past(0, 0.01) is False
+    signal.fire()
+    assert signal.wait_past(0, 0.01) is True and signal.generation == 1

@@ -75,7 +75,10 @@ def output_lock(out_dir: Path):
     lock_path = out_dir.parent / f".{out_dir.name}.lock"
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        lock = filelock.FileLock(lock_path, is_singleton=True, preserve_lock_file=True)
+        # The OS's lock (fcntl, msvcrt) leaves the file in place; a soft lock, where
+        # neither exists, releases by removing it.
+        lock = filelock.FileLock(lock_path, is_singleton=True,
+                                 preserve_lock_file=filelock.FileLock is not filelock.SoftFileLock)
         lock.acquire()
     except OSError as exc:
         reason = DISK_ERRORS.get(exc.errno, exc.strerror or str(exc))
