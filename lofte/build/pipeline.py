@@ -134,7 +134,7 @@ def render(opts: Options, ctx: BuildContext, keys: Keys, memory: Memory, previou
         reused = paths is not None and all(previous.get(p) == key for p in paths)
         for f in ([OutputFile(p, None, key) for p in paths] if reused else output.make(ctx)):
             out.put(replace(f, key=key if paths is not None else ""))
-    # The site-wide feed, JSON and CSV before the posters: their parts (~35 MB at
+    # The site-wide feed, JSON and CSV before the posters: their parts (tens of MB at
     # national scale) are then freed instead of held while posters are drawn.
     for output in outputs:
         if output.site_files:
