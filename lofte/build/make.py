@@ -33,6 +33,15 @@ class Job:
     kept: dict[tuple[str, str], Kept]  # what this process remembers for the current keys (dev server)
     keep: bool  # return each municipality's records and parts, for Memory
 
+    @classmethod
+    def of(cls, ctx: BuildContext, outputs: tuple[MunicipalityOutput, ...], keys: Keys, previous: dict[str, str],
+           out: Output, memory: Memory) -> "Job":
+        """The job for `outputs`, with what `memory` keeps under this build's keys."""
+        names = {o.name for o in outputs}
+        kept = {k: v for k, v in memory.kept.items()
+                if k[0] in names and k[1] in keys.fingerprints and v.key == keys.municipality(*k)}
+        return cls(ctx, outputs, keys, previous, out, kept, memory.keep)
+
 
 def make_municipalities(job: Job, memory: Memory, jobs: int, method: str | None,
                         min_parallel: int = MIN_PARALLEL) -> dict[str, Any]:

@@ -81,8 +81,7 @@ def context(opts: Options, site: Site, prints: dict[str, str] | None = None,
     if not (templates / "base.html").is_file():
         raise LofteError(f"mallarna saknas: {templates} har ingen base.html. Installera om löfte "
                          "(pip install lofte) eller ange rätt mapp.")
-    keys = Keys(inputs_fingerprint(templates, opts.content_dir / "site.yaml", site.build_date, site.base_url,
-                                   opts.posters, opts.bleed), prints or {})
+    keys = Keys(inputs(opts, site), prints or {})
     facts = derive(site, (lambda m: memory.memo_facts(m.slug, keys.facts(m.slug, site.build_date),
                                                       lambda: derive_municipality(m, site.build_date)))
                    if prints else None)
@@ -90,6 +89,12 @@ def context(opts: Options, site: Site, prints: dict[str, str] | None = None,
                        inputs=keys.inputs, store=Store(opts.cache_path() / "posters"), live=memory.keep,
                        bleed=opts.bleed)
     return ctx
+
+
+def inputs(opts: Options, site: Site) -> str:
+    """What every output reads (reuse.inputs_fingerprint); `site` may be the settings alone."""
+    return inputs_fingerprint(opts.templates_path(), opts.content_dir / "site.yaml", site.build_date, site.base_url,
+                              opts.posters, opts.bleed)
 
 
 def build(opts: Options, memory: Memory | None = None) -> dict[str, int]:
@@ -104,9 +109,7 @@ def build(opts: Options, memory: Memory | None = None) -> dict[str, int]:
     with output_lock(opts.out_dir):  # before anything of the previous build is read
         recover(opts.out_dir)  # a site a killed build left aside is put back first
         site, prints = read_content(opts, memory, meanwhile=lambda settings: templating.compile_all(
-            settings.languages, inputs_fingerprint(opts.templates_path(), opts.content_dir / "site.yaml",
-                                                   settings.build_date, settings.base_url, opts.posters,
-                                                   opts.bleed), live=memory.keep))
+            settings.languages, inputs(opts, settings), live=memory.keep))  # while workers read
         ctx = context(opts, site, prints, memory)
         keys = Keys(ctx.inputs, prints)
         try:
@@ -126,7 +129,7 @@ def render(opts: Options, ctx: BuildContext, keys: Keys, memory: Memory, previou
            out: Output) -> None:
     """Each municipality's files on every core, then the site-wide ones, posters, and the sitemap."""
     outputs = MUNICIPALITY_OUTPUTS
-    parts = make_municipalities(_job(ctx, outputs, keys, previous, out, memory), memory, opts.jobs,
+    parts = make_municipalities(Job.of(ctx, outputs, keys, previous, out, memory), memory, opts.jobs,
                                 opts.start_method)
     for output in SITE_OUTPUTS:
         key = keys.site(output.name, output.reads)
@@ -142,15 +145,9 @@ def render(opts: Options, ctx: BuildContext, keys: Keys, memory: Memory, previou
                 out.put(f)
     if opts.posters:
         from lofte.outputs.posters import produce as posters  # Pillow: loaded only when asked for
-        make_municipalities(_job(ctx, (posters.OUTPUT,), keys, previous, out, memory), memory, opts.jobs,
+        make_municipalities(Job.of(ctx, (posters.OUTPUT,), keys, previous, out, memory), memory, opts.jobs,
                             opts.start_method, min_parallel=2)  # an image takes a few tenths of a second
         posters.prune(ctx)
     for f in sitemap.produce(ctx.site, list(out.keys)):  # last: it lists every page
         out.put(f)
 
-
-def _job(ctx, outputs, keys, previous, out, memory) -> Job:
-    names = {o.name for o in outputs}
-    kept = {k: v for k, v in memory.kept.items()
-            if k[0] in names and k[1] in keys.fingerprints and v.key == keys.municipality(*k)}
-    return Job(ctx, outputs, keys, previous, out, kept, memory.keep)
