@@ -130,7 +130,7 @@ def _new(args: argparse.Namespace) -> str:
 
 
 def dispatch(args: argparse.Namespace) -> int:
-    # Verbs import their module when run, so a plain build never loads tornado.
+    # Verbs import their module when run, so a plain build never loads the dev server or Pillow.
     if args.command in ("build", "posters"):
         counts = build(options(args, posters=not getattr(args, "no_posters", False), bleed=args.bleed))
         print(f"Klart: {counts['written']} filer skrivna, {counts['unchanged']} oförändrade, i {args.out}/")
