@@ -74,8 +74,9 @@ def app(signal: Signal, path: str, environ, start_response):
             since = 0
         start_response("200 OK", [("Content-Type", "text/event-stream"), ("Cache-Control", "no-store")])
         return _events(signal, since)
-    start_response("404 Not Found", [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", "11")])
-    return [b"Finns inte.\n"]
+    body = b"Finns inte.\n"
+    start_response("404 Not Found", [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))])
+    return [body]
 
 
 def _events(signal: Signal, since: int):

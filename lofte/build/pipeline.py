@@ -39,9 +39,7 @@ class Options:
     cache_dir: Path | None = None  # default: .cache beside the content folder
     display_root: str | None = None  # how the content dir is named in messages
     in_place: bool = False  # dev server: replace changed files only (write.py)
-    # Dev server: the files it saw change since this process last built (None: unknown).
-    # Municipalities without a changed file keep the fingerprint of that build.
-    changed: frozenset[Path] | None = None
+    changed: frozenset[Path] | None = None  # dev server: files seen changing since its last build (None: unknown)
     templates: Path | None = None  # default: templating.TEMPLATES
     start_method: str | None = None  # of worker processes (parallel.start_method)
 
@@ -85,10 +83,9 @@ def context(opts: Options, site: Site, prints: dict[str, str] | None = None,
     facts = derive(site, (lambda m: memory.memo_facts(m.slug, keys.facts(m.slug, site.build_date),
                                                       lambda: derive_municipality(m, site.build_date)))
                    if prints else None)
-    ctx = BuildContext(site=site, facts=facts, content_dir=opts.content_dir, templates=templates,
-                       inputs=keys.inputs, store=Store(opts.cache_path() / "posters"), live=memory.keep,
-                       bleed=opts.bleed)
-    return ctx
+    return BuildContext(site=site, facts=facts, content_dir=opts.content_dir, templates=templates,
+                        inputs=keys.inputs, store=Store(opts.cache_path() / "posters"), live=memory.keep,
+                        bleed=opts.bleed)
 
 
 def inputs(opts: Options, site: Site) -> str:
