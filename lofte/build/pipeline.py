@@ -91,7 +91,7 @@ def context(opts: Options, site: Site, prints: dict[str, str] | None = None,
 def inputs(opts: Options, site: Site) -> str:
     """What every output reads (reuse.inputs_fingerprint); `site` may be the settings alone."""
     return inputs_fingerprint(opts.templates_path(), opts.content_dir / "site.yaml", site.build_date, site.base_url,
-                              opts.posters, opts.bleed)
+                              opts.bleed)  # not opts.posters: no other output depends on it
 
 
 def build(opts: Options, memory: Memory | None = None) -> dict[str, int]:
