@@ -79,14 +79,20 @@ def map_ordered(fn: Callable[[Any, T], R], tasks: Iterable[T], workers: int, met
     # nothing, and starting one costs an import and `shared`, so it stays.
     if forked:
         gc.freeze()
+    pool = multiprocessing.get_context(method).Pool(min(workers, len(tasks)), _start, (fn, shared),
+                                                    maxtasksperchild=2 if forked else None)
     try:
-        with multiprocessing.get_context(method).Pool(min(workers, len(tasks)), _start, (fn, shared),
-                                                      maxtasksperchild=2 if forked else None) as pool:
-            results = pool.imap(_run, tasks)
-            if meanwhile is not None:
-                meanwhile()
-            yield from results
+        results = pool.imap(_run, tasks)
+        if meanwhile is not None:
+            meanwhile()
+        yield from results
+        # close + join, not terminate: terminate races with the pool replacing a
+        # worker that just finished its two tasks, and then waits for that new
+        # worker forever (seen under heavy load).
+        pool.close()
+        pool.join()
     finally:
+        pool.terminate()  # after join: nothing left; on an error: stop the workers
         if forked:
             gc.unfreeze()
 
