@@ -23,9 +23,9 @@ def main(corpus: str, templates: str | None, reps: int) -> None:
     root = Path(corpus)
     opts = pipeline.Options(content_dir=root / "content", out_dir=root / "render-all-out",
                             build_date=gen_corpus.BUILD_DATE, posters=False, jobs=1)
-    site, prints = pipeline.read(opts)
-    ctx = pipeline.context(opts, site, prints)
-    tasks = pages.tasks(ctx, pages.pages(ctx))
+    site = pipeline.read_site(opts)
+    ctx = pipeline.context(opts, site)
+    tasks = pages.tasks(site, pages.pages(ctx))
     for _ in range(reps):
         for page, lang, langs in tasks:
             pages.render(ctx, page, lang, alternates=langs)

@@ -29,8 +29,14 @@ def _content(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", default="content", metavar="MAPP", help="innehållet (standard: content)")
 
 
+def _cache_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--cache-dir", metavar="MAPP",
+                        help="mellanlager för snabbare byggen (standard: .cache bredvid innehållsmappen)")
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     _content(parser)
+    _cache_dir(parser)
     parser.add_argument("--out", default="site", metavar="MAPP", help="resultatet (standard: site)")
     parser.add_argument("--base-url", metavar="URL", help="webbplatsens adress, t.ex. https://example.se/trygghet/lofte/")
     parser.add_argument("--jobs", type=int, default=0, metavar="ANTAL", help="antal processer (standard: en per kärna)")
@@ -108,6 +114,7 @@ def make_parser() -> argparse.ArgumentParser:
                    help="ge bara råd om de här kommunerna (mappens namn, t.ex. sala); fel visas alltid för alla")
     _content(c)
     c.add_argument("--strict", action="store_true", help="råd som inte är kvitterade räknas som fel (för CI)")
+    _cache_dir(c)
     p = sub.add_parser("posters", help="bygg webbplatsen och affischerna (som build)")
     _common(p)
     p.add_argument("--bleed", action="store_true", help="affischer med 3 mm utfall för tryckeri")
@@ -131,7 +138,8 @@ def _version() -> str:
 def options(args: argparse.Namespace, **extra) -> Options:
     return Options(content_dir=Path(args.content), out_dir=Path(getattr(args, "out", "site")),
                    base_url=getattr(args, "base_url", None), jobs=getattr(args, "jobs", 0),
-                   display_root=args.content.rstrip("/"), **extra)
+                   display_root=args.content.rstrip("/"),
+                   cache_dir=Path(args.cache_dir) if getattr(args, "cache_dir", None) else None, **extra)
 
 
 def _new(args: argparse.Namespace) -> str:
@@ -177,7 +185,7 @@ def _has_content(args: argparse.Namespace) -> None:
 
 
 def dispatch(args: argparse.Namespace) -> int:
-    # Verbs import their module when run, so a plain build never loads tornado.
+    # Verbs import their module when run, so a plain build never loads the dev server or Pillow.
     if args.command == "init":
         return _init(args)
     _has_content(args)

@@ -16,9 +16,10 @@ import pytest
 from conftest import SMALL, options, write_tree
 
 from lofte.authoring.watch import Watcher
-from lofte.build import pipeline, reuse
+from lofte.build import reuse
 from lofte.build.pipeline import build
 from lofte.build.write import MANIFEST
+from lofte.build import read
 from lofte.outputs import pages, templatefiles
 
 PARK = "storby/2025/trygg-park"
@@ -100,17 +101,13 @@ STEPS = [edit_update, add_update, rename_promise, delete_update, edit_template, 
 
 @pytest.fixture
 def workspace(tmp_path, monkeypatch):
-    reuse.keep_fragments()  # as the dev server does; also proves fragments are right
-    yield from _workspace(tmp_path, monkeypatch)
-    reuse.keep_fragments(False)
-
-
-def _workspace(tmp_path, monkeypatch):
+    """A copy of the small site and the templates, and a Memory kept between builds
+    as the dev server keeps one (which also proves what it keeps is right)."""
     content = tmp_path / "content"
     shutil.copytree(SMALL, content)
     templates = tmp_path / "templates"  # beside content/: the site's own templates, used instead of the packaged
     shutil.copytree(templatefiles.PACKAGED, templates)
-    yield tmp_path, content, templates
+    yield tmp_path, content, templates, reuse.Memory(keep=True)
 
 
 def clean_build(content: Path, templates: Path, out: Path, cache_dir: Path) -> None:
@@ -123,11 +120,11 @@ def clean_build(content: Path, templates: Path, out: Path, cache_dir: Path) -> N
 
 
 def test_incremental_builds_equal_clean_builds(workspace):
-    root, content, templates = workspace
+    root, content, templates, memory = workspace
     staged, in_place = root / "staged", root / "in-place"
     warm = root / "warm-cache"
-    build(options(content, staged, cache_dir=warm))
-    build(options(content, in_place, cache_dir=warm, in_place=True))
+    build(options(content, staged, cache_dir=warm), memory)
+    build(options(content, in_place, cache_dir=warm, in_place=True), memory)
     reports = queue.Queue()
     watcher = Watcher((content, templates), reports.put).start()
     try:
@@ -137,8 +134,8 @@ def test_incremental_builds_equal_clean_builds(workspace):
             # in place, as the dev server builds: told which files the operating system reported changed
             changed = seen(reports)
             assert changed != set(), step.__name__
-            counts = build(options(content, in_place, cache_dir=warm, in_place=True, changed=changed))
-            build(options(content, staged, cache_dir=warm))
+            counts = build(options(content, in_place, cache_dir=warm, in_place=True, changed=changed), memory)
+            build(options(content, staged, cache_dir=warm), memory)
             clean = root / f"clean-{i}"
             clean_build(content, templates, clean, root / f"cold-cache-{i}")
             expected = tree(clean)
@@ -161,7 +158,7 @@ def seen(reports: queue.Queue) -> frozenset[Path] | None:
 
 
 def test_unchanged_pages_are_reused_not_rendered(workspace, monkeypatch):
-    root, content, _ = workspace
+    root, content, _, memory = workspace
     out = root / "site"
     build(options(content, out, cache_dir=root / "cache"))
     rendered = []
@@ -184,19 +181,19 @@ def test_unchanged_pages_are_reused_not_rendered(workspace, monkeypatch):
 def test_a_failed_in_place_build_leaves_no_stale_page_behind(workspace):
     """A template that breaks only some pages: the pages written before the
     failure must not be taken for current once the template is put back."""
-    root, content, templates = workspace
+    root, content, templates, memory = workspace
     out = root / "in-place"
-    build(options(content, out, in_place=True))
+    build(options(content, out, in_place=True), memory)
     promise = templates / "promise.html"
     original = promise.read_text()
     edit(templates / "municipality.html", "{% block main %}", "{% block main %}\n<p>Tillfällig rad.</p>")
     edit(promise, "{% block main %}", "{% block main %}\n{{ no_such_variable }}")
     with pytest.raises(Exception):
-        build(options(content, out, in_place=True))
+        build(options(content, out, in_place=True), memory)
     edit(templates / "municipality.html", "{% block main %}\n<p>Tillfällig rad.</p>", "{% block main %}")
     promise.write_text(original)
     touch(promise)
-    build(options(content, out, in_place=True))
+    build(options(content, out, in_place=True), memory)
     clean_build(content, templates, root / "clean", root / "cold-cache")
     assert tree(out) == tree(root / "clean")
 
@@ -204,34 +201,34 @@ def test_a_failed_in_place_build_leaves_no_stale_page_behind(workspace):
 def test_a_municipality_whose_read_failed_is_read_again(workspace, monkeypatch):
     """The dev server names only files changed since its last build; a folder whose
     read crashed in that build must still be read again in the next one."""
-    root, content, _ = workspace
+    root, content, _, memory = workspace
     out = root / "in-place"
-    build(options(content, out, in_place=True))
+    build(options(content, out, in_place=True), memory)
     edit_update(content, None)
-    real = pipeline.assemble_municipality
+    real = read.assemble_municipality
 
     def crash(files, where, errors):
         raise RuntimeError("en arbetsprocess dog")
-    monkeypatch.setattr(pipeline, "assemble_municipality", crash)
+    monkeypatch.setattr(read, "assemble_municipality", crash)
     with pytest.raises(RuntimeError):
-        build(options(content, out, in_place=True, changed=frozenset({content / PARK})))
-    monkeypatch.setattr(pipeline, "assemble_municipality", real)
-    build(options(content, out, in_place=True, changed=frozenset()))  # nothing saved since
+        build(options(content, out, in_place=True, changed=frozenset({content / PARK})), memory)
+    monkeypatch.setattr(read, "assemble_municipality", real)
+    build(options(content, out, in_place=True, changed=frozenset()), memory)  # nothing saved since
     assert "Trettio personer kom." in (out / PARK / "index.html").read_text()
 
 
 def test_the_dev_server_does_not_look_at_untouched_municipalities(workspace, monkeypatch):
-    root, content, _ = workspace
+    root, content, _, memory = workspace
     out = root / "in-place"
     write_tree(content, {"nyby/kommun.yaml": (content / "storby/kommun.yaml").read_text()})
-    build(options(content, out, in_place=True))
+    build(options(content, out, in_place=True), memory)
     made = []
-    real = pages.for_municipality
-    monkeypatch.setattr(pages, "for_municipality", lambda ctx, m, part=None: made.append(m.slug) or real(ctx, m, part))
+    real = pages.render
+    monkeypatch.setattr(pages, "render", lambda ctx, page, *a, **k: made.append(page) or real(ctx, page, *a, **k))
     edit_update(content, None)
-    build(options(content, out, in_place=True, changed=frozenset({content / PARK / "updates"})))
-    assert made == ["storby"]
+    build(options(content, out, in_place=True, changed=frozenset({content / PARK / "updates"})), memory)
+    assert {p.vars["municipality"].slug for p in made if "municipality" in p.vars} == {"storby"}
     (out / "nyby/index.html").unlink()  # removed by hand while the server runs: made again
     edit(content / PARK / "updates/2025-03-01-forsta-vandringen.md", "Trettio", "Fyrtio")
-    build(options(content, out, in_place=True, changed=frozenset({content / PARK / "updates"})))
+    build(options(content, out, in_place=True, changed=frozenset({content / PARK / "updates"})), memory)
     assert (out / "nyby/index.html").is_file()

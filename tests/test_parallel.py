@@ -11,7 +11,7 @@ from pathlib import Path
 from test_bench_corpus import gen_corpus
 from test_incremental import touch
 
-from lofte.build import parallel, reuse
+from lofte.build import parallel
 from lofte.build.pipeline import Options, build
 
 N = 34  # above both thresholds for going parallel (32 to read, 16 to make)
@@ -30,7 +30,7 @@ def test_two_workers_build_what_one_process_builds(tmp_path):
     gen_corpus.generate(tmp_path / "c", municipalities=N)
     content = tmp_path / "c" / "content"
     build(opts(content, tmp_path / "one", jobs=1))
-    reuse._memory.clear()
+
     counts = build(opts(content, tmp_path / "two", jobs=2))
     one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
     assert one == two
@@ -41,7 +41,7 @@ def test_two_workers_build_what_one_process_builds(tmp_path):
     update.write_text(update.read_text(encoding="utf-8") + "\nEn mening till.\n", encoding="utf-8")
     touch(update)
     after_edit = build(opts(content, tmp_path / "two", jobs=2))  # warm caches: most files reused
-    reuse._memory.clear()
+
     build(opts(content, tmp_path / "clean", jobs=1))
     assert tree(tmp_path / "two") == tree(tmp_path / "clean")
     assert "En mening till." in (tmp_path / "two" / update.parent.parent.relative_to(content) / "index.html").read_text()
@@ -54,3 +54,22 @@ def test_slices_keep_order_and_end_small():
     sizes = [len(s) for s in slices]
     assert max(sizes[:12]) - min(sizes[:12]) <= 1 and sizes[-8:] == [9] * 8
     assert parallel.chunks([], 16) == [] and parallel.chunks([1, 2], 16) == [[1], [2]]
+
+
+def test_spawned_workers_build_what_forked_workers_build(tmp_path):
+    """Windows and macOS start workers with `spawn`: they get their data as
+    arguments, not by inheriting this process's memory (issue 15.3)."""
+    gen_corpus.generate(tmp_path / "c", municipalities=N)
+    content = tmp_path / "c" / "content"
+    build(opts(content, tmp_path / "fork", jobs=2, start_method="fork"))
+    build(opts(content, tmp_path / "spawn", jobs=2, start_method="spawn"))
+    assert tree(tmp_path / "fork") == tree(tmp_path / "spawn")
+
+
+def test_a_pool_runs_tasks_in_order_with_shared_data_under_every_start_method():
+    for method in ("fork", "spawn"):
+        assert list(parallel.map_ordered(_scaled, range(6), 2, method, shared=10)) == [0, 10, 20, 30, 40, 50]
+
+
+def _scaled(shared, task):
+    return shared * task

@@ -1,4 +1,4 @@
-"""The producer: every file at its URL, exact sizes, cache, byte-identical, parallel."""
+"""The poster output: every file at its URL, exact sizes, the store, byte-identical, parallel."""
 import dataclasses
 import datetime as dt
 import io
@@ -8,6 +8,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from conftest import options
+
+from lofte.build.pipeline import build as build_site
+from lofte.build.pipeline import read_site
+from lofte.build.reuse import Store
 from lofte.content import urls
 from lofte.content.assemble import assemble
 from lofte.content.derived import derive
@@ -21,16 +26,16 @@ CONTENT = Path(__file__).parent / "fixtures" / "posters" / "content"
 IMAGES = 3 * 2 + 3 + 13  # A3 and A4 per period, a share image per period and per promise
 
 
-def context(content: Path, cache: Path, jobs: int = 1) -> BuildContext:
+def context(content: Path, cache: Path, bleed: bool = False) -> BuildContext:
     errors = ErrorList()
     site = assemble(load(content, "content", errors), errors, dt.date(2026, 11, 22))
     errors.raise_if_any()
-    return BuildContext(site, derive(site), content, cache, jobs)
+    return BuildContext(site, derive(site), content, store=Store(cache / "posters"), bleed=bleed)
 
 
-def build(ctx, **kw) -> dict[str, bytes]:
+def build(ctx) -> dict[str, bytes]:
     out = {}
-    for f in producer.produce(ctx, **kw):
+    for f in producer.produce(ctx):
         assert f.path not in out
         out[f.path] = f.data
     return out
@@ -80,15 +85,20 @@ def test_share_images_are_1200_by_630(first):
 
 
 def test_bleed_adds_3_mm_on_every_side(first):
-    jobs = [job for job, _ in producer.jobs(first[0], bleed=True) if job.paper == "a4"]
+    ctx = dataclasses.replace(first[0], bleed=True)
+    jobs = [job for m in ctx.site.municipalities for job, _ in producer.jobs(ctx, m) if job.paper == "a4"]
     assert jobs and all(job.bleed for job in jobs)
     img = Image.open(io.BytesIO(render(jobs[0])["png"]))
     assert img.size == (2480 + 70, 3508 + 70)
 
 
-def test_a_rebuild_in_worker_processes_without_cache_is_byte_identical(first, tmp_path):
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_a_site_build_in_worker_processes_without_cache_is_byte_identical(first, tmp_path, method):
     ctx, files = first
-    assert build(context(CONTENT, tmp_path, jobs=2)) == files
+    out = tmp_path / "site"
+    build_site(options(CONTENT, out, cache_dir=tmp_path / "cache", posters=True, jobs=2, start_method=method,
+                       build_date=dt.date(2026, 11, 22)))
+    assert {path: (out / path).read_bytes() for path in files} == files
 
 
 def test_unchanged_images_come_from_the_cache_without_rendering(first, render_calls):
@@ -101,7 +111,7 @@ def test_a_changed_promise_renders_only_the_images_that_show_it(first, tmp_path,
     ctx, before = first
     content, cache = tmp_path / "content", tmp_path / "cache"
     shutil.copytree(CONTENT, content)
-    shutil.copytree(ctx.cache_dir, cache)
+    shutil.copytree(ctx.store.root.parent, cache)
     index = content / "cederby/2024/ordning/index.md"
     index.write_text(index.read_text().replace("vid busstationen", "vid resecentrum"))
     after = build(context(content, cache))
@@ -115,28 +125,26 @@ def test_a_changed_promise_renders_only_the_images_that_show_it(first, tmp_path,
 
 def test_entries_no_build_uses_are_pruned(first, tmp_path):
     cache = tmp_path / "cache"
-    shutil.copytree(first[0].cache_dir, cache)
-    stale = cache / "posters" / ("0" * 64)
+    shutil.copytree(first[0].store.root.parent, cache)
+    stale = cache / "posters" / "ankeby" / ("0" * 64)
     stale.mkdir()
-    build(context(CONTENT, cache))
-    assert not stale.exists()
-    assert len(list((cache / "posters").iterdir())) == IMAGES
+    gone = cache / "posters" / "borttagen"
+    gone.mkdir()
+    ctx = context(CONTENT, cache)
+    build(ctx)
+    producer.prune(ctx)
+    assert not stale.exists() and not gone.exists()
+    assert len(list((cache / "posters").glob("*/*"))) == IMAGES
 
 
-def test_images_already_in_the_output_are_kept_by_key_without_reading_the_cache(first, monkeypatch):
-    ctx, files = first
-    made = list(producer.produce(ctx))
-    previous = {f.path: f.key for f in made}
-    assert all(f.key for f in made) and len(set(previous.values())) == len(made)
-    monkeypatch.setattr(producer.Cache, "get", lambda *a: pytest.fail("read the cache"))
-    again = list(producer.produce(dataclasses.replace(ctx, previous=previous)))
-    assert [(f.path, f.data, f.key) for f in again] == [(f.path, None, f.key) for f in made]
-    # a file whose key differs (or that is not in the output) is read from the cache again
-    stale = dict(previous, **{made[0].path: "x"})
-    monkeypatch.undo()
-    mixed = list(producer.produce(dataclasses.replace(ctx, previous=stale)))
-    job_files = [f for f in mixed if f.data is not None]
-    assert made[0].path in {f.path for f in job_files} and len(job_files) < len(made)
+def test_images_already_in_the_output_are_kept_by_key_without_reading_the_store(tmp_path, monkeypatch):
+    opts = options(CONTENT, tmp_path / "site", cache_dir=tmp_path / "cache", posters=True,
+                   build_date=dt.date(2026, 11, 22))
+    build_site(opts)
+    monkeypatch.setattr(Store, "get", lambda *a: pytest.fail("read the store"))
+    monkeypatch.setattr(producer, "render", lambda job: pytest.fail("drew an image"))
+    counts = build_site(opts)
+    assert counts["written"] == 0
 
 
 MESSY = Path(__file__).parent / "fixtures" / "messy"
@@ -144,30 +152,30 @@ SECOND = "aby/2023-2024/affisch/medborgarloften-aby-2023-2024-a4-2.png"
 
 
 @pytest.fixture(scope="module")
-def messy(tmp_path_factory) -> tuple[BuildContext, list]:
-    errors = ErrorList()
-    site = assemble(load(MESSY, "content", errors), errors, dt.date(2026, 12, 5))
-    errors.raise_if_any()
-    ctx = BuildContext(site, derive(site), MESSY, tmp_path_factory.mktemp("cache"), 1)
-    return ctx, list(producer.produce(ctx))
+def messy(tmp_path_factory):
+    root = tmp_path_factory.mktemp("messy")
+    opts = options(MESSY, root / "site", cache_dir=root / "cache", posters=True, build_date=dt.date(2026, 12, 5))
+    build_site(opts)
+    return opts
 
 
 def test_a_poster_of_two_pages_has_a_second_png_beside_the_first_and_a_two_page_pdf(messy):
-    files = {f.path: f.data for f in messy[1]}
-    assert SECOND in files and SECOND.replace("-a4-2", "-a3-2") not in files
-    assert Image.open(io.BytesIO(files[SECOND])).size == (2480, 3508)
-    aby = next(m for m in messy[0].site.municipalities if m.slug == "aby")
+    out = messy.out_dir
+    assert (out / SECOND).is_file() and not (out / SECOND.replace("-a4-2", "-a3-2")).exists()
+    assert Image.open(out / SECOND).size == (2480, 3508)
+    site = read_site(messy)
+    aby = next(m for m in site.municipalities if m.slug == "aby")
     assert urls.poster(aby.periods[0], "a4", "png", page=2) == SECOND
-    assert b"/Count 2" in files[SECOND.replace("-2.png", ".pdf")]
-    assert b"/Count 1" in files[SECOND.replace("-a4-2.png", "-a3.pdf")]
+    assert b"/Count 2" in (out / SECOND.replace("-2.png", ".pdf")).read_bytes()
+    assert b"/Count 1" in (out / SECOND.replace("-a4-2.png", "-a3.pdf")).read_bytes()
 
 
-def test_every_page_is_kept_by_key_and_without_a_cache_entry_the_poster_is_drawn_again(messy, tmp_path):
-    ctx, made = messy
-    previous = {f.path: f.key for f in made}
-    again = list(producer.produce(dataclasses.replace(ctx, previous=previous)))
-    assert {f.path for f in again} == set(previous) and all(f.data is None for f in again)
-    # An output from before with no cache: the pages are not known, so nothing is kept blindly.
-    fresh = list(producer.produce(dataclasses.replace(ctx, previous=previous, cache_dir=tmp_path)))
-    second = next(f for f in fresh if f.path == SECOND)
-    assert second.data is not None and second.key == previous[SECOND]
+def test_every_page_is_kept_by_key_and_a_page_deleted_by_hand_is_made_again(messy, monkeypatch):
+    second = (messy.out_dir / SECOND).read_bytes()
+    with monkeypatch.context() as patch:
+        patch.setattr(producer, "render", lambda job: pytest.fail("drew an image"))
+        assert build_site(messy)["written"] == 0
+    assert (messy.out_dir / SECOND).read_bytes() == second  # the later page is kept with the first
+    (messy.out_dir / SECOND).unlink()
+    build_site(messy)
+    assert (messy.out_dir / SECOND).read_bytes() == second

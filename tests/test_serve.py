@@ -3,8 +3,8 @@
 The end-to-end tests start `build.py serve` on a free port in a subprocess and
 wait (bounded) for each change to show; the rest call the WSGI app directly.
 """
-import asyncio
-import json
+import http.client
+import re
 import shutil
 import socket
 import subprocess
@@ -18,7 +18,7 @@ from wsgiref.util import setup_testing_defaults
 import pytest
 from conftest import options
 
-from lofte.authoring import serve
+from lofte.authoring import reload, serve
 from lofte.authoring.overlay import page as error_page
 from lofte.content.errors import ContentError
 
@@ -37,6 +37,11 @@ def edit(root, rel, old, new):
 # -- in-process: the WSGI app and the rebuild --------------------------------
 
 def call(app, path):
+    status, headers, body = call_bytes(app, path)
+    return status, headers, body.decode("utf-8")
+
+
+def call_bytes(app, path):
     environ = {}
     setup_testing_defaults(environ)
     environ["PATH_INFO"] = path
@@ -46,7 +51,7 @@ def call(app, path):
         got["status"], got["headers"] = status, dict(headers)
 
     body = b"".join(app(environ, start_response))
-    return got["status"], got["headers"], body.decode("utf-8")
+    return got["status"], got["headers"], body
 
 
 def test_preview_serves_the_site_then_the_error_page_then_the_site(small_content):
@@ -58,7 +63,9 @@ def test_preview_serves_the_site_then_the_error_page_then_the_site(small_content
     assert "Fler hastighetskontroller" in body
     assert call(preview.app, "/storby")[:2] == ("301 Moved Permanently", {"Location": "/storby/", "Content-Length": "0"})
     status, _, body = call(preview.app, "/finns-inte/")
-    assert status == "404 Not Found" and body == (small_content.parent / "site/404.html").read_text(encoding="utf-8")
+    not_found = (small_content.parent / "site/404.html").read_text(encoding="utf-8")
+    assert status == "404 Not Found" and body == not_found.replace(
+        "</head>", f'<script src="/_lofte/reload.js?{preview.reloads.generation}"></script></head>')
     assert call(preview.app, "/../content/site.yaml")[0] == "404 Not Found"
     assert call(preview.app, "/assets/style.css")[1]["Content-Type"] == "text/css; charset=utf-8"
 
@@ -81,7 +88,7 @@ def test_preview_serves_the_site_then_the_error_page_then_the_site(small_content
 def test_changes_seen_during_a_build_make_one_more_build_told_what_changed(small_content, monkeypatch):
     builds = []
     woken = []
-    monkeypatch.setattr(serve, "rebuild", lambda opts, changed: builds.append(changed) or serve.Outcome())
+    monkeypatch.setattr(serve, "rebuild", lambda opts, changed, memory: builds.append(changed) or serve.Outcome())
     preview = serve.Preview(options(small_content))
     preview.wake = lambda: woken.append(1)
     a, b = small_content / KONTROLLER, small_content / "storby/2025/lofte.yaml"
@@ -103,7 +110,7 @@ def test_a_save_during_a_rebuild_makes_one_more_build(small_content, monkeypatch
     preview = serve.Preview(options(small_content))
     builds = []
 
-    def rebuild(opts, changed):
+    def rebuild(opts, changed, memory):
         builds.append(changed)
         if len(builds) == 1:
             preview.saw(frozenset({b}))  # saved while the build runs
@@ -116,7 +123,7 @@ def test_a_save_during_a_rebuild_makes_one_more_build(small_content, monkeypatch
 
 
 def test_any_build_failure_becomes_an_outcome(small_content, monkeypatch):
-    def broken(opts):
+    def broken(opts, memory):
         raise RuntimeError("mallen är trasig")
 
     monkeypatch.setattr(serve, "build", broken)
@@ -189,8 +196,8 @@ def test_edit_break_fix_and_a_vanished_content_folder(server, tmp_path):
     base, port, content, wait_for = server
     page = "/storby/2025/fler-kontroller/"
     body = wait_for(page, lambda s, b: s == 200)
-    assert f'<script src="/livereload.js?port={port}"></script></head>' in body
-    assert fetch(base + "/livereload.js")[0] == 200
+    assert re.search(r'<script src="/_lofte/reload.js\?\d+"></script></head>', body)
+    assert fetch(base + "/_lofte/reload.js")[0] == 200
 
     edit(content, KONTROLLER, "title: Fler hastighetskontroller", "title: Kontroller vid skolorna")
     wait_for(page, lambda s, b: s == 200 and "Kontroller vid skolorna" in b)
@@ -212,29 +219,49 @@ def test_edit_break_fix_and_a_vanished_content_folder(server, tmp_path):
 
 
 def test_browsers_are_told_to_reload_after_a_rebuild(server):
-    base, _, content, wait_for = server
+    base, port, content, wait_for = server
+    body = wait_for("/", lambda s, b: s == 200)
+    built = re.search(r'reload.js\?(\d+)"', body).group(1)
+    stream = http.client.HTTPConnection("127.0.0.1", port, timeout=WAIT)
+    stream.request("GET", f"/_lofte/events?since={built}")
+    response = stream.getresponse()
+    assert (response.status, response.getheader("Content-Type")) == (200, "text/event-stream")
+    assert response.readline() == b"retry: 500\n"
+    edit(content, KONTROLLER, "Fler hastighetskontroller", "Ändrad rubrik")
+    lines = [response.readline() for _ in range(3)]
+    assert b"data: reload\n" in lines
+    stream.close()
+    # a page from an older build is told at once
+    stream = http.client.HTTPConnection("127.0.0.1", port, timeout=WAIT)
+    stream.request("GET", "/_lofte/events?since=0")
+    response = stream.getresponse()
+    assert b"data: reload\n" in [response.readline() for _ in range(3)]
+    stream.close()
+
+
+def test_the_preview_never_redirects_to_another_host(server):
+    base, port, _, wait_for = server
     wait_for("/", lambda s, b: s == 200)
+    for path in ("//storby/2025", "///storby/2025", "/storby//2025"):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=WAIT)
+        conn.request("GET", path)
+        response = conn.getresponse()
+        assert (response.status, response.getheader("Location")) == (301, "/storby/2025/"), path
+        conn.close()
 
-    async def listen():
-        from tornado.websocket import websocket_connect
-        ws = await websocket_connect(base.replace("http://", "ws://") + "/livereload")
-        await ws.write_message(json.dumps({"command": "hello",
-                                           "protocols": ["http://livereload.com/protocols/official-7"]}))
-        hello = json.loads(await ws.read_message())
-        await ws.write_message(json.dumps({"command": "info", "url": base + "/"}))
-        deadline = time.monotonic() + WAIT
-        for attempt in range(1000):  # an edit the server saw before it registered us is not reloaded: edit again
-            assert time.monotonic() < deadline, "no reload message"
-            edit(content, KONTROLLER, "Fler hastighetskontroller" if attempt == 0 else f"Ändring {attempt - 1}",
-                 f"Ändring {attempt}")
-            try:
-                return hello, json.loads(await asyncio.wait_for(ws.read_message(), 5))
-            except asyncio.TimeoutError:
-                continue
 
-    hello, message = asyncio.run(listen())
-    assert hello["command"] == "hello"
-    assert (message["command"], message["path"]) == ("reload", "*")
+def test_poster_links_work_in_a_preview_started_without_posters(small_content):
+    from lofte.content import urls
+    preview = serve.Preview(options(small_content))
+    assert preview.refresh() is True
+    site = preview.opts.out_dir
+    poster = next(site.glob("storby/2025/affisch/*")) if (site / "storby/2025/affisch").exists() else None
+    assert poster is None  # not built yet
+    from lofte.build.pipeline import read_site
+    period = next(p for m in read_site(options(small_content)).municipalities for p in m.periods if m.slug == "storby")
+    status, headers, _ = call_bytes(preview.app, "/" + urls.poster(period, "a4", "pdf"))
+    assert (status, headers["Content-Type"]) == ("200 OK", "application/pdf")
+    assert preview.opts.posters is True
 
 
 def test_a_busy_port_is_a_clear_error(small_content):
@@ -247,3 +274,13 @@ def test_a_busy_port_is_a_clear_error(small_content):
                                 capture_output=True, text=True, timeout=WAIT)
     assert result.returncode == 1
     assert result.stderr == f"Fel: porten {port} används redan; välj en annan, t.ex. --port {port + 1}\n"
+
+
+def test_the_reload_script_goes_before_head_end_and_a_build_wakes_waiters():
+    signal = reload.Signal()
+    assert reload.inject(b"<html><head></head></html>", signal) == (
+        b'<html><head><script src="/_lofte/reload.js?0"></script></head></html>')
+    assert reload.inject(b"<p>utan head</p>", signal).endswith(b'reload.js?0"></script>')
+    assert signal.wait_past(0, 0.01) is False
+    signal.fire()
+    assert signal.wait_past(0, 0.01) is True and signal.generation == 1

@@ -1,6 +1,8 @@
 """Faults while writing: killed builds, parallel builds, full disks, read-only targets."""
+import dataclasses
 import errno
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -109,3 +111,83 @@ def test_disk_errors_are_clear_and_keep_the_old_site(tmp_path, monkeypatch, code
 def test_two_outputs_to_one_path_are_refused(tmp_path):
     with pytest.raises(LofteError, match="två sidor skulle skrivas till samma adress: a/index.html"):
         write_site([OutputFile("a/index.html", b"1"), OutputFile("a/index.html", b"2")], tmp_path / "site")
+
+
+def test_pairs_of_builds_of_different_content_into_one_output_each_give_one_whole_site(small_content, tmp_path):
+    """Issue 18.4: the lock is taken before anything of the previous build is read."""
+    other = tmp_path / "other"
+    shutil.copytree(small_content, other)
+    page = other / "storby/2025/trygg-park/index.md"
+    page.write_text(page.read_text().replace("Tryggare park", "Tryggare park och torg"))
+    references = []
+    for name, content in (("ref-a", small_content), ("ref-b", other)):
+        build(options(content, tmp_path / name, cache_dir=tmp_path / f"cache-{name}"))
+        references.append(tree(tmp_path / name))
+    assert references[0] != references[1]
+    out = tmp_path / "site"
+    for _ in range(4):
+        procs = [cli(small_content, out), cli(other, out)]
+        for p in procs:
+            assert p.wait(timeout=120) == 0, p.stderr.read().decode()
+        assert tree(out) in references
+
+
+def test_a_build_killed_between_the_two_renames_is_recovered_by_the_next(small_content, tmp_path):
+    """Issue 18.8: the next build puts the previous site back (and says so), so
+    "the previous site is untouched" is true even when it then fails."""
+    out = tmp_path / "site"
+    build(options(small_content, out))
+    before = tree(out)
+    code = (f"import os, signal, sys; sys.path[:0] = {[str(ROOT), str(ROOT / 'tests')]!r}\n"
+            "from lofte.build import write\n"
+            "real = os.rename\n"
+            "def rename(a, b):\n"
+            "    real(a, b)\n"
+            "    if str(b).endswith('.site.old'): os.kill(os.getpid(), signal.SIGKILL)\n"
+            "write.os.rename = rename\n"
+            "from conftest import options; from lofte.build.pipeline import build; import pathlib\n"
+            f"build(options(pathlib.Path({str(small_content)!r}), pathlib.Path({str(out)!r})))\n")
+    proc = subprocess.run([sys.executable, "-c", code])
+    assert proc.returncode == -signal.SIGKILL
+    assert not out.exists() and (tmp_path / ".site.old").is_dir()
+    (small_content / "storby/kommun.yaml").write_text("name: [\n")  # the next build fails on content
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1751241600")
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--no-posters", "--content", str(small_content),
+                             "--out", str(out)], env=env, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"Obs: ett tidigare bygge avbröts mitt i bytet av webbplatsen. Den förra "
+                                    f"versionen är återställd till {out} från .site.old.\n")
+    assert result.stderr.endswith("Den förra versionen av webbplatsen är orörd.\n")
+    assert tree(out) == before
+
+
+def test_only_disk_errors_are_reported_as_a_disk_problem(small_content, tmp_path, monkeypatch):
+    """Issue 18.14: a producer's own OSError is a bug with its traceback, not "could not write"."""
+    from lofte.outputs import assets
+    out = tmp_path / "site"
+    build(options(small_content, out))
+    before = tree(out)
+
+    def broken(ctx):
+        raise FileNotFoundError(2, "No such file or directory", "templates/assets/saknas.css")
+        yield
+    monkeypatch.setattr("lofte.build.pipeline.SITE_OUTPUTS",
+                        (dataclasses.replace(assets.OUTPUT, make=broken),))
+    with pytest.raises(FileNotFoundError):
+        build(options(small_content, out))
+    assert tree(out) == before
+
+
+def test_missing_templates_are_a_clear_error(small_content, tmp_path):
+    empty = tmp_path / "mallar"
+    empty.mkdir()
+    with pytest.raises(LofteError) as exc:
+        build(options(small_content, tmp_path / "site", templates=(str(empty),)))
+    assert str(exc.value) == (f"mallarna saknas: {empty} har ingen base.html. Installera om löfte "
+                              "(pip install lofte) eller ange rätt mapp.")
+    partial = tmp_path / "delvis"
+    shutil.copytree(ROOT / "templates", partial)
+    (partial / "promise.html").unlink()
+    with pytest.raises(LofteError) as exc:
+        build(options(small_content, tmp_path / "site", templates=(str(partial),)))
+    assert str(exc.value) == f"mallen promise.html saknas i {partial}. Lägg tillbaka filen eller installera om löfte."

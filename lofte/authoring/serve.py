@@ -9,20 +9,19 @@ watch.py), and after a burst of saves rebuilds once and reloads the browser.
 A content error never stops the server: while the last build failed, every
 page request gets an error page with file, line, field and message (overlay.py),
 the terminal prints the same lines, and the next good save recovers. The
-writer's staging and swap mean a finished site replaces the old one at once, and
-the rebuild runs on the thread that serves requests (the watcher only notes what
-changed), so a request that arrives during a rebuild waits for it; each file is
-read under the writer's lock, so a build started from another terminal is
-waited for too.
+writer's staging and swap mean a finished site replaces the old one at once,
+and each file is read under the writer's lock, so a request that arrives during
+a rebuild (here or from another terminal) waits for it.
 
-livereload serves and reloads the browser; only `_livereload()` knows it, so it
-can be replaced (MkDocs dropped the package after reload-loop bugs).
+The server is the standard library's (wsgiref, a thread per request; reload.py
+has the reload endpoint): a page gets one same-origin script that listens for
+"rebuilt" on an event stream and reloads. Poster links work without --posters:
+the first request for a poster turns posters on and builds them.
 """
 from __future__ import annotations
 
 import dataclasses
 import errno
-import logging
 import mimetypes
 import threading
 import time
@@ -32,13 +31,12 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import quote
 
-from lofte.build import reuse
 from lofte.build.pipeline import Options, build
+from lofte.build.reuse import Memory
 from lofte.build.write import output_lock
 from lofte.content.errors import BuildAborted, ContentError, LofteError
-from lofte.outputs import templatefiles
 
-from . import overlay
+from . import overlay, reload
 from .watch import Watcher
 
 TEXT_TYPES = ("text/", "application/xml", "application/json", "application/atom+xml", "image/svg+xml")
@@ -55,7 +53,7 @@ class Outcome:
         return not self.errors and not self.problem
 
 
-def rebuild(opts: Options, changed: frozenset[Path] | None = None) -> Outcome:
+def rebuild(opts: Options, changed: frozenset[Path] | None = None, memory: Memory | None = None) -> Outcome:
     """Build the whole site once; every failure becomes an Outcome, never an exception.
 
     The one place the preview builds. `changed` holds the files the watcher saw
@@ -64,9 +62,8 @@ def rebuild(opts: Options, changed: frozenset[Path] | None = None) -> Outcome:
     date is today's, as `Options.build_date` is left unset.
     """
     start = time.perf_counter()
-    reuse.keep_fragments()  # the server rebuilds in this process: keep per-municipality work
-    try:
-        build(dataclasses.replace(opts, in_place=True, changed=changed))  # only changed files are replaced
+    try:  # only changed files are replaced; `memory` keeps each municipality's work between builds
+        build(dataclasses.replace(opts, in_place=True, changed=changed), memory or Memory(keep=True))
     except BuildAborted as exc:
         return Outcome(errors=tuple(exc.errors), seconds=time.perf_counter() - start)
     except LofteError as exc:
@@ -91,16 +88,20 @@ def report(outcome: Outcome) -> str:
 class Preview:
     """The preview's state: which inputs changed since the last build, and how that went.
 
-    The watcher (watch.py) calls `saw` from its thread; `refresh` rebuilds on the
-    server's thread, once for however many changes arrived meanwhile.
+    The watcher (watch.py) calls `saw` from its thread; `refresh` rebuilds (on the
+    builder thread, see `run`), once for however many changes arrived meanwhile,
+    and then tells the browsers (`reloads`).
     """
 
     def __init__(self, opts: Options):
         self.opts = opts
-        self.roots = (opts.content_dir, *map(Path, templatefiles.search_path(opts.content_dir)))
+        self.roots = (opts.content_dir, *map(Path, opts.templates_path()))  # a site's own templates too
+        self.memory = Memory(keep=True)  # the server rebuilds in this process: keep per-municipality work
         self.outcome = Outcome()
+        self.reloads = reload.Signal()
         self.wake: Callable[[], None] = lambda: None  # the server sets it: run `refresh` soon
         self._lock = threading.Lock()
+        self._building = threading.Lock()
         self._waiting, self._everything, self._changed = True, True, set()  # the first build checks everything
 
     def saw(self, changed: frozenset[Path] | None) -> None:
@@ -115,30 +116,47 @@ class Preview:
 
     def refresh(self) -> bool:
         """Rebuild if an input changed since the last build; True when browsers should reload."""
-        with self._lock:
-            if not self._waiting:
-                return False
-            changed = None if self._everything else frozenset(self._changed)
-            self._waiting, self._everything, self._changed = False, False, set()
-        self.outcome = rebuild(self.opts, changed)
-        print(report(self.outcome), flush=True)
+        with self._building:
+            with self._lock:
+                if not self._waiting:
+                    return False
+                changed = None if self._everything else frozenset(self._changed)
+                self._waiting, self._everything, self._changed = False, False, set()
+            self.outcome = rebuild(self.opts, changed, self.memory)
+            print(report(self.outcome), flush=True)
+        self.reloads.fire()
         return True
+
+    def posters_on_demand(self, parts: list[str]) -> None:
+        """A poster asked for in a preview started without --posters: turn posters on and build them."""
+        if self.opts.posters or "affisch" not in parts[:-1]:
+            return
+        self.opts = dataclasses.replace(self.opts, posters=True)
+        print("Bygger affischerna (första gången en affisch visas) …", flush=True)
+        self.saw(frozenset())
+        self.refresh()
 
     def app(self, environ, start_response):
         """WSGI: the built site, or the error page for pages while the last build failed."""
         path = environ.get("PATH_INFO", "/").encode("latin-1").decode("utf-8", "replace")
+        if path.startswith(reload.PREFIX):
+            return reload.app(self.reloads, path, environ, start_response)
         parts = [p for p in path.split("/") if p]
         page = not parts or path.endswith("/") or "." not in parts[-1] or parts[-1].endswith(".html")
         if page and not self.outcome.ok:
             return _send(start_response, "500 Internal Server Error", "text/html; charset=utf-8",
-                         overlay.page(self.outcome.errors, self.outcome.problem))
+                         reload.inject(overlay.page(self.outcome.errors, self.outcome.problem), self.reloads))
         out = self.opts.out_dir
-        if any(p in (".", "..") or "\\" in p or "\0" in p for p in parts):
+        if any(p in (".", "..") or "\\" in p or "\0" in p or ":" in p for p in parts):
             return _send(start_response, "404 Not Found", "text/plain; charset=utf-8", b"Finns inte.\n")
+        if parts and not out.joinpath(*parts).exists():
+            self.posters_on_demand(parts)
         with output_lock(out):
             target = out.joinpath(*parts)
             if target.is_dir() and not path.endswith("/"):
-                start_response("301 Moved Permanently", [("Location", quote(path + "/")), ("Content-Length", "0")])
+                # Built from the parts: never "//host/…", which a browser would take for another host.
+                location = quote("/" + "/".join(parts) + "/")
+                start_response("301 Moved Permanently", [("Location", location), ("Content-Length", "0")])
                 return [b""]
             if target.is_dir():
                 target = target / "index.html"
@@ -150,6 +168,8 @@ class Preview:
             except OSError:
                 return _send(start_response, "404 Not Found", "text/plain; charset=utf-8", b"Finns inte.\n")
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            data = reload.inject(data, self.reloads)
         if kind.startswith(TEXT_TYPES):
             kind += "; charset=utf-8"
         return _send(start_response, status, kind, data)
@@ -161,44 +181,6 @@ def _send(start_response, status: str, kind: str, data: bytes):
     return [data]
 
 
-def _livereload(preview: Preview, host: str, port: int) -> None:
-    """Serve `preview.app` until Ctrl+C, rebuilding (`preview.refresh`) on the
-    server's thread whenever the preview is woken, then telling browsers to reload.
-
-    The only code that knows livereload. Two of its parts are replaced: its
-    inline loader script would be blocked by the site's Content-Security-Policy
-    (script-src 'self'), so pages get a same-origin <script src> instead; and its
-    file watcher (a poll every 0.8 s that misses restored files and drops reloads
-    within 3 s of the last) gives way to watch.py, which wakes the preview.
-    """
-    import livereload
-    from livereload.handlers import LiveReloadHandler
-    from livereload.watcher import Watcher
-    from tornado.ioloop import IOLoop
-
-    script = f'<script src="/livereload.js?port={port}"></script>'.encode()
-
-    class WokenWatcher(Watcher):
-        def start(self, callback):
-            loop = IOLoop.current()
-            preview.wake = lambda: loop.add_callback(callback)  # from the watcher's thread
-            loop.add_callback(callback)  # changes seen during the first build
-            return True  # livereload starts no poll of its own
-
-        def examine(self):
-            if preview.refresh():
-                LiveReloadHandler.reload_waiters()
-            return None, None
-
-    class Server(livereload.Server):
-        def get_web_handlers(self, _inline_script):
-            return super().get_web_handlers(script)
-
-    logging.getLogger("livereload").addFilter(lambda record: record.levelno >= logging.WARNING)
-    logging.getLogger("tornado.access").disabled = True  # a 404 is no news; build errors are printed
-    Server(preview.app, watcher=WokenWatcher()).serve(port=port, host=host, debug=False)
-
-
 def run(opts: Options, host: str = "127.0.0.1", port: int = 8000, wrap: Callable | None = None) -> int:
     """Build, then serve and rebuild until Ctrl+C; `wrap` adds to what is served (cms.py: the editor)."""
     if not 0 < port < 65536:
@@ -206,20 +188,38 @@ def run(opts: Options, host: str = "127.0.0.1", port: int = 8000, wrap: Callable
     preview = Preview(opts)
     if wrap is not None:
         preview.app = wrap(preview.app)
+    wake = threading.Event()
+    preview.wake = wake.set
     # Watching starts before the first build; once its watch is up it reports None
     # (anything may have changed), so a save during the first build is not lost.
     watcher = Watcher(preview.roots, preview.saw).start()
     try:
+        try:
+            server = reload.server(host, port, preview.app)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise LofteError(f"porten {port} används redan; välj en annan, t.ex. --port {port + 1}") from None
+            raise
         print("Bygger webbplatsen …", flush=True)
         preview.refresh()  # the first build, before the first request
+        threading.Thread(target=_builder, args=(preview, wake), name="lofte-build", daemon=True).start()
         print(f"Förhandsvisning på http://{host}:{port}/ (avsluta med Ctrl+C)", flush=True)
         if host not in ("127.0.0.1", "localhost", "::1"):
             print(f"Obs: på adressen {host} kan andra datorer i nätverket se förhandsvisningen.", flush=True)
-        _livereload(preview, host, port)
-    except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
-            raise LofteError(f"porten {port} används redan; välj en annan, t.ex. --port {port + 1}") from None
-        raise
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            print("Förhandsvisningen avslutad.", flush=True)
+        finally:
+            server.server_close()
     finally:
         watcher.stop()
     return 0
+
+
+def _builder(preview: Preview, wake: threading.Event) -> None:
+    """Rebuild whenever the watcher wakes us (a thread of its own: requests keep being served)."""
+    while True:
+        wake.wait()
+        wake.clear()
+        preview.refresh()

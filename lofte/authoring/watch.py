@@ -1,9 +1,8 @@
 """Which input files changed, as the operating system reports them (watchfiles).
 
-The dev server must notice a save at once, also at national scale. Looking for
-changes by listing 15,800 content files takes ~0.1 s a look, so the old poll
-looked only every 0.4 s and a save took ~1.1 s to reach the browser. watchfiles
-(Rust `notify`: inotify, FSEvents, ReadDirectoryChangesW, and polling where those
+The dev server must notice a save at once, also at national scale, where
+listing every content file to look for changes is too slow to do often
+(bench/README.md). watchfiles (Rust `notify`: inotify, FSEvents, ReadDirectoryChangesW, and polling where those
 do not work, e.g. WSL) reports each change within milliseconds and costs nothing
 while nobody types.
 

@@ -1,23 +1,38 @@
-"""Work spread over the machine's cores with forked worker processes.
+"""Work spread over the machine's cores with worker processes.
 
-Forking shares the parent's memory (the finished model, compiled templates)
-with the workers for free; only the tasks and results are pickled. Used for
-reading municipalities and for rendering pages; with one job, or little work,
-everything runs in-process, which keeps tests and tracebacks simple.
+Used for reading municipalities and for making their outputs; with one job, or
+little work, everything runs in this process, which keeps tests and tracebacks
+simple. Workers get what they need as arguments: the function and the data all
+tasks share (`shared`, e.g. the finished model) when the pool starts, then one
+task at a time. So the build works with every start method: `fork` (Linux: the
+workers share the parent's memory, nothing is copied), and `spawn` (Windows,
+macOS), where `shared` is pickled once per worker.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
-from typing import Callable, Iterable, Iterator, TypeVar
+import sys
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
+_fn: Callable | None = None  # in a worker: what the pool was started with (_start)
+_shared: Any = None
+
 
 def jobs(requested: int) -> int:
     return requested if requested > 0 else (os.cpu_count() or 1)
+
+
+def start_method(requested: str | None = None) -> str:
+    """`fork` where it is safe and the default's cost is highest (Linux), else the platform's default."""
+    if requested:
+        return requested
+    return "fork" if sys.platform.startswith("linux") else multiprocessing.get_start_method()
 
 
 def chunks(items: list[T], n: int, tail: int = 4) -> list[list[T]]:
@@ -25,7 +40,7 @@ def chunks(items: list[T], n: int, tail: int = 4) -> list[list[T]]:
 
     Slices differ in size by one at most, and the last `tail` are cut in half:
     the cores finish at about the same time instead of one waiting for the
-    other's last full slice (~0.4 s of one idle core per phase at N=290).
+    other's last full slice.
     """
     if not items:
         return []
@@ -42,31 +57,56 @@ def chunks(items: list[T], n: int, tail: int = 4) -> list[list[T]]:
     return out
 
 
-def map_ordered(fn: Callable[[T], R], tasks: Iterable[T], workers: int,
-                meanwhile: Callable[[], object] | None = None) -> Iterator[R]:
-    """fn over tasks, results in task order; in-process when workers <= 1.
+def map_ordered(fn: Callable[[Any, T], R], tasks: Iterable[T], workers: int, method: str | None = None,
+                shared: Any = None, meanwhile: Callable[[], object] | None = None) -> Iterator[R]:
+    """fn(shared, task) over tasks, results in task order; in this process when workers <= 1.
 
-    `meanwhile` runs in this process once the workers have started (only if
-    there are workers): work the parent needs next, done while it would wait.
+    `fn` must be a module-level function. `meanwhile` runs in this process once
+    the workers have started (only if there are workers): work the parent needs
+    next, done while it would wait.
     """
     tasks = list(tasks)
     if workers <= 1 or len(tasks) <= 1:
-        yield from map(fn, tasks)
+        yield from (fn(shared, task) for task in tasks)
         return
+    method = start_method(method)
+    forked = method == "fork"
+    # Forked workers: a collection in a worker would visit (and so copy) every
+    # object of the parent's model; frozen objects are left out of collections.
     # A worker is replaced after two tasks: what it copied of the parent's pages
-    # (touching an object writes its reference count) and what its allocator keeps
-    # would otherwise grow with every task. At national scale: peak 268 → 218 MB.
-    with multiprocessing.get_context("fork").Pool(min(workers, len(tasks)), _worker_start,
-                                                  maxtasksperchild=2) as pool:
-        results = pool.imap(fn, tasks)
+    # (touching an object writes its reference count) and what its allocator
+    # keeps would otherwise grow with every task. A spawned worker copies
+    # nothing, and starting one costs an import and `shared`, so it stays.
+    if forked:
+        gc.freeze()
+    pool = multiprocessing.get_context(method).Pool(min(workers, len(tasks)), _start, (fn, shared),
+                                                    maxtasksperchild=2 if forked else None)
+    try:
+        results = pool.imap(_run, tasks)
         if meanwhile is not None:
             meanwhile()
         yield from results
+        # close + join, not terminate: terminate races with the pool replacing a
+        # worker that just finished its two tasks, and then waits for that new
+        # worker forever (seen under heavy load).
+        pool.close()
+        pool.join()
+    finally:
+        pool.terminate()  # after join: nothing left; on an error: stop the workers
+        if forked:
+            gc.unfreeze()
 
 
-def _worker_start() -> None:
-    """Workers die at once when the pool ends them (SIGTERM): a handler inherited
-    from the embedding program (e.g. one that raises SystemExit) can leave a worker
-    waiting forever on the pool's queue lock."""
+def _start(fn: Callable, shared: Any) -> None:
+    """A worker's start: keep what every task needs. Workers die at once when the
+    pool ends them (SIGTERM): a handler inherited from the embedding program (one
+    that raises SystemExit) could leave a worker waiting forever on the pool's
+    queue lock. Ctrl-C is the parent's to handle."""
+    global _fn, _shared
+    _fn, _shared = fn, shared
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _run(task):
+    return _fn(_shared, task)

@@ -1,37 +1,53 @@
-"""Work not repeated: municipalities read before are reused while their files are unchanged.
+"""Work not repeated: one key scheme for everything a build may reuse.
 
-A municipality's model depends only on the files in its folder (and on this
-code), so the result of loading and validating it — the model object, its
-accepted images and its errors — is kept under a fingerprint of every file's
-path, size and modification time, the code version and the display root.
-Results live in memory (the dev server rebuilds in the same process) and on
-disk under the cache directory (the next CLI build). A wrong cache would
-publish stale content, so tests/test_incremental.py compares cached builds
-with clean ones after edits, additions, renames and deletions.
+The rule: a file, a part or a model is reused only under a key of everything it
+was made from, and the engine, not the output, derives that key from what the
+output declares it reads (lofte/outputs/protocol.py):
+
+    key = sha256(inputs, output name, what it reads)
+
+- `inputs`: what every file reads: this code and the libraries that shape
+  output (`code_version`), the templates, site.yaml, the build date, base URL
+  and options (`inputs_fingerprint`);
+- what it reads: one municipality's folder (`fingerprint`: every file's path,
+  size and modification time), every municipality's, or nothing more (settings).
+
+Where reused work lives:
+- the output's manifest (write.py) records each file's key: a file whose key
+  is unchanged is kept (hard-linked, or left in place) without being made;
+- `Memory`: what a process keeps between its builds (the dev server): each
+  municipality's read model, and per output its file paths and site-wide part;
+- `ReadCache`: each municipality's model on disk, for the next CLI build, in a
+  format that cannot run code (codec.py);
+- `Store`: rendered files by a key of their exact data (posters), on disk.
+
+A wrong key would publish stale content, so tests/test_incremental.py compares
+reused builds with clean ones after edits, additions, renames and deletions.
 """
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import shutil
 import sys
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Any, Callable
 
-T = TypeVar("T")
+from lofte.outputs import templatefiles
 
-_memory: dict[tuple[str, str], tuple[str, object]] = {}  # (root, slug) -> (fingerprint, result)
-_fragments: dict[tuple[str, str], tuple[str, object]] = {}  # (kind, slug) -> (key, value)
-_keep_fragments = False  # else only the newest per kind (see memo)
+from . import codec
+
+LIBRARIES = ("cmarkgfm", "nh3", "PyYAML", "Pillow", "Jinja2", "MarkupSafe", "Babel", "icalendar", "segno")
 
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """Hash of this package's files (code, message catalogues, scaffolds) and the libraries that shape output."""
     h = hashlib.sha256(sys.version.encode())
-    for name in ("cmarkgfm", "nh3", "PyYAML", "Pillow", "Jinja2", "MarkupSafe", "Babel", "icalendar", "segno"):
+    for name in LIBRARIES:
         try:
             h.update(f"{name}={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:
@@ -41,6 +57,16 @@ def code_version() -> str:
         if path.is_file() and "__pycache__" not in path.parts:
             h.update(path.relative_to(package).as_posix().encode())
             h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def inputs_fingerprint(templates: tuple[str, ...], settings_file: Path, *options: object) -> str:
+    """What every output reads: code, the template files (the site's own over the
+    packaged ones, templatefiles.py), site.yaml and the build's options."""
+    h = hashlib.sha256("\0".join([code_version(), *map(str, options)]).encode())
+    for rel, path in templatefiles.files(templates).items():
+        h.update(rel.encode() + b"\0" + path.read_bytes())
+    h.update(settings_file.read_bytes())
     return h.hexdigest()
 
 
@@ -69,106 +95,163 @@ def _walk(folder: str, prefix: str, h) -> None:
             _walk(e.path, f"{prefix}{e.name}/", h)
 
 
-class ReadCache:
-    def __init__(self, root: Path, cache_dir: Path | None):
-        self.root = str(root.resolve())
-        self.dir = cache_dir / "read" if cache_dir else None
+@dataclass(frozen=True)
+class Keys:
+    """The one key scheme (module docstring). Plain data: workers get a copy."""
+    inputs: str
+    fingerprints: dict[str, str]  # municipality slug -> fingerprint of its folder
 
-    def _file(self, slug: str) -> Path | None:
-        return self.dir / f"{slug}.pickle" if self.dir else None
+    def _key(self, output: str, reads: str) -> str:
+        return hashlib.sha256(f"{self.inputs}\0{output}\0{reads}".encode()).hexdigest()
+
+    def municipality(self, output: str, slug: str) -> str:
+        return self._key(output, f"municipality\0{slug}\0{self.fingerprints[slug]}")
+
+    def site(self, output: str, reads: str) -> str:
+        """`reads` is "site" (every municipality) or "settings" (nothing but the inputs)."""
+        everything = "".join(v for _, v in sorted(self.fingerprints.items())) if reads == "site" else ""
+        return self._key(output, f"{reads}\0{everything}")
+
+    def facts(self, slug: str, build_date: object) -> str:
+        return self._key("facts", f"{slug}\0{self.fingerprints[slug]}\0{build_date}")
+
+
+@dataclass
+class Kept:
+    """What a process remembers of one output of one municipality."""
+    key: str
+    paths: list[str]
+    part: Any = None
+
+
+@dataclass
+class Memory:
+    """What a process keeps between its builds. A one-off build keeps nothing
+    across builds (`keep=False`); the dev server keeps every municipality's
+    models, facts, file paths and parts, so an edit remakes one municipality."""
+    keep: bool = False
+    reads: dict[tuple[str, str], tuple[str, Any]] = field(default_factory=dict)  # (root, slug) -> (fp, result)
+    kept: dict[tuple[str, str], Kept] = field(default_factory=dict)  # (output, slug) -> Kept
+    facts: dict[str, tuple[str, Any]] = field(default_factory=dict)  # slug -> (key, facts)
+
+    def get(self, output: str, slug: str, key: str) -> Kept | None:
+        hit = self.kept.get((output, slug))
+        return hit if hit is not None and hit.key == key else None
+
+    def remember(self, output: str, slug: str, kept: Kept) -> None:
+        if self.keep:
+            self.kept[(output, slug)] = kept
+
+    def memo_facts(self, slug: str, key: str, make: Callable[[], Any]) -> Any:
+        hit = self.facts.get(slug)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        value = make()
+        if self.keep:
+            self.facts[slug] = (key, value)
+        return value
+
+
+class ReadCache:
+    """Each municipality's read result (model, accepted assets, errors) under its fingerprint."""
+
+    def __init__(self, root: Path, cache_dir: Path, memory: Memory):
+        self.root = str(root.resolve())
+        self.dir = cache_dir / "read"
+        self.memory = memory
+
+    def _file(self, slug: str) -> Path:
+        return self.dir / f"{slug}.json"
 
     def get(self, slug: str, fp: str):
-        hit = _memory.get((self.root, slug))
+        hit = self.memory.reads.get((self.root, slug))
         if hit and hit[0] == fp:
             return hit[1]
-        path = self._file(slug)
-        if path and path.is_file():
-            try:
-                stored_fp, result = pickle.loads(path.read_bytes())
-            except Exception:  # a damaged or old cache file is simply a miss
-                return None
-            if stored_fp == fp:
-                _memory[(self.root, slug)] = (fp, result)
-                return result
-        return None
+        try:
+            stored_fp, model, assets, errors = codec.loads(self._file(slug).read_bytes())
+        except (OSError, ValueError):  # missing, damaged, old or foreign: a miss
+            return None
+        if stored_fp != fp:
+            return None
+        result = (model, set(assets), list(errors))
+        self.memory.reads[(self.root, slug)] = (fp, result)
+        return result
 
     def has(self, slug: str) -> bool:
         """Is anything kept for this municipality (in memory or on disk) to compare with?"""
-        path = self._file(slug)
-        return (self.root, slug) in _memory or (path is not None and path.is_file())
+        return (self.root, slug) in self.memory.reads or self._file(slug).is_file()
 
     def known_fingerprint(self, slug: str) -> str | None:
         """The fingerprint this process last read the municipality with (dev server)."""
-        hit = _memory.get((self.root, slug))
+        hit = self.memory.reads.get((self.root, slug))
         return hit[0] if hit else None
 
     def forget(self, slug: str) -> None:
         """Drop the remembered result: it is being read again, and if that read
         fails, the next build must not trust the old fingerprint."""
-        _memory.pop((self.root, slug), None)
+        self.memory.reads.pop((self.root, slug), None)
 
-    def store(self, slug: str, fp: str, result) -> bytes:
-        """Write `result` to the cache directory (any process may); returns the stored bytes."""
-        stored = pickle.dumps((fp, result), protocol=pickle.HIGHEST_PROTOCOL)
-        path = self._file(slug)
-        if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(f".{os.getpid()}.tmp")
-                tmp.write_bytes(stored)
-                os.replace(tmp, path)
-            except OSError:
-                pass  # a cache that cannot be written only costs time
-        return stored
+    def store(self, slug: str, fp: str, result) -> None:
+        """Write `result` to the cache directory (any process may); a cache that
+        cannot be written (a read-only folder, a full disk) only costs time."""
+        model, assets, errors = result
+        try:
+            data = codec.dumps([fp, model, assets, errors])
+            self.dir.mkdir(parents=True, exist_ok=True)
+            tmp = self.dir / f".{slug}.{os.getpid()}.tmp"
+            tmp.write_bytes(data)
+            os.replace(tmp, self._file(slug))
+        except (OSError, TypeError, ValueError):
+            pass
 
-    def remember(self, slug: str, stored: bytes) -> tuple[str, object]:
-        """The bytes from `store`, kept in memory too; returns (fingerprint, result)."""
-        fp, result = pickle.loads(stored)
-        _memory[(self.root, slug)] = (fp, result)
-        return fp, result
+    def remember(self, slug: str, fp: str, result) -> None:
+        self.memory.reads[(self.root, slug)] = (fp, result)
 
 
-def memo(kind: str, slug: str, key: str, make: Callable[[], T]) -> T:
-    """A value made from one municipality, kept in memory while its key holds.
+class Store:
+    """Files by a key of their exact inputs, on disk: {dir}/{group}/{key}/{name}.
 
-    The dev server (keep_fragments) keeps one per municipality and kind, so an
-    edit remakes only the edited municipality's. A one-off build keeps just the
-    newest per kind: two producers that need the same value for the municipality
-    being made share it, and nothing piles up.
+    Entries are folders written aside and renamed into place, so a crash never
+    leaves half an entry; they hold raw bytes only. `prune(group, keep)` drops a
+    group's entries that the latest make of that group did not use.
     """
-    if not key:
-        return make()
-    hit = _fragments.get((kind, slug))
-    if hit and hit[0] == key:
-        return hit[1]
-    value = make()
-    remember(kind, slug, key, value)
-    return value
 
+    def __init__(self, root: Path):
+        self.root = root
 
-def remembered(kind: str, slug: str, key: str):
-    """The value `memo` or `remember` kept for this municipality and key, else None."""
-    hit = _fragments.get((kind, slug))
-    return hit[1] if hit and key and hit[0] == key else None
+    def get(self, group: str, key: str, names: tuple[str, ...] | None = None) -> dict[str, bytes] | None:
+        """The entry's files by name (`names`, or all it holds), or None when it is not stored."""
+        entry = self.root / group / key
+        try:
+            if names is None:
+                names = tuple(sorted(p.name for p in entry.iterdir() if not p.name.startswith(".")))
+            return {name: (entry / name).read_bytes() for name in names} or None
+        except OSError:
+            return None
 
+    def put(self, group: str, key: str, files: dict[str, bytes]) -> None:
+        folder = self.root / group
+        tmp = folder / f".{key}.{os.getpid()}"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.mkdir()
+            for name, data in files.items():
+                (tmp / name).write_bytes(data)
+            os.replace(tmp, folder / key)
+        except OSError:  # another process stored the same entry first, or the cache is read-only
+            shutil.rmtree(tmp, ignore_errors=True)
 
-def remember(kind: str, slug: str, key: str, value) -> None:
-    if not key:
-        return
-    if not _keep_fragments:
-        for old in [k for k in _fragments if k[0] == kind]:
-            del _fragments[old]
-    _fragments[(kind, slug)] = (key, value)
+    def prune(self, group: str, keep: set[str]) -> None:
+        folder = self.root / group
+        if folder.is_dir():
+            for entry in folder.iterdir():
+                if entry.name not in keep:
+                    shutil.rmtree(entry, ignore_errors=True)
 
-
-def keeping() -> bool:
-    """Does this process keep every municipality's fragments (the dev server)?"""
-    return _keep_fragments
-
-
-def keep_fragments(keep: bool = True) -> None:
-    """Keep per-municipality fragments between builds in this process (dev server)."""
-    global _keep_fragments
-    _keep_fragments = keep
-    if not keep:
-        _fragments.clear()
+    def prune_groups(self, keep: set[str]) -> None:
+        """Drop the groups of municipalities that are gone."""
+        if self.root.is_dir():
+            for entry in self.root.iterdir():
+                if entry.name not in keep:
+                    shutil.rmtree(entry, ignore_errors=True)

@@ -18,8 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-
-from lofte.build import reuse
+from typing import Callable
 
 from . import statuses
 from .model import ActorStatus, Indicator, Municipality, Period, Promise, Site, Update
@@ -210,13 +209,13 @@ def current_period(m: Municipality, facts: Facts) -> Period | None:
     return started[-1] if started else None
 
 
-def derive(site: Site, keys: dict[str, str] | None = None) -> Facts:
-    """Facts for the whole site; `keys` (municipality slug -> key of its inputs and
-    the build date) lets the dev server reuse the facts of unchanged municipalities."""
+def derive(site: Site, of_municipality: Callable[[Municipality], Facts] | None = None) -> Facts:
+    """Facts for the whole site. `of_municipality(m)` gives one municipality's
+    facts (default: derive_municipality); the engine passes one that reuses the
+    facts of unchanged municipalities (lofte/build/reuse.py)."""
     facts = Facts(site.build_date)
-    keys = keys or {}
     for m in site.municipalities:
-        part = reuse.memo("facts", m.slug, keys.get(m.slug, ""), lambda: derive_municipality(m, site.build_date))
+        part = of_municipality(m) if of_municipality else derive_municipality(m, site.build_date)
         facts.promises.update(part.promises)
         facts.periods.update(part.periods)
         facts.current_period.update(part.current_period)

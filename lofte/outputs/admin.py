@@ -26,7 +26,7 @@ from lofte.content.errors import LofteError
 from lofte.content.model import Cms, Site
 
 from . import cmsconfig, cmsforms, decap, templatefiles
-from .protocol import BuildContext, OutputFile
+from .protocol import BuildContext, OutputFile, SiteOutput
 
 FOLDER = urls.ADMIN
 DECAP = FOLDER + "decap/"
@@ -167,6 +167,9 @@ def produce(ctx: BuildContext) -> Iterator[OutputFile]:
         raise LofteError(f"webbläsarredigeraren (cms: i site.yaml) behöver Decap CMS: {exc}") from None
     for name, data in generated(ctx.site, cms).items():
         yield OutputFile(FOLDER + name, data)
-    for path in decap.files(vendored):
-        out, key = DECAP + path.name, f"decap-cms {decap.VERSION} {path.name}"
-        yield OutputFile(out, None if ctx.reusable(out, key) else path.read_bytes(), key)
+    for path in decap.files(vendored):  # the writer links a file whose bytes did not change
+        yield OutputFile(DECAP + path.name, path.read_bytes())
+
+
+# Reads every municipality (a collection per promise) and site.yaml (the cms: block).
+OUTPUT = SiteOutput("admin", reads="site", make=produce)

@@ -11,11 +11,15 @@ from typing import Iterator
 from lofte.content import images, urls
 
 from . import templatefiles
-from .protocol import BuildContext, OutputFile
+from .protocol import BuildContext, OutputFile, SiteOutput
+from .templating import TEMPLATES
 
 
 def produce(ctx: BuildContext) -> Iterator[OutputFile]:
-    for rel, path in templatefiles.files(templatefiles.search_path(ctx.content_dir), "assets").items():
+    for rel, path in templatefiles.files(ctx.templates or (str(TEMPLATES),), "assets").items():
         yield OutputFile(urls.ASSETS + rel, path.read_bytes())
     for rel in ctx.site.assets:
         yield OutputFile(urls.content_file(rel), images.clean(ctx.content_dir / rel))
+
+
+OUTPUT = SiteOutput("assets", reads="site", make=produce)  # made every time: the writer keeps unchanged bytes

@@ -19,7 +19,7 @@ from lofte.content.textcheck import xml_safe
 
 from .opendata import LICENCES, SITE_FILE
 from .opendata_csv import FILES
-from .protocol import BuildContext, OutputFile
+from .protocol import BuildContext, OutputFile, SiteOutput
 
 CATALOGUE_FILE = "katalog.rdf"
 
@@ -142,3 +142,6 @@ def catalogue(ctx: BuildContext) -> bytes:
 
 def produce(ctx: BuildContext) -> Iterator[OutputFile]:
     yield OutputFile(urls.data_file(CATALOGUE_FILE), catalogue(ctx))
+
+
+OUTPUT = SiteOutput("dcat", reads="site", make=produce)

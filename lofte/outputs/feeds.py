@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 from html import escape
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
@@ -28,7 +27,7 @@ from lofte.content.textcheck import xml_safe
 from lofte.i18n.labels import actor_name, example_title, status_label
 from lofte.i18n.translate import Translator
 
-from .protocol import BuildContext, OutputFile
+from .protocol import BuildContext, Made, MunicipalityOutput, OutputFile
 
 ATOM = "http://www.w3.org/2005/Atom"
 # The site and municipality feeds carry the newest entries only; the full record is
@@ -140,9 +139,9 @@ def _x(text: str) -> str:
     return escape(xml_safe(text), quote=True)
 
 
-@lru_cache(maxsize=None)
 def entry_xml(e: Entry) -> str:
-    """One entry, serialised once: it is the same in every feed it appears in."""
+    """One entry as XML; `feed_xml` serialises each once per municipality (it is
+    the same in every feed it appears in)."""
     return (f"  <entry>\n    <id>{_x(e.id)}</id>\n    <title>{_x(e.title)}</title>\n"
             f"    <updated>{timestamp(e.date)}</updated>\n"
             f'    <link rel="alternate" type="text/html" href="{_x(e.link)}" />\n'
@@ -151,7 +150,7 @@ def entry_xml(e: Entry) -> str:
 
 
 def feed_xml(site: Site, page_path: str, title: str, subtitle: str, entries: list[Entry],
-             fallback: dt.date) -> bytes:
+             fallback: dt.date, serialised: dict[Entry, str] | None = None) -> bytes:
     """Serialise a feed; `fallback` is its `updated` when it has no entries yet.
 
     Built from strings rather than ElementTree: at national scale the feeds
@@ -166,7 +165,10 @@ def feed_xml(site: Site, page_path: str, title: str, subtitle: str, entries: lis
             f'  <link rel="alternate" type="text/html" href="{_x(page)}" />\n'
             f"  <author>\n    <name>{_x(site.contact.name or site.title)}</name>\n  </author>\n"
             "  <generator>löfte</generator>\n")
-    return (head + "".join(entry_xml(e) for e in entries) + "</feed>\n").encode("utf-8")
+    if serialised is None:
+        serialised = {}
+    body = "".join([serialised[e] if e in serialised else serialised.setdefault(e, entry_xml(e)) for e in entries])
+    return (head + body + "</feed>\n").encode("utf-8")
 
 
 SUBTITLE = "Uppdateringar och ändrade statusar. Uppgifterna rapporteras av polisen och kommunen själva."
@@ -176,6 +178,7 @@ def municipality_feeds(site: Site, facts: Facts, m: Municipality) -> tuple[list[
     """The promise, period and municipality feeds of one municipality, and its newest entries."""
     files: list[OutputFile] = []
     in_municipality: list[Entry] = []
+    xml: dict[Entry, str] = {}  # entries are shared by the feeds of one municipality
     for p in m.periods:
         in_period: list[Entry] = []
         first = p.signed or p.start or site.build_date
@@ -184,17 +187,16 @@ def municipality_feeds(site: Site, facts: Facts, m: Municipality) -> tuple[list[
             in_period.extend(entries)
             page = urls.promise(p, pr)
             files.append(OutputFile(urls.feed(page), feed_xml(site, page, f"{pr.title} – {p.title}", SUBTITLE,
-                                                              entries, first)))
+                                                              entries, first, xml)))
         in_period = newest_first(in_period)
         in_municipality.extend(in_period)
         files.append(OutputFile(urls.feed(urls.period(p)), feed_xml(site, urls.period(p), p.title, SUBTITLE,
-                                                                    in_period, first)))
+                                                                    in_period, first, xml)))
     in_municipality = newest_first(in_municipality)[:LIMIT]
     starts = [p.signed or p.start for p in m.periods if p.signed or p.start]
     files.append(OutputFile(urls.feed(urls.municipality(m)),
                             feed_xml(site, urls.municipality(m), f"Medborgarlöften i {m.name}", SUBTITLE,
-                                     in_municipality, max(starts, default=site.build_date))))
-    entry_xml.cache_clear()  # entries are shared within one municipality only
+                                     in_municipality, max(starts, default=site.build_date), xml)))
     return files, in_municipality
 
 
@@ -203,21 +205,10 @@ def feed_paths(m: Municipality) -> list[str]:
             + [urls.feed(urls.period(p)) for p in m.periods] + [urls.feed(urls.municipality(m))])
 
 
-def for_municipality(ctx: BuildContext, m: Municipality,
-                     newest: list[Entry] | None = None) -> tuple[list[OutputFile], list[Entry]]:
-    """The feeds of one municipality, and its newest entries for the site feed.
-
-    When its inputs did not change the feeds are reused, and `newest` (from the
-    previous build, if the caller kept it) saves making the entries again.
-    """
-    key = ctx.scope_key(m.slug)
-    paths = feed_paths(m)
-    if key and all(ctx.reusable(path, key) for path in paths):
-        if newest is None:
-            newest = municipality_feeds(ctx.site, ctx.facts, m)[1]
-        return [OutputFile(path, None, key) for path in paths], newest
+def make(ctx: BuildContext, m: Municipality) -> Made:
+    """The feeds of one municipality, and its newest entries for the site feed."""
     files, newest = municipality_feeds(ctx.site, ctx.facts, m)
-    return [OutputFile(f.path, f.data, key) for f in files], newest
+    return Made(files, newest)
 
 
 def combine(parts: list[list[Entry]]) -> list[Entry]:
@@ -225,7 +216,14 @@ def combine(parts: list[list[Entry]]) -> list[Entry]:
     return newest_first(e for newest in parts for e in newest)[:LIMIT]
 
 
-def for_site(ctx: BuildContext, newest: list[Entry]) -> Iterator[OutputFile]:
+def site_feed(ctx: BuildContext, newest: list[Entry]) -> Iterator[OutputFile]:
     """The site feed, from the combined parts of every municipality."""
     yield OutputFile(urls.feed(urls.HOME), feed_xml(ctx.site, urls.HOME, ctx.site.title, SUBTITLE,
                                                     newest, ctx.site.build_date))
+
+
+def paths(site: Site, m: Municipality) -> list[str]:
+    return feed_paths(m)
+
+
+OUTPUT = MunicipalityOutput("feeds", paths=paths, make=make, combine=combine, site_files=site_feed)

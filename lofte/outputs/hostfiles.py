@@ -16,7 +16,7 @@ from typing import Iterator
 from lofte.content import urls
 
 from . import admin
-from .protocol import BuildContext, OutputFile
+from .protocol import BuildContext, OutputFile, SiteOutput
 
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
        "object-src 'none'; base-uri 'none'; form-action 'none'")
@@ -86,3 +86,6 @@ def produce(ctx: BuildContext) -> Iterator[OutputFile]:
     editor = admin.csp(ctx.site.cms) if ctx.site.cms else ""
     yield OutputFile("_headers", netlify_headers(editor).encode())
     yield OutputFile(".htaccess", htaccess(urls.base_path(ctx.site.base_url), editor).encode())
+
+
+OUTPUT = SiteOutput("hostfiles", reads="settings", make=produce)

@@ -19,7 +19,7 @@ from lofte.content import events, urls
 from lofte.content.model import Municipality, Site
 from lofte.i18n.labels import example_title
 
-from .protocol import BuildContext, OutputFile
+from .protocol import BuildContext, Made, MunicipalityOutput, OutputFile
 
 TZID = "Europe/Stockholm"
 TZ = ZoneInfo(TZID)
@@ -111,6 +111,12 @@ def municipality_calendar(m: Municipality, site: Site) -> bytes:
     return cal.to_ical()
 
 
-def for_municipality(ctx: BuildContext, m: Municipality, part: None = None) -> tuple[list[OutputFile], None]:
-    path, key = urls.calendar(m), ctx.scope_key(m.slug)
-    return [OutputFile(path, None if ctx.reusable(path, key) else municipality_calendar(m, ctx.site), key)], None
+def paths(site: Site, m: Municipality) -> list[str]:
+    return [urls.calendar(m)]
+
+
+def make(ctx: BuildContext, m: Municipality) -> Made:
+    return Made([OutputFile(urls.calendar(m), municipality_calendar(m, ctx.site))])
+
+
+OUTPUT = MunicipalityOutput("calendar", paths=paths, make=make)

@@ -1,7 +1,7 @@
 """Open data: the whole model as JSON, one file for the site and one per period.
 
-The JSON is the primary form; the CSV files (csvdata.py) are flat projections of
-it and the catalogue (catalogue.py) describes both. Every key of every object is
+The JSON is the primary form; the CSV files (opendata_csv.py) are flat projections
+of it and the catalogue (dcat.py) describes both; opendata_files.py makes the files. Every key of every object is
 documented in `FIELDS`, which the data page renders and a test holds against
 the built files, so documentation and data cannot drift apart.
 
@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any, Iterator
+from typing import Any
 
-from lofte.build import reuse
 from lofte.content import urls
 from lofte.content.derived import Facts, IndicatorState
 from lofte.content.events import of_promise
@@ -24,7 +23,6 @@ from lofte.content.model import Municipality, Period, Promise, Site, Source, Upd
 from lofte.i18n.labels import actor_name
 
 from .ical import TZ, uid
-from .protocol import BuildContext, OutputFile
 
 SITE_FILE = "medborgarloften.json"
 
@@ -299,42 +297,15 @@ def document(site: Site, municipalities: list[dict]) -> dict:
             "municipalities": municipalities}
 
 
-def municipality_doc(ctx: BuildContext, m: Municipality) -> dict:
-    """One municipality's part of the document, kept while its files are unchanged."""
-    return reuse.memo("data", m.slug, ctx.scope_key(m.slug),
-                      lambda: municipality(ctx.site, ctx.facts, m, list(m.periods)))
-
-
 def encode(data: Any) -> bytes:
     # No indent: json's C encoder only runs without one, and it is ~10x faster
     # on the national data set. Any JSON viewer pretty-prints for reading.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
-def for_municipality(ctx: BuildContext, m: Municipality,
-                     fragment: bytes | None = None) -> tuple[list[OutputFile], bytes]:
-    """Per period a file of the site file's shape, and the municipality's JSON
-    fragment of the site file (spliced in `for_site`, so an edit re-encodes
-    one municipality). `fragment` is the one from the previous build, if kept."""
-    key = ctx.scope_key(m.slug)
-    paths = [urls.period_data(p) for p in m.periods]
-    if key and fragment is not None and all(ctx.reusable(path, key) for path in paths):
-        return [OutputFile(path, None, key) for path in paths], fragment
-    head = document(ctx.site, [])
-    mdoc = municipality_doc(ctx, m)
-    files = [OutputFile(path, None, key) if ctx.reusable(path, key)
-             else OutputFile(path, encode({**head, "municipalities": [{**mdoc, "periods": [pdoc]}]}), key)
-             for path, pdoc in zip(paths, mdoc["periods"])]
-    return files, encode(mdoc)[:-1]
-
-
-def combine(fragments: list[bytes]) -> bytes:
-    """Fragments of several municipalities as one (members of the same JSON list)."""
-    return b",".join(fragments)
-
-
-def for_site(ctx: BuildContext, fragment: bytes) -> Iterator[OutputFile]:
-    """The site file: the combined fragment of every municipality in one document."""
-    empty = encode(document(ctx.site, []))[:-1]
-    assert empty.endswith(b'"municipalities":[]}')  # the list is the document's last member
-    yield OutputFile(urls.data_file(SITE_FILE), b"".join((empty[: -len(b"]}")], fragment, b"]}\n")))
+def site_file(site: Site, fragments: bytes) -> bytes:
+    """The site file: the document with `fragments` (encoded municipalities, comma-separated)
+    as its last member, so an edit re-encodes one municipality, not the whole site."""
+    head = encode({k: v for k, v in document(site, []).items() if k != "municipalities"})
+    # `encode` ends every object with "}\n": the list goes in before that.
+    return b"".join((head[:-2], b',"municipalities":[', fragments, b"]}\n"))

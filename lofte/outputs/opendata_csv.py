@@ -20,12 +20,9 @@ import io
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
-from lofte.content import urls
-from lofte.content.model import Municipality
 
 from .csvcell import guard
-from .opendata import FIELDS, municipality_doc
-from .protocol import BuildContext, OutputFile
+from .opendata import FIELDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,22 +125,3 @@ def header(spec: CsvFile) -> str:
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerow([c.name for c in spec.columns])
     return out.getvalue()
-
-
-def for_municipality(ctx: BuildContext, m: Municipality,
-                     blocks: dict[str, str] | None = None) -> tuple[list[OutputFile], dict[str, str]]:
-    """No files of its own: the municipality's rows of each site-wide file."""
-    if blocks is None:
-        doc = {"municipalities": [municipality_doc(ctx, m)]}
-        blocks = {spec.name: lines(doc, spec) for spec in FILES}
-    return [], blocks
-
-
-def combine(parts: list[dict[str, str]]) -> dict[str, str]:
-    """Rows of several municipalities as one part, in order."""
-    return {spec.name: "".join(blocks[spec.name] for blocks in parts) for spec in FILES}
-
-
-def for_site(ctx: BuildContext, blocks: dict[str, str]) -> Iterator[OutputFile]:
-    for spec in FILES:
-        yield OutputFile(urls.data_file(spec.name), (header(spec) + blocks[spec.name]).encode("utf-8-sig"))

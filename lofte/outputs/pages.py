@@ -1,32 +1,31 @@
 """Render: the HTML pages of the public website.
 
-`pages()` lists every page (path, template, variables) from the model; `produce()`
-renders each in every interface language of the site (Swedish at the root,
-others under `<lang>/`), plus translated promises and periods in content-only
-languages such as Arabic. Templates are compiled once per process; they get only
-presentation helpers (relative links, dates, statuses), never the clock.
+`municipality_pages(m)` and `site_pages`/`fixed_pages` list every page (path,
+template, variables) from the model; each is rendered in every interface
+language of the site (Swedish at the root, others under `<lang>/`), plus
+translated promises and periods in content-only languages such as Arabic. The
+Jinja environment is in templating.py; the outputs at the end tell the engine
+what each group of pages reads (protocol.py).
 """
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator
 
 import jinja2
-from markupsafe import Markup
 
-from lofte.build import reuse
-from lofte.content import events, statuses, urls
-from lofte.content.languages import LANGUAGE_NAMES, direction, swedish_initial
-from lofte.content.model import ORIGIN_KINDS, Municipality
-from lofte.i18n.localize import Localizer, outdated
-from lofte.i18n.translate import FixedMessages, Translator
+from lofte.content import urls
+from lofte.content.errors import LofteError
+from lofte.content.languages import direction, swedish_initial
+from lofte.content.model import Municipality, Site
+from lofte.i18n.localize import Localizer
+from lofte.i18n.translate import Translator
 
-from . import embed, hostfiles, jinjafast, opendata, opendata_csv, templatefiles
+from . import embed, opendata, opendata_csv
 from .dcat import CATALOGUE_FILE
-from .protocol import BuildContext, OutputFile
+from .protocol import BuildContext, Made, MunicipalityOutput, OutputFile, SiteOutput
+from . import templatefiles
+from .templating import TEMPLATES, environment
 
 
 class _PagePaths:
@@ -46,72 +45,20 @@ class Page:
     vars: dict
 
 
-@jinja2.pass_context
-def _rel(context, target: str, localize: bool = True) -> str:
-    """Link from the page being rendered to `target` (a site-root path).
-
-    A link to a page that exists in the page's language goes to that version;
-    other targets (assets, posters, feeds) are the same for every language.
-    """
-    page, hash_, fragment = target.partition("#")
-    if localize and page in context["localized_pages"]:
-        target = urls.localized(page, context["lang"]) + hash_ + fragment
-    if context.get("absolute_links"):
-        return context["base_path"] + target
-    return urls.relative(context["url_path"], target)
-
-
-@jinja2.pass_context
-def _sv(context, value):
-    """Content that exists only in Swedish: marked `lang="sv"` on pages in other languages."""
-    return context["tr"].sv(value)
-
-
-def _json(value) -> Markup:
-    return Markup(json.dumps(value, ensure_ascii=False).replace("</", "<\\/"))
-
-
-def environment(templates: tuple[str, ...] | None = None, lang: str = "sv", inputs: str = "") -> jinja2.Environment:
-    """The templates (templatefiles.search_path), compiled for one interface language (i18n.FixedMessages).
-
-    `inputs` (BuildContext.inputs) covers the template files: with it, a one-off
-    build does not check compiled templates against their files on every page
-    (four stats a page), and a changed template gives a new environment. The
-    dev server, where a template may be saved during a build, keeps checking.
-    """
-    return _environment(templates or (str(templatefiles.PACKAGED),), lang, inputs, not inputs or reuse.keeping())
-
-
-@lru_cache(maxsize=8)
-def _environment(templates: tuple[str, ...], lang: str, inputs: str, reload: bool) -> jinja2.Environment:
-    env = jinja2.Environment(  # several folders: the first that has a file wins (a site's own templates/)
-        loader=jinja2.FileSystemLoader(templates), extensions=[FixedMessages],
-        autoescape=True, undefined=jinja2.StrictUndefined, auto_reload=reload,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-    )
-    env.context_class, env.template_class = jinjafast.Context, jinjafast.Template
-    env.ui_lang = lang
-    env.filters["rel"] = _rel
-    env.filters["json"] = _json
-    env.filters["sv"] = _sv
-    env.globals.update(urls=urls, statuses=statuses.BY_KEY, progress_statuses=statuses.PROGRESS,
-                       verdicts=statuses.VERDICTS, origin_kinds=ORIGIN_KINDS,
-                       language_names=LANGUAGE_NAMES, outdated=outdated, direction=direction)
-    env.globals.update(events=events, iframe_height=embed.iframe_height, csp=Markup(hostfiles.CSP))  # feeds, calendar, embed links
-    return env
-
-
-def site_pages(ctx: BuildContext) -> list[Page]:
-    """The pages that belong to no municipality."""
-    site = ctx.site
+def site_pages(site: Site) -> list[Page]:
+    """The pages that belong to no municipality and show them all."""
     return [Page(urls.HOME, "home.html", {"letters": letter_index(site.municipalities)}),
-            Page(urls.STATUSES, "statuses.html", {}),
-            Page(urls.ABOUT, "about.html", {}),
-            Page(urls.ACCESSIBILITY, "accessibility.html", {}),
-            Page(urls.NOT_FOUND, "404.html", {"absolute_links": True}),
             Page(urls.DATA, "data.html", {"csv_files": opendata_csv.FILES, "json_fields": opendata.FIELDS,
                                           "licence": opendata.LICENCES[site.licence],
                                           "site_file": opendata.SITE_FILE, "catalogue_file": CATALOGUE_FILE})]
+
+
+def fixed_pages(site: Site) -> list[Page]:
+    """The pages that show no municipality's content (only site.yaml and code)."""
+    return [Page(urls.STATUSES, "statuses.html", {}),
+            Page(urls.ABOUT, "about.html", {}),
+            Page(urls.ACCESSIBILITY, "accessibility.html", {}),
+            Page(urls.NOT_FOUND, "404.html", {"absolute_links": True})]
 
 
 LETTER_INDEX_FROM = 20  # municipalities on the start page before it gets an index of initial letters
@@ -128,12 +75,19 @@ def letter_index(municipalities: tuple[Municipality, ...]) -> list[tuple[str, st
     return list(first.items())
 
 
-def municipality_pages(m: Municipality, templates: tuple[str, ...]) -> list[Page]:
+def _folders(ctx: BuildContext) -> tuple[str, ...]:
+    """The template folders of this build (a site's own first), or the packaged ones."""
+    return ctx.templates or (str(TEMPLATES),)
+
+
+def municipality_pages(m: Municipality, templates: tuple[str, ...] | None = None) -> list[Page]:
+    """Every page of one municipality; `templates` (the folders) give the embed pages their inline style."""
+    style = (embed.style(templatefiles.find(templates, "_embed.css")) if templates is not None
+             else {"style": "", "style_hash": ""})
     out = [Page(urls.municipality(m), "municipality.html", {"municipality": m})]
-    embed_style = embed.style(templatefiles.find(templates, "_embed.css"))
     for p in m.periods:
         out.append(Page(urls.period(p), "period.html", {"municipality": m, "period": p}))
-        out.append(Page(urls.embed(p), "embed.html", {"municipality": m, "period": p, **embed_style}))
+        out.append(Page(urls.embed(p), "embed.html", {"municipality": m, "period": p, **style}))
         if p.follow_up is not None:
             out.append(Page(urls.follow_up(p), "follow_up.html", {"municipality": m, "period": p}))
         for pr in p.promises:
@@ -142,8 +96,10 @@ def municipality_pages(m: Municipality, templates: tuple[str, ...]) -> list[Page
 
 
 def pages(ctx: BuildContext) -> list[Page]:
-    templates = templatefiles.search_path(ctx.content_dir)
-    return site_pages(ctx) + [page for m in ctx.site.municipalities for page in municipality_pages(m, templates)]
+    """Every page of the site."""
+    site = ctx.site
+    return (site_pages(site) + fixed_pages(site)
+            + [page for m in site.municipalities for page in municipality_pages(m, ctx.templates)])
 
 
 def translated_pages(site, listed: list[Page]) -> dict[str, tuple[str, ...]]:
@@ -171,7 +127,7 @@ def render(ctx: BuildContext, page: Page, lang: str = "sv", alternates: tuple[st
     and for files beside the page such as feeds); links are made from `url_path`.
     """
     ui = lang if lang in ctx.site.languages else ctx.site.languages[0]
-    env = environment(templatefiles.search_path(ctx.content_dir), lang=ui, inputs=ctx.inputs)
+    env = environment(_folders(ctx), lang=ui, inputs=ctx.inputs, live=ctx.live)
     base_path = "/" + ctx.site.base_url.split("://", 1)[-1].split("/", 1)[-1] if "://" in ctx.site.base_url else "/"
     path = urls.localized(page.path, lang)
     variables = {
@@ -183,68 +139,59 @@ def render(ctx: BuildContext, page: Page, lang: str = "sv", alternates: tuple[st
         "alternates": [(a, urls.localized(page.path, a)) for a in alternates],
     }
     variables.update(page.vars)
-    html = env.get_template(page.template).render(variables)
+    try:
+        template = env.get_template(page.template)
+    except jinja2.TemplateNotFound as exc:
+        raise LofteError(f"mallen {exc.name} saknas i {' och '.join(_folders(ctx))}. "
+                         "Lägg tillbaka filen eller installera om löfte.") from None
+    html = template.render(variables)
     return OutputFile(urls.output_file(path), html.encode("utf-8"))
 
 
-def tasks(ctx: BuildContext, listed: list[Page]) -> list[tuple[Page, str, tuple[str, ...]]]:
+def tasks(site: Site, listed: list[Page]) -> list[tuple[Page, str, tuple[str, ...]]]:
     """Every (page, language, languages of that page) to render."""
-    extra = translated_pages(ctx.site, listed)
+    extra = translated_pages(site, listed)
     out = []
     for page in listed:
-        langs = ctx.site.languages + extra.get(page.path, ())
+        langs = site.languages + extra.get(page.path, ())
         out.extend((page, lang, langs) for lang in langs)
     return out
 
 
-# Site-wide pages that show no municipality's content (only site.yaml and code).
-CONTENT_FREE = {"statuses.html", "about.html", "accessibility.html", "404.html"}
+def _render_all(ctx: BuildContext, listed: list[Page]) -> Iterator[OutputFile]:
+    """Render `listed` in every language, one page at a time (lazily)."""
+    for page, lang, langs in tasks(ctx.site, listed):
+        yield render(ctx, page, lang, alternates=langs)
 
 
-def page_key(ctx: BuildContext, page: Page, lang: str, langs: tuple[str, ...], everything: str) -> str:
-    """Fingerprint of everything a page is made from, or "" when unknown.
-
-    A page under a municipality reads only that municipality (and what every
-    page reads: ctx.inputs); the few site-wide pages (start, data …) may read
-    all of them. tests/test_incremental.py proves these rules.
-    """
-    if not ctx.fingerprints:
-        return ""
-    municipality = page.vars.get("municipality")
-    scope = (ctx.fingerprints.get(municipality.slug, "") if municipality is not None
-             else "" if page.template in CONTENT_FREE else everything)
-    raw = f"{ctx.inputs}\0{scope}\0{page.template}\0{page.path}\0{lang}\0{','.join(langs)}"
-    return hashlib.sha256(raw.encode()).hexdigest()
+def _paths(site: Site, listed: list[Page]) -> list[str]:
+    return [urls.output_file(urls.localized(page.path, lang)) for page, lang, _ in tasks(site, listed)]
 
 
-def _produce(ctx: BuildContext, listed: list[Page], everything: str = "") -> Iterator[OutputFile]:
-    """Render `listed` in every language; pages whose inputs did not change are reused."""
-    for page, lang, langs in tasks(ctx, listed):
-        path = urls.output_file(urls.localized(page.path, lang))
-        key = page_key(ctx, page, lang, langs, everything)
-        if ctx.reusable(path, key):
-            yield OutputFile(path, None, key)
-        else:
-            yield OutputFile(path, render(ctx, page, lang, alternates=langs).data, key)
+def municipality_paths(site: Site, m: Municipality) -> list[str]:
+    return _paths(site, municipality_pages(m))
 
 
-def for_municipality(ctx: BuildContext, m: Municipality, part: None = None) -> tuple[Iterator[OutputFile], None]:
-    """The pages of one municipality (runs in a worker, see pipeline.py)."""
-    return _produce(ctx, municipality_pages(m, templatefiles.search_path(ctx.content_dir))), None
+def make_municipality(ctx: BuildContext, m: Municipality) -> Made:
+    return Made(_render_all(ctx, municipality_pages(m, _folders(ctx))))
 
 
-def for_site(ctx: BuildContext) -> Iterator[OutputFile]:
-    """The site-wide pages; they may show every municipality."""
-    everything = hashlib.sha256("".join(sorted(ctx.fingerprints.values())).encode()).hexdigest()
-    return _produce(ctx, site_pages(ctx), everything)
+def site_paths(site: Site) -> list[str]:
+    return _paths(site, site_pages(site))
 
 
-def compile_templates(languages: tuple[str, ...], inputs: str, templates: tuple[str, ...]) -> None:
-    """Compile every template once per interface language, before workers fork, so they share the result.
+def make_site(ctx: BuildContext) -> Iterator[OutputFile]:
+    return _render_all(ctx, site_pages(ctx.site))
 
-    `pipeline.build` does it while the municipalities are read; then it costs no wall time.
-    """
-    for lang in languages:
-        env = environment(templates, lang=lang, inputs=inputs)
-        for name in env.list_templates(filter_func=lambda n: n.endswith(".html")):
-            env.get_template(name)
+
+def fixed_paths(site: Site) -> list[str]:
+    return _paths(site, fixed_pages(site))
+
+
+def make_fixed(ctx: BuildContext) -> Iterator[OutputFile]:
+    return _render_all(ctx, fixed_pages(ctx.site))
+
+
+MUNICIPALITY = MunicipalityOutput("pages", paths=municipality_paths, make=make_municipality)
+SITE = SiteOutput("site-pages", reads="site", paths=site_paths, make=make_site)
+FIXED = SiteOutput("fixed-pages", reads="settings", paths=fixed_paths, make=make_fixed)

@@ -1,8 +1,8 @@
 """Print posters (A3/A4, PDF and PNG) and share images, drawn with Pillow.
 
 Receptions put up posters of the promises; these show progress and are remade
-on every build from the same model as the website. `produce.produce` is the
-producer the build pipeline calls; the modules below it each do one job:
+on every build from the same model as the website. `produce.OUTPUT` is the
+output the build engine makes (protocol.py); the modules below it each do one job:
 
 - data.py: model and facts → plain, picklable records (all wording is here, from the
   UI catalogue), with words.py for time frames, lists and contact lines
@@ -14,5 +14,5 @@ producer the build pipeline calls; the modules below it each do one job:
   share.py the 1200×630 image
 - symbols.py, qr.py: status symbols drawn as shapes, the QR code
 - encode.py: deterministic PNG and a PDF built around the same pixels
-- render.py, cache.py: one job to bytes and its cache key; reuse unchanged images
+- render.py: one job to bytes and its store key; produce.py: the output, reusing unchanged images
 """

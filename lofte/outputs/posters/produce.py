@@ -1,106 +1,95 @@
-"""The poster producer: every period's A3 and A4 posters, and every share image.
+"""The poster output: every period's A3 and A4 posters, and every share image.
 
-Called by the build pipeline like any producer (outputs.py). Images whose
-inputs did not change come from the cache; the rest are rendered, in a pool of
-worker processes when the build may use several (`ctx.jobs`) and there is
-enough to do. Outputs are yielded in a fixed order read back from the cache,
-so memory stays flat however many posters a site has.
+Declared like every output (protocol.py): the files of one municipality, made
+from its folder. The engine keeps them while that folder is unchanged; when it
+changed, each image is looked up in the build's store (reuse.Store, on disk)
+under a key of exactly what it draws (render.key), so only images whose data
+changed are drawn again. Images are drawn one at a time, in whichever worker
+process makes the municipality, so memory stays flat however many posters a
+site has.
+
+A poster that needs more than one sheet has a PNG per page (`…-a4-2.png` …,
+render.page_name); how many is known only once it is drawn, so the output lists
+the first page's files and declares the later ones as `more` (protocol.py).
 """
 from __future__ import annotations
 
-import gc
-import multiprocessing
-from pathlib import Path
 from typing import Iterator
 
 from lofte.content import urls
+from lofte.content.model import Municipality, Site
 
-from ..protocol import BuildContext, OutputFile
+from ..protocol import BuildContext, Made, MunicipalityOutput, OutputFile
 from . import data
-from .cache import Cache
 from .render import Job, key, page_number, render
 
 SIZES = ("a3", "a4")
-MIN_PARALLEL = 4  # fewer renders than this are quicker than starting workers
+MAX_PAGES = 9  # later pages looked for beside a poster's first PNG (a poster has rarely more than two)
 
 
-def jobs(ctx: BuildContext, bleed: bool) -> Iterator[tuple[Job, dict[str, str]]]:
-    """Each image to make, with the site path of each of its files.
-
-    A poster's later pages are not known before it is drawn: `paths` adds them."""
+def jobs(ctx: BuildContext, m: Municipality) -> Iterator[tuple[Job, dict[str, str]]]:
+    """Each image of one municipality to make, with the site path of each of its files."""
     site, facts = ctx.site, ctx.facts
-    for m in site.municipalities:
-        for period in m.periods:
-            sheet_data = data.poster(site, m, period, facts, ctx.content_dir)
-            for size in SIZES:
-                yield Job(sheet_data, size, bleed), {ext: urls.poster(period, size, ext) for ext in ("png", "pdf")}
-            yield Job(data.share_period(site, m, period, facts)), {"png": urls.share_image(urls.period(period))}
-            for promise in period.promises:
-                yield (Job(data.share_promise(site, m, period, promise, facts)),
-                       {"png": urls.share_image(urls.promise(period, promise))})
+    for period in m.periods:
+        sheet_data = data.poster(site, m, period, facts, ctx.content_dir)
+        for size in SIZES:
+            yield Job(sheet_data, size, ctx.bleed), {ext: urls.poster(period, size, ext) for ext in ("png", "pdf")}
+        yield Job(data.share_period(site, m, period, facts)), {"png": urls.share_image(urls.period(period))}
+        for promise in period.promises:
+            yield (Job(data.share_promise(site, m, period, promise, facts)),
+                   {"png": urls.share_image(urls.promise(period, promise))})
 
 
-def pages(paths: dict[str, str], names: tuple[str, ...]) -> dict[str, str]:
-    """A poster's paths with one for each later page's PNG the cache entry holds ("png-2" → "…-a4-2.png")."""
-    more = {n: paths["png"].removesuffix(".png") + f"-{page_number(n)}.png"
-            for n in names if (page_number(n) or 1) > 1}
-    return {**paths, **more}
+def paths(site: Site, m: Municipality) -> list[str]:
+    out = []
+    for period in m.periods:
+        out += [urls.poster(period, size, ext) for size in SIZES for ext in ("png", "pdf")]
+        out.append(urls.share_image(urls.period(period)))
+        out += [urls.share_image(urls.promise(period, promise)) for promise in period.promises]
+    return out
 
 
-def _render_into(args: tuple[Path, str, Job]) -> str:
-    root, job_key, job = args
-    Cache(root).put(job_key, render(job))
-    return job_key
+def later_pages(path: str) -> list[str]:
+    """Where a poster's later pages would be, beside its first PNG ("…-a4.png" → "…-a4-2.png" …)."""
+    if not path.endswith(".png") or "/affisch/" not in path:
+        return []
+    return [path.removesuffix(".png") + f"-{n}.png" for n in range(2, MAX_PAGES + 1)]
 
 
-def render_missing(cache: Cache, missing: list[tuple[str, Job]], processes: int) -> None:
-    work = [(cache.root, k, job) for k, job in missing]
-    if processes > 1 and len(work) >= MIN_PARALLEL and "fork" in multiprocessing.get_all_start_methods():
-        # fork: workers inherit loaded fonts and modules; only the jobs are pickled. They
-        # never touch the site's model, but a collection would visit (and so copy) every
-        # page of it: frozen objects are left out of collections.
-        gc.freeze()
-        try:
-            with multiprocessing.get_context("fork").Pool(min(processes, len(work))) as pool:
-                for _ in pool.imap_unordered(_render_into, work):
-                    pass
-        finally:
-            gc.unfreeze()
-    else:
-        for item in work:
-            _render_into(item)
-
-
-def produce(ctx: BuildContext, *, bleed: bool = False) -> Iterator[OutputFile]:
-    """Posters (A3, A4; PDF and PNG) of every period, share images of every period and promise page.
-
-    A file already in the output from the same job is kept by its key (the job's
-    key and the file's name), unread: at national scale that is ~480 MB that a
-    rebuild would otherwise read from the cache and compare with the output.
-    """
-    cache = Cache(ctx.cache_dir / "posters")
-    planned = []
-    for job, paths in jobs(ctx, bleed):
+def files(ctx: BuildContext, m: Municipality) -> Iterator[OutputFile]:
+    """Every image of `m`: from the store when its data was drawn before, else drawn now."""
+    used = set()
+    for job, where in jobs(ctx, m):
         k = key(job)
-        names = cache.names(k) if job.paper else job.names  # without an entry, a poster's pages are unknown
-        paths = pages(paths, names)
-        keys = {name: f"{k}.{name}" for name in paths}
-        planned.append((job, paths, k, keys, bool(names) and all(ctx.reusable(paths[n], keys[n]) for n in paths)))
-    missing = {}
-    for job, _, k, _, kept in planned:
-        if not kept and k not in missing and not cache.has(k, job.names):
-            missing[k] = job
-    render_missing(cache, list(missing.items()), ctx.jobs)
-    cache.prune({k for _, _, k, _, _ in planned})
-    for job, paths, k, keys, kept in planned:
-        if k in missing:  # drawn just now: its later pages are known only now
-            paths = pages(paths, cache.names(k))
-            keys = {name: f"{k}.{name}" for name in paths}
-        if kept:
-            yield from (OutputFile(path, None, keys[name]) for name, path in paths.items())
-            continue
-        files = cache.get(k, tuple(paths))
-        if files is None:
-            raise RuntimeError(f"poster cache entry {k} vanished during the build")
-        for name, path in paths.items():
-            yield OutputFile(path, files[name], keys[name])
+        made = ctx.store.get(m.slug, k) if ctx.store is not None else None
+        if made is None or not set(job.names) <= set(made):
+            made = render(job)
+            if ctx.store is not None:
+                ctx.store.put(m.slug, k, made)
+        used.add(k)
+        for name, path in where.items():
+            yield OutputFile(path, made[name])
+        for name in sorted(made, key=lambda n: page_number(n) or 0):
+            if (page_number(name) or 1) > 1:  # a later page of a poster
+                yield OutputFile(later_pages(where["png"])[page_number(name) - 2], made[name])
+    if ctx.store is not None:
+        ctx.store.prune(m.slug, used)  # images this municipality no longer shows
+
+
+def make(ctx: BuildContext, m: Municipality) -> Made:
+    return Made(files(ctx, m))
+
+
+def prune(ctx: BuildContext) -> None:
+    """Drop the stored images of municipalities that are gone."""
+    if ctx.store is not None:
+        ctx.store.prune_groups({m.slug for m in ctx.site.municipalities})
+
+
+def produce(ctx: BuildContext) -> Iterator[OutputFile]:
+    """Every municipality's images, in this process (for tests and tools)."""
+    for m in ctx.site.municipalities:
+        yield from files(ctx, m)
+
+
+OUTPUT = MunicipalityOutput("posters", paths=paths, make=make, more=later_pages)

@@ -1,0 +1,129 @@
+"""The engine as a whole: portable imports, public library APIs only, the producer
+protocol's checks, and a test importing every engine module."""
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import options
+
+import lofte
+from lofte.build import make
+from lofte.build.pipeline import build
+from lofte.outputs import ical
+from lofte.outputs.protocol import Made, MunicipalityOutput, OutputFile
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(lofte.__file__).parent
+ENGINE = ["lofte.build.codec", "lofte.build.make", "lofte.build.parallel", "lofte.build.pipeline",
+          "lofte.build.read", "lofte.build.reuse", "lofte.build.write", "lofte.outputs.protocol",
+          "lofte.outputs.templating", "lofte.authoring.serve", "lofte.authoring.reload", "lofte.authoring.watch",
+          "lofte.authoring.overlay"]
+
+
+def test_the_engine_imports_without_posix_only_modules():
+    """Windows has no fcntl (issue 15.3): the engine must import, and lock, without it."""
+    code = ("import sys, warnings; sys.modules['fcntl'] = None; warnings.simplefilter('ignore')\n"
+            "import lofte.cli, lofte.build.pipeline, lofte.authoring.serve\n"
+            "from lofte.build.write import output_lock\nimport pathlib, tempfile\n"
+            "with output_lock(pathlib.Path(tempfile.mkdtemp()) / 'site'): print('låst')\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert (result.returncode, result.stdout) == (0, "låst\n"), result.stderr
+
+
+def _third_party(module: str) -> bool:
+    top = module.split(".")[0]
+    return top not in sys.stdlib_module_names and top not in ("lofte", "__future__")
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def test_no_private_names_of_libraries_and_no_overrides_of_their_private_methods():
+    """Issue 16.4: no `from markupsafe import _x`, no `jinja2._y`, and no subclass
+    of a library class (standard library included) that defines `_name` methods."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        libraries: dict[str, str] = {}  # local name -> module, for imported library modules and classes
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.name.split(".")[0] not in ("lofte",):
+                        libraries[alias.asname or alias.name.split(".")[0]] = alias.name
+                    if _third_party(alias.name) and any(_private(p) for p in alias.name.split(".")):
+                        found.append(f"{path}:{node.lineno}: import {alias.name}")
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                for alias in node.names:
+                    if node.module.split(".")[0] != "lofte":
+                        libraries[alias.asname or alias.name] = node.module
+                    if _third_party(node.module) and (_private(alias.name) or
+                                                      any(_private(p) for p in node.module.split("."))):
+                        found.append(f"{path}:{node.lineno}: from {node.module} import {alias.name}")
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                    and node.value.id in libraries and _third_party(libraries[node.value.id])
+                    and _private(node.attr)):
+                found.append(f"{path}:{node.lineno}: {node.value.id}.{node.attr}")
+            if isinstance(node, ast.ClassDef):
+                bases = [b.value.id if isinstance(b, ast.Attribute) and isinstance(b.value, ast.Name) else
+                         b.id if isinstance(b, ast.Name) else "" for b in node.bases]
+                if any(b in libraries for b in bases):
+                    found += [f"{path}:{f.lineno}: {node.name}.{f.name} overrides a library class's private method"
+                              for f in node.body if isinstance(f, ast.FunctionDef) and _private(f.name)]
+    assert found == []
+
+
+def test_every_engine_module_is_imported_by_a_test():
+    sources = "\n".join(p.read_text("utf-8") for p in Path(__file__).parent.rglob("test_*.py"))
+    missing = [m for m in ENGINE
+               if f"import {m}" not in sources and f"from {m} import" not in sources
+               and f"from {m.rsplit('.', 1)[0]} import {m.rsplit('.', 1)[1]}" not in sources
+               and not any(f"from {m.rsplit('.', 1)[0]} import" in line and m.rsplit('.', 1)[1] in line
+                           for line in sources.splitlines())]
+    assert missing == []
+
+
+def test_no_module_over_400_lines():
+    long = {str(p.relative_to(PACKAGE)): n for p in PACKAGE.rglob("*.py")
+            if (n := len(p.read_text("utf-8").splitlines())) > 400}
+    assert long == {}
+
+
+def test_the_orchestrator_stays_readable():
+    assert len((PACKAGE / "build" / "pipeline.py").read_text("utf-8").splitlines()) <= 150
+
+
+def _unlisted_make(ctx, m):
+    return Made([OutputFile(f"{m.slug}/extra.txt", b"x")])
+
+
+def _short_make(ctx, m):
+    return Made([])
+
+
+@pytest.mark.parametrize("make_fn, message", [(_unlisted_make, r"which its paths\(\) do not list"),
+                                              (_short_make, "listed files for")])
+def test_an_output_must_make_exactly_the_files_it_lists(small_content, tmp_path, monkeypatch, make_fn, message):
+    """The engine's key check covers only listed files, so an output that strays is stopped."""
+    bad = MunicipalityOutput("calendar", paths=ical.paths, make=make_fn)
+    monkeypatch.setattr("lofte.build.pipeline.MUNICIPALITY_OUTPUTS", (bad,))
+    with pytest.raises(RuntimeError, match=message):
+        build(options(small_content, tmp_path / "site"))
+
+
+def test_kept_files_are_not_made_again(small_content, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    build(options(small_content, out))
+    calls = []
+    real = make.make_one
+
+    def counting(job, output, m):
+        kept, files = real(job, output, m)
+        calls.extend(f.data is None for f in files)
+        return kept, files
+    monkeypatch.setattr(make, "make_one", counting)
+    counts = build(options(small_content, out))
+    assert calls and all(calls) and counts["written"] == 0

@@ -1,0 +1,24 @@
+"""The Jinja environment (lofte/outputs/templating.py): a site's own templates first, safe by default."""
+import jinja2
+import pytest
+
+from lofte.outputs import templating
+
+
+def test_a_site_template_overrides_the_packaged_one_of_the_same_name(tmp_path):
+    own, packaged = tmp_path / "own", tmp_path / "packaged"
+    own.mkdir(), packaged.mkdir()
+    (packaged / "a.html").write_text("packaged a", "utf-8")
+    (packaged / "b.html").write_text("packaged b", "utf-8")
+    (own / "a.html").write_text("own a", "utf-8")
+    env = templating.environment((str(own), str(packaged)), inputs="test-override")
+    assert env.get_template("a.html").render() == "own a"
+    assert env.get_template("b.html").render() == "packaged b"
+
+
+def test_values_are_escaped_and_undefined_names_are_errors(tmp_path):
+    (tmp_path / "t.html").write_text("{{ value }}", "utf-8")
+    env = templating.environment((str(tmp_path),), inputs="test-escape")
+    assert env.get_template("t.html").render(value="<script>") == "&lt;script&gt;"
+    with pytest.raises(jinja2.UndefinedError):
+        env.get_template("t.html").render()
