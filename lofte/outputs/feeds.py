@@ -135,19 +135,19 @@ def newest_first(entries: Iterable[Entry]) -> list[Entry]:
 
 
 def _x(text: str) -> str:
-    """Escape text for XML element content and double-quoted attributes; characters
-    XML cannot hold never get through (textcheck.xml_safe)."""
-    return escape(xml_safe(text), quote=True)
+    """Escape text for XML element content and double-quoted attributes."""
+    return escape(text, quote=True)
 
 
 @lru_cache(maxsize=None)
 def entry_xml(e: Entry) -> str:
     """One entry, serialised once: it is the same in every feed it appears in."""
-    return (f"  <entry>\n    <id>{_x(e.id)}</id>\n    <title>{_x(e.title)}</title>\n"
-            f"    <updated>{timestamp(e.date)}</updated>\n"
-            f'    <link rel="alternate" type="text/html" href="{_x(e.link)}" />\n'
-            f'    <category term="{_x(e.category)}" />\n'
-            f'    <content type="html" xml:base="{_x(e.base)}">{_x(e.html)}</content>\n  </entry>\n')
+    # xml_safe once over the whole entry: characters XML cannot hold never get through.
+    return xml_safe(f"  <entry>\n    <id>{_x(e.id)}</id>\n    <title>{_x(e.title)}</title>\n"
+                    f"    <updated>{timestamp(e.date)}</updated>\n"
+                    f'    <link rel="alternate" type="text/html" href="{_x(e.link)}" />\n'
+                    f'    <category term="{_x(e.category)}" />\n'
+                    f'    <content type="html" xml:base="{_x(e.base)}">{_x(e.html)}</content>\n  </entry>\n')
 
 
 def feed_xml(site: Site, page_path: str, title: str, subtitle: str, entries: list[Entry],
@@ -166,7 +166,7 @@ def feed_xml(site: Site, page_path: str, title: str, subtitle: str, entries: lis
             f'  <link rel="alternate" type="text/html" href="{_x(page)}" />\n'
             f"  <author>\n    <name>{_x(site.contact.name or site.title)}</name>\n  </author>\n"
             "  <generator>löfte</generator>\n")
-    return (head + "".join(entry_xml(e) for e in entries) + "</feed>\n").encode("utf-8")
+    return (xml_safe(head) + "".join(entry_xml(e) for e in entries) + "</feed>\n").encode("utf-8")
 
 
 SUBTITLE = "Uppdateringar och ändrade statusar. Uppgifterna rapporteras av polisen och kommunen själva."
