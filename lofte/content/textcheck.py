@@ -34,7 +34,7 @@ MARKS = frozenset("\u200e\u200f\u061c")  # left-to-right, right-to-left and Arab
 DIRECTION = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Control characters besides tab and line feed, C1 controls, surrogates, the
 # non-characters XML forbids, and the Unicode line/paragraph separators.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
 # Anything that is not plain Latin text or common punctuation sends a text to the slow path.
 _SUSPECT = re.compile("[^\t\n\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e\u20ac\u2122]")
 
@@ -46,7 +46,7 @@ def _hex(char: str) -> str:
 def _after(text: str, offset: int) -> str:
     """Where in the text: the words before the offset, for the message."""
     before = text[max(0, offset - 24):offset].replace("\n", " ")
-    before = " ".join(_CONTROL_RE.sub("", "".join(c for c in before if c not in DIRECTION and c not in MARKS)).split())
+    before = " ".join(CONTROL_RE.sub("", "".join(c for c in before if c not in DIRECTION and c not in MARKS)).split())
     before = normal(before)
     return f" efter '{before}'" if before else " först i texten"
 
@@ -66,14 +66,14 @@ def checked(text: str, rtl: bool = False) -> tuple[str, tuple[int, str] | None]:
     Text without a suspect character is returned as it is: every character below
     U+0300 and in the fast path's punctuation is its own NFC form."""
     if text.isascii():
-        if not _CONTROL_RE.search(text):
+        if not CONTROL_RE.search(text):
             return text, None
     elif not _SUSPECT.search(text):
         return text, None
     text = unicodedata.normalize("NFD", text)  # marks counted decomposed; line breaks stay where they are
     run = 0
     for i, char in enumerate(text):
-        if _CONTROL_RE.match(char):
+        if CONTROL_RE.match(char):
             what = "en radbrytning (CR)" if char == "\r" else f"ett osynligt styrtecken ({_hex(char)})"
             return text, (i, f"innehåller {what}{_after(text, i)}; ta bort det (sådana tecken kommer ofta med "
                              "när text kopieras från ett annat program eller ett kalkylblad)")

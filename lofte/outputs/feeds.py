@@ -134,19 +134,18 @@ def newest_first(entries: Iterable[Entry]) -> list[Entry]:
 
 
 def _x(text: str) -> str:
-    """Escape text for XML element content and double-quoted attributes; characters
-    XML cannot hold never get through (textcheck.xml_safe)."""
-    return escape(xml_safe(text), quote=True)
+    """Escape text for XML element content and double-quoted attributes."""
+    return escape(text, quote=True)
 
 
 def entry_xml(e: Entry) -> str:
-    """One entry as XML; `feed_xml` serialises each once per municipality (it is
-    the same in every feed it appears in)."""
-    return (f"  <entry>\n    <id>{_x(e.id)}</id>\n    <title>{_x(e.title)}</title>\n"
-            f"    <updated>{timestamp(e.date)}</updated>\n"
-            f'    <link rel="alternate" type="text/html" href="{_x(e.link)}" />\n'
-            f'    <category term="{_x(e.category)}" />\n'
-            f'    <content type="html" xml:base="{_x(e.base)}">{_x(e.html)}</content>\n  </entry>\n')
+    """One entry, serialised once: it is the same in every feed it appears in."""
+    # xml_safe once over the whole entry: characters XML cannot hold never get through.
+    return xml_safe(f"  <entry>\n    <id>{_x(e.id)}</id>\n    <title>{_x(e.title)}</title>\n"
+                    f"    <updated>{timestamp(e.date)}</updated>\n"
+                    f'    <link rel="alternate" type="text/html" href="{_x(e.link)}" />\n'
+                    f'    <category term="{_x(e.category)}" />\n'
+                    f'    <content type="html" xml:base="{_x(e.base)}">{_x(e.html)}</content>\n  </entry>\n')
 
 
 def feed_xml(site: Site, page_path: str, title: str, subtitle: str, entries: list[Entry],
@@ -168,7 +167,7 @@ def feed_xml(site: Site, page_path: str, title: str, subtitle: str, entries: lis
     if serialised is None:
         serialised = {}
     body = "".join([serialised[e] if e in serialised else serialised.setdefault(e, entry_xml(e)) for e in entries])
-    return (head + body + "</feed>\n").encode("utf-8")
+    return (xml_safe(head) + body + "</feed>\n").encode("utf-8")
 
 
 SUBTITLE = "Uppdateringar och ändrade statusar. Uppgifterna rapporteras av polisen och kommunen själva."
