@@ -306,6 +306,7 @@ class Site:
     build_date: dt.date
     municipalities: tuple[Municipality, ...] = field(default=())
     assets: tuple[str, ...] = ()  # checked images and PDFs from content, by content path
+    translations: tuple[Translation, ...] = ()  # the site's title and description in other languages
 
 
 def _quick_pickling(cls: type) -> None:

@@ -25,9 +25,10 @@ ROBOTS = "robots.txt"
 
 # Names a content folder may not take, because generated pages live there.
 RESERVED_TOP = {"status", "om", "tillganglighet", "assets", "data", "feeds", "en", "ar", "fa", "fi",
-                "so", "ti", "yi", "ku", "bs", "pl", "uk", "404", "sitemap", "robots", "affischer"}
+                "so", "ti", "yi", "ku", "bs", "pl", "uk", "404", "sitemap", "robots", "affischer",
+                "webbredaktorer"}
 RESERVED_IN_MUNICIPALITY = {"arkiv", "kalender", "feeds", "data"}
-RESERVED_IN_PERIOD = {"uppfoljning", "affisch", "inbaddning", "data", "feeds", "lattlast"}
+RESERVED_IN_PERIOD = {"uppfoljning", "affisch", "inbaddning", "data", "feeds", "lattlast", "webbredaktorer"}
 
 
 def municipality(m: Municipality) -> str:
@@ -141,3 +142,11 @@ def base_path(base_url: str) -> str:
     """The path prefix of the site: "https://example.se/trygghet/" → "/trygghet/"."""
     rest = base_url.split("://", 1)[-1]
     return "/" + rest.split("/", 1)[1] if "/" in rest else "/"
+
+
+EDITORS = "webbredaktorer/"  # for web editors: how to embed, subscribe and reuse the data
+
+
+def period_editors(p: Period) -> str:
+    """A period's page for web editors: its embed code, calendar, feed, data and posters."""
+    return f"{period(p)}{EDITORS}"

@@ -25,7 +25,7 @@ from lofte.content.model import ORIGIN_KINDS, Municipality
 from lofte.i18n.localize import Localizer, outdated
 from lofte.i18n.translate import FixedMessages, Translator
 
-from . import embed, hostfiles, jinjafast, opendata, opendata_csv
+from . import embed, hostfiles, jinjafast, opendata, opendata_csv, views
 from .dcat import CATALOGUE_FILE
 from .protocol import BuildContext, OutputFile
 
@@ -112,7 +112,9 @@ def site_pages(ctx: BuildContext) -> list[Page]:
             Page(urls.ABOUT, "about.html", {}),
             Page(urls.ACCESSIBILITY, "accessibility.html", {}),
             Page(urls.NOT_FOUND, "404.html", {"absolute_links": True}),
-            Page(urls.DATA, "data.html", {"csv_files": opendata_csv.FILES, "json_fields": opendata.FIELDS,
+            Page(urls.EDITORS, "editors.html", {"csv_files": opendata_csv.FILES, "json_fields": opendata.FIELDS,
+                                                "site_file": opendata.SITE_FILE, "catalogue_file": CATALOGUE_FILE}),
+            Page(urls.DATA, "data.html", {"csv_files": opendata_csv.FILES,
                                           "licence": opendata.LICENCES[site.licence],
                                           "site_file": opendata.SITE_FILE, "catalogue_file": CATALOGUE_FILE})]
 
@@ -136,6 +138,7 @@ def municipality_pages(m: Municipality) -> list[Page]:
     for p in m.periods:
         out.append(Page(urls.period(p), "period.html", {"municipality": m, "period": p}))
         out.append(Page(urls.embed(p), "embed.html", {"municipality": m, "period": p, **embed.style(TEMPLATES)}))
+        out.append(Page(urls.period_editors(p), "period_editors.html", {"municipality": m, "period": p}))
         if p.follow_up is not None:
             out.append(Page(urls.follow_up(p), "follow_up.html", {"municipality": m, "period": p}))
         for pr in p.promises:
@@ -184,6 +187,7 @@ def render(ctx: BuildContext, page: Page, lang: str = "sv", alternates: tuple[st
         "alternates": [(a, urls.localized(page.path, a)) for a in alternates],
     }
     variables.update(page.vars)
+    variables["v"] = views.build(page.template, variables)
     html = env.get_template(page.template).render(variables)
     return OutputFile(urls.output_file(path), html.encode("utf-8"))
 
@@ -199,7 +203,7 @@ def tasks(ctx: BuildContext, listed: list[Page]) -> list[tuple[Page, str, tuple[
 
 
 # Site-wide pages that show no municipality's content (only site.yaml and code).
-CONTENT_FREE = {"statuses.html", "about.html", "accessibility.html", "404.html"}
+CONTENT_FREE = {"statuses.html", "about.html", "accessibility.html", "404.html", "editors.html"}
 
 
 def page_key(ctx: BuildContext, page: Page, lang: str, langs: tuple[str, ...], everything: str) -> str:
