@@ -28,7 +28,7 @@
       var q = input.value.trim().toLocaleLowerCase(lang);
       var shown = 0;
       cards.forEach(function (card) {
-        var name = (card.getAttribute("data-name") || "").toLocaleLowerCase(lang);
+        var name = (card.querySelector("h3") || card).textContent.trim().toLocaleLowerCase(lang);
         var match = !q || name.indexOf(q) !== -1;
         card.hidden = !match;
         if (match) { shown += 1; }

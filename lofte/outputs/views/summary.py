@@ -131,6 +131,7 @@ class PromiseRow:
     before: str  # on an ended period without verdict: what was last reported
     progress: tuple[ProgressView, ...]
     late: str
+    unofficial: str  # "Inofficiell översättning" where the title is one
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +162,7 @@ def period_summary(w: Words, period: Period, ps: PeriodState, facts: Facts) -> P
         rows.append(PromiseRow(urls.promise(period, pr), w.tr(pr, "title"), status, before,
                                tuple(progress(w, s, translation, facts.build_date, st.ended)
                                      for s in st.indicators if s.current is not None or s.goal is not None),
-                               late))
+                               late, _("Inofficiell översättning") if translation and not translation.official else ""))
     note = ""
     if ps.ended and period.follow_up is None:
         note = _("Perioden är slut, men ingen uppföljning är publicerad. Därför finns ingen slutbedömning av löftena.")
