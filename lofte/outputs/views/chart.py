@@ -43,9 +43,9 @@ def chart(w: Words, s: IndicatorState, q, today: dt.date, ended: bool) -> ChartV
 class _Plot:
     """Maps dates and values into the viewBox and collects SVG elements."""
 
-    def __init__(self, span: tuple[dt.date, dt.date], values: list[float]):
+    def __init__(self, span: tuple[dt.date, dt.date], values: list[float], whole: bool = False):
         self.d0, self.d1 = span
-        self.lo, self.hi, self.step = nice_range(min(values), max(values))
+        self.lo, self.hi, self.step = nice_range(min(values), max(values), whole)
         self.parts: list[str] = []
 
     def x(self, d: dt.date) -> float:
@@ -91,13 +91,15 @@ class _Plot:
                       + "".join(self.parts) + "</svg>")
 
 
-def nice_range(lo: float, hi: float) -> tuple[float, float, float]:
-    """Axis bounds on round numbers with 2–5 steps between them."""
+def nice_range(lo: float, hi: float, whole: bool = False) -> tuple[float, float, float]:
+    """Axis bounds on round numbers, about five steps apart (whole steps for counts)."""
     if hi == lo:
         hi, lo = hi + 1, lo - 1 if lo > 0 else lo
-    raw = (hi - lo) / 4
+    raw = (hi - lo) / 5
     mag = 10 ** math.floor(math.log10(raw))
     step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    if whole:
+        step = max(1, math.ceil(step))
     return math.floor(lo / step) * step, math.ceil(hi / step) * step, step
 
 
@@ -148,7 +150,7 @@ def _count(w: Words, s: IndicatorState, q, today: dt.date, ended: bool) -> Chart
     _ = w._
     d0, d1 = s.span
     goal = s.goal or 0.0
-    p = _Plot(s.span, [0.0, goal, s.current or 0.0])
+    p = _Plot(s.span, [0.0, goal, s.current or 0.0], whole=True)
     p.axes(w)
     if not ended:
         p.today(w, today)
