@@ -94,10 +94,19 @@ HARD = " ".join(["Kommunstyrelsen prioriterar trygghetsskapande investeringar i 
     (KONTROLLER, "example: true\n", "approach: \"Se kartan: ![Karta](karta.png)\"\nexample: true\n",
      "content/storby/2025/fler-kontroller/index.md:16: råd: bilden 'karta.png' finns inte på webbplatsen. Så här "
      "åtgärdar du: lägg bildfilen i samma mapp som texten och skriv filnamnet, t.ex. ![Beskrivning](bild.jpg)."),
+    (KONTROLLER, "    unit: kontroller\n", "    unit: trafikkontrollinsatser\n",
+     "content/storby/2025/fler-kontroller/index.md:12: råd: målet 'kontroller' har enheten 'trafikkontrollinsatser' "
+     "men ingen singularform, så sidan kan visa ”1 trafikkontrollinsatser”. Så här åtgärdar du: lägg till unit_one "
+     "med ordet i singular under unit, så som unit_one: möte hör till unit: möten (se docs/innehall.md, Mål)."),
 ])
 def test_each_kind_of_advice(good, rel, old, new, expected):
     edit(good, rel, old, new)
     assert advice(good) == [expected]
+
+
+def test_a_unit_with_its_singular_gets_no_advice(good):
+    edit(good, KONTROLLER, "    unit: kontroller\n", "    unit: trafikkontrollinsatser\n    unit_one: trafikkontrollinsats\n")
+    assert advice(good) == []
 
 
 def test_more_than_three_promises(good):

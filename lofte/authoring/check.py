@@ -22,6 +22,7 @@ from lofte.content.derived import PromiseState
 from lofte.content.errors import BuildAborted
 from lofte.content.model import Period, Promise, Text
 from lofte.content.yamlsource import LineDict, LineList, parse_yaml, split_front_matter
+from lofte.i18n import units
 from lofte.outputs import pages
 
 from . import readability
@@ -108,6 +109,7 @@ def check(opts: Options) -> list[Advice]:
                 found += link_advice(text, Where(period.path, key, page), known, lines)
             for promise in period.promises:
                 found += promise_advice(period, promise, ctx.facts.promises[promise.path], lines)
+                found += unit_advice(promise, lines)
                 page = urls.promise(period, promise)
                 body = Where(promise.path, None, page)
                 found += text_advice(promise.summary, Where(promise.path, "summary", page), lines)
@@ -173,6 +175,19 @@ def promise_advice(period: Period, promise: Promise, state: PromiseState, lines:
                           f"löftet har inte uppdaterats {since}; återkopplingsplanen lovar en uppdatering minst en gång "
                           f"på {period.feedback_plan.interval_days} dagar, och nästa skulle ha kommit senast {state.next_due}",
                           f"skriv en uppdatering: python build.py new uppdatering {promise.path.rsplit('/', 1)[0]} \"Rubrik\""))
+    return out
+
+
+def unit_advice(promise: Promise, lines: Lines) -> list[Advice]:
+    """A unit whose singular the site cannot know ("1 anmälningar") needs `unit_one`."""
+    out = []
+    for i, ind in enumerate(promise.indicators):
+        if ind.unit and not units.known_singular(ind.unit, ind.unit_one):
+            out.append(Advice(lines.display(promise.path), lines.key(promise.path, "indicators", i, "unit"),
+                              f"målet '{ind.id}' har enheten '{ind.unit}' men ingen singularform, så sidan kan "
+                              f"visa ”1 {ind.unit}”",
+                              "lägg till unit_one med ordet i singular under unit, så som unit_one: möte hör till "
+                              "unit: möten (se docs/innehall.md, Mål)"))
     return out
 
 
