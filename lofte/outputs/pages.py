@@ -22,7 +22,7 @@ from lofte.build import reuse
 from lofte.content import events, statuses, urls
 from lofte.content.languages import LANGUAGE_NAMES, direction, swedish_initial
 from lofte.content.model import ORIGIN_KINDS, Municipality
-from lofte.i18n.localize import Localizer, outdated
+from lofte.i18n.localize import Localizer
 from lofte.i18n.translate import FixedMessages, Translator
 
 from . import embed, hostfiles, jinjafast, opendata, opendata_csv, views
@@ -99,8 +99,8 @@ def _environment(templates: str, lang: str, inputs: str, reload: bool) -> jinja2
     env.filters["sv"] = _sv
     env.globals.update(urls=urls, statuses=statuses.BY_KEY, progress_statuses=statuses.PROGRESS,
                        verdicts=statuses.VERDICTS, origin_kinds=ORIGIN_KINDS,
-                       language_names=LANGUAGE_NAMES, outdated=outdated, direction=direction)
-    env.globals.update(events=events, iframe_height=embed.iframe_height, csp=Markup(hostfiles.CSP))  # feeds, calendar, embed links
+                       language_names=LANGUAGE_NAMES, direction=direction)
+    env.globals.update(events=events, csp=Markup(hostfiles.CSP))  # calendar links, the page's policy
     return env
 
 

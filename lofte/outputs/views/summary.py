@@ -40,6 +40,7 @@ class PromiseSummary:
     next_report: str
     late: bool
     follow_up: str  # the follow-up page of the period, or ""
+    dates: str  # the promise's time frame
 
 
 def ended_text(w: Words, end: dt.date | None) -> str:
@@ -77,6 +78,8 @@ def promise_summary(w: Words, promise: Promise, period: Period, st: PromiseState
         progress=tuple(progress(w, s, translation, facts.build_date, st.ended) for s in st.indicators),
         last_report=last, next_report=nxt, late=st.overdue,
         follow_up=urls.follow_up(period) if period.follow_up is not None else "",
+        dates=(f"{w.date(start)} – {w.date(end)}" if start and end
+               else w.tr.sv(period.dates_note) if period.dates_note else _("Anges inte")),
     )
 
 
