@@ -54,7 +54,7 @@ def progress(w: Words, s: IndicatorState, translation: Translation | None, today
     if s.scale is not None and s.current is not None:
         if counted:
             low, high = Markup(w._.number(0)), Markup(_("Mål: {goal}")).format(goal=q(s.goal))
-            if s.expected is not None and s.goal:
+            if s.expected and s.goal:  # a schedule that asks for nothing yet says nothing
                 expected_at = s.expected / s.goal
                 expected = Markup(_("Enligt tidsplanen: {n} vid det här laget")).format(n=q(s.expected))
         else:

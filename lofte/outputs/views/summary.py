@@ -161,6 +161,8 @@ def period_summary(w: Words, period: Period, ps: PeriodState, facts: Facts) -> P
             before = "" if st.verdict else _("Senast rapporterat: {status}", status=w.status(st.status, ended=True).label)
         else:
             status, before = w.status(st.status, example=st.status_example), ""
+            if st.status == "ingen uppgift" and st.status_since:
+                before = _("inget rapporterat sedan {date}", date=w.date(st.status_since))
         late = _("Uppdatering saknas sedan {date}", date=w.date(st.next_due)) if st.overdue else ""
         rows.append(PromiseRow(urls.promise(period, pr), w.tr(pr, "title"), status, before,
                                tuple(progress(w, s, translation, facts.build_date, st.ended)
