@@ -27,8 +27,8 @@ ROBOTS = "robots.txt"
 RESERVED_TOP = {"status", "om", "tillganglighet", "assets", "data", "feeds", "en", "ar", "fa", "fi",
                 "so", "ti", "yi", "ku", "bs", "pl", "uk", "404", "sitemap", "robots", "affischer",
                 "webbredaktorer"}
-RESERVED_IN_MUNICIPALITY = {"arkiv", "kalender", "feeds", "data"}
-RESERVED_IN_PERIOD = {"uppfoljning", "affisch", "inbaddning", "data", "feeds", "lattlast", "webbredaktorer"}
+RESERVED_IN_MUNICIPALITY = {"arkiv", "kalender", "feeds", "data", "webbredaktorer"}
+RESERVED_IN_PERIOD = {"uppfoljning", "affisch", "inbaddning", "data", "feeds", "lattlast"}
 
 
 def municipality(m: Municipality) -> str:
@@ -147,6 +147,6 @@ def base_path(base_url: str) -> str:
 EDITORS = "webbredaktorer/"  # for web editors: how to embed, subscribe and reuse the data
 
 
-def period_editors(p: Period) -> str:
-    """A period's page for web editors: its embed code, calendar, feed, data and posters."""
-    return f"{period(p)}{EDITORS}"
+def municipality_editors(m: Municipality) -> str:
+    """A municipality's page for web editors: each period's embed code, feed, data and posters, the calendar."""
+    return f"{municipality(m)}{EDITORS}"

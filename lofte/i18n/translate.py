@@ -80,7 +80,7 @@ class Translator:
     def number(self, value: float | None) -> str:
         if value is None:
             return ""
-        return _number(value, self.lang)
+        return format_number(value, self.lang)
 
 
 class FixedMessages(Extension):
@@ -108,8 +108,11 @@ class FixedMessages(Extension):
         yield from window
 
 
+@lru_cache(maxsize=4096)
 def plural_form(count: float, lang: str) -> str:
-    """CLDR plural category of `count` in `lang` ("one", "other", …), e.g. 1 → "one" in Swedish."""
+    """CLDR plural category of `count` in `lang` ("one", "other", …), e.g. 1 → "one" in Swedish.
+
+    Cached: Babel evaluates the rule in Python, and pages ask for the same few counts."""
     return _locale(lang).plural_form(abs(count))
 
 
@@ -126,5 +129,5 @@ def _date(value: dt.date, fmt: str, lang: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _number(value: float, lang: str) -> str:
+def format_number(value: float, lang: str) -> str:
     return format_decimal(value, format="#,##0.##", locale=lang)

@@ -134,11 +134,11 @@ def letter_index(municipalities: tuple[Municipality, ...]) -> list[tuple[str, st
 
 
 def municipality_pages(m: Municipality) -> list[Page]:
-    out = [Page(urls.municipality(m), "municipality.html", {"municipality": m})]
+    out = [Page(urls.municipality(m), "municipality.html", {"municipality": m}),
+           Page(urls.municipality_editors(m), "municipality_editors.html", {"municipality": m})]
     for p in m.periods:
         out.append(Page(urls.period(p), "period.html", {"municipality": m, "period": p}))
         out.append(Page(urls.embed(p), "embed.html", {"municipality": m, "period": p, **embed.style(TEMPLATES)}))
-        out.append(Page(urls.period_editors(p), "period_editors.html", {"municipality": m, "period": p}))
         if p.follow_up is not None:
             out.append(Page(urls.follow_up(p), "follow_up.html", {"municipality": m, "period": p}))
         for pr in p.promises:

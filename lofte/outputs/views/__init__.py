@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from lofte.content import urls
 
 from . import notices, period_page, promise_page, start
-from .sources import source  # noqa: F401 - for templates and tests
 from .words import Words
 
 SHARE_PAGES = {"period.html", "promise.html"}  # the posters make a share image for each
@@ -30,7 +29,7 @@ class ShareImage:
 PAGE_VIEWS = {
     "promise.html": promise_page.view,
     "period.html": period_page.view,
-    "period_editors.html": period_page.editors,
+    "municipality_editors.html": period_page.editors,
     "follow_up.html": period_page.follow_up,
     "municipality.html": start.municipality,
     "home.html": start.home,

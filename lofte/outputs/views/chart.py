@@ -7,12 +7,16 @@ its baseline, each measurement, the target and a steady path from baseline to
 target; a count shows its running total against the schedule (0 at the start,
 the goal at the deadline). Colours come from the stylesheet's classes, so print,
 dark mode and forced colours (system colours) all apply.
+
+The drawing (`shape`) has no words in it and is made once per indicator and
+build; each language adds only its tick labels, sentence and table.
 """
 from __future__ import annotations
 
 import datetime as dt
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -33,11 +37,19 @@ class ChartView:
     legend: tuple[tuple[str, str], ...]  # (CSS class of the swatch, text)
 
 
-def chart(w: Words, s: IndicatorState, q, today: dt.date, ended: bool) -> ChartView | None:
-    """The chart of one indicator, or None when it has no dated value or no time axis."""
-    if not s.series or s.span is None:
-        return None
-    return _measure(w, s, q, today, ended) if s.indicator.kind == "measure" else _count(w, s, q, today, ended)
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """The words-free part of a chart: SVG elements and where the labels go."""
+    body: str
+    ticks: tuple[tuple[float, float], ...]  # (y, value) on the value axis
+    dates: tuple[tuple[float, dt.date, str], ...]  # (x, date, text-anchor) under the time axis
+    today: float | None  # x of the "today" label
+    keys: tuple[str, ...]  # legend entries present, in order
+
+
+def _n(v: float) -> str:
+    """A coordinate, short: 182 not 182.0."""
+    return f"{round(v, 1):g}"
 
 
 class _Plot:
@@ -45,50 +57,39 @@ class _Plot:
 
     def __init__(self, span: tuple[dt.date, dt.date], values: list[float], whole: bool = False):
         self.d0, self.d1 = span
+        self.days = max(1, (self.d1 - self.d0).days)
         self.lo, self.hi, self.step = nice_range(min(values), max(values), whole)
         self.parts: list[str] = []
 
-    def x(self, d: dt.date) -> float:
-        share = (d - self.d0).days / max(1, (self.d1 - self.d0).days)
-        return round(LEFT + (W - LEFT - RIGHT) * share, 1)
+    def x(self, d: dt.date) -> str:
+        return _n(LEFT + (W - LEFT - RIGHT) * (d - self.d0).days / self.days)
 
-    def y(self, v: float) -> float:
-        share = (v - self.lo) / (self.hi - self.lo)
-        return round(H - BOTTOM - (H - TOP - BOTTOM) * share, 1)
+    def y(self, v: float) -> str:
+        return _n(H - BOTTOM - (H - TOP - BOTTOM) * (v - self.lo) / (self.hi - self.lo))
 
-    def axes(self, w: Words) -> None:
+    def axes(self) -> tuple[tuple[float, float], ...]:
         ticks = [self.lo + i * self.step for i in range(int(round((self.hi - self.lo) / self.step)) + 1)]
-        for v in ticks:
-            y = self.y(v)
-            self.parts.append(f'<line class="chart__grid" x1="{LEFT}" x2="{W - RIGHT}" y1="{y}" y2="{y}"/>')
-            self.parts.append(f'<text class="chart__tick" x="{LEFT - 6}" y="{y + 4}" text-anchor="end">'
-                              f"{escape(w._.number(v))}</text>")
-        base = H - BOTTOM
-        self.parts.append(f'<line class="chart__axis" x1="{LEFT}" x2="{W - RIGHT}" y1="{base}" y2="{base}"/>')
-        for d, anchor in ((self.d0, "start"), (self.d1, "end")):
-            self.parts.append(f'<text class="chart__tick" x="{self.x(d)}" y="{H - 8}" text-anchor="{anchor}">'
-                              f"{escape(w._.date(d, 'MMM y'))}</text>")
+        self.parts.append('<path class="chart__grid" d="'
+                          + "".join(f"M{LEFT} {self.y(v)}H{W - RIGHT}" for v in ticks) + '"/>')
+        self.parts.append(f'<path class="chart__axis" d="M{LEFT} {H - BOTTOM}H{W - RIGHT}"/>')
+        return tuple((float(self.y(v)), v) for v in ticks)
 
-    def today(self, w: Words, today: dt.date) -> None:
-        if self.d0 < today < self.d1:
-            x = self.x(today)
-            self.parts.append(f'<line class="chart__today" x1="{x}" x2="{x}" y1="{TOP}" y2="{H - BOTTOM}"/>')
-            self.parts.append(f'<text class="chart__tick" x="{x}" y="{TOP - 2}" text-anchor="middle" '
-                              f'dominant-baseline="hanging">{escape(w._("idag"))}</text>')
+    def today(self, today: dt.date) -> float | None:
+        if not self.d0 < today < self.d1:
+            return None
+        x = self.x(today)
+        self.parts.append(f'<path class="chart__today" d="M{x} {TOP}V{H - BOTTOM}"/>')
+        return float(x)
 
-    def line(self, cls: str, points: list[tuple[float, float]]) -> None:
-        path = " ".join(f"{'M' if i == 0 else 'L'}{x} {y}" for i, (x, y) in enumerate(points))
+    def line(self, cls: str, points: list[tuple[str, str]]) -> None:
+        path = "".join(f"{'M' if i == 0 else 'L'}{x} {y}" for i, (x, y) in enumerate(points))
         self.parts.append(f'<path class="{cls}" d="{path}"/>')
 
-    def dot(self, cls: str, x: float, y: float) -> None:
-        self.parts.append(f'<circle class="{cls}" cx="{x}" cy="{y}" r="4.5"/>')
+    def dots(self, cls: str, points: list[tuple[str, str]]) -> None:
+        self.parts.extend(f'<circle class="{cls}" cx="{x}" cy="{y}" r="4.5"/>' for x, y in points)
 
-    def diamond(self, x: float, y: float) -> None:
-        self.parts.append(f'<path class="chart__target-mark" d="M{x} {y - 7}l7 7-7 7-7-7z"/>')
-
-    def svg(self) -> Markup:
-        return Markup(f'<svg class="chart" viewBox="0 0 {W} {H}" aria-hidden="true" focusable="false">'
-                      + "".join(self.parts) + "</svg>")
+    def target(self, y: str) -> None:
+        self.parts.append(f'<path class="chart__target" d="M{LEFT} {y}H{W - RIGHT}"/>')
 
 
 def nice_range(lo: float, hi: float, whole: bool = False) -> tuple[float, float, float]:
@@ -103,75 +104,106 @@ def nice_range(lo: float, hi: float, whole: bool = False) -> tuple[float, float,
     return math.floor(lo / step) * step, math.ceil(hi / step) * step, step
 
 
-def _rows(w: Words, points, q, example_flags=None) -> tuple:
-    return tuple((d.isoformat(), w.date(d), q(v), ex) for d, v, ex in points)
+def ends(s: IndicatorState) -> tuple[dt.date, dt.date]:
+    """Where the baseline and the target sit on the time axis."""
+    b, t = s.indicator.baseline, s.indicator.target
+    return (b.date if b and b.date else s.span[0]), (t.date if t and t.date else s.span[1])
 
 
-def _measure(w: Words, s: IndicatorState, q, today: dt.date, ended: bool) -> ChartView:
+@lru_cache(maxsize=8192)
+def shape(s: IndicatorState, today: dt.date, ended: bool) -> Shape:
+    """The drawing of one indicator (cached: every language's page draws the same)."""
+    measure = s.indicator.kind == "measure"
+    b, t = s.indicator.baseline, s.indicator.target
+    if measure:
+        values = [v for _d, v, _e in s.series] + ([b.value] if b else []) + ([t.value] if t else [])
+        p = _Plot(s.span, values)
+    else:
+        p = _Plot(s.span, [0.0, s.goal or 0.0, s.current or 0.0], whole=True)
+    ticks = p.axes()
+    today_x = None if ended else p.today(today)
+    start, end = ends(s) if measure else s.span
+    keys = ["value"]
+    goal = (t.value if t else None) if measure else (s.goal or None)
+    if goal is not None:
+        p.target(p.y(goal))
+        keys.append("target")
+    if measure:
+        if t:
+            x, y = float(p.x(end)), float(p.y(t.value))
+            p.parts.append(f'<path class="chart__target-mark" d="M{_n(x)} {_n(y - 7)}l7 7-7 7-7-7z"/>')
+        if b and t:
+            p.line("chart__expected", [(p.x(start), p.y(b.value)), (p.x(end), p.y(t.value))])
+            keys.append("expected")
+        measured = ([(p.x(start), p.y(b.value))] if b else []) + [(p.x(d), p.y(v)) for d, v, _e in s.series]
+        p.line("chart__value", measured)
+        if b:
+            p.dots("chart__baseline", [(p.x(start), p.y(b.value))])
+            keys.insert(0, "baseline")
+        p.dots("chart__point", measured[1:] if b else measured)
+    else:
+        if goal:
+            p.line("chart__expected", [(p.x(start), p.y(0)), (p.x(end), p.y(goal))])
+            keys.append("expected")
+        steps, level = [(p.x(start), p.y(0))], 0.0
+        for d, total, _e in s.series:
+            steps += [(p.x(d), p.y(level)), (p.x(d), p.y(total))]
+            level = total
+        last = end if ended else min(today, end)
+        steps.append((p.x(max(last, s.series[-1][0])), p.y(level)))
+        p.line("chart__value", steps)
+        p.dots("chart__point", [(p.x(d), p.y(total)) for d, total, _e in s.series])
+    dates = ((float(p.x(p.d0)), p.d0, "start"), (float(p.x(p.d1)), p.d1, "end"))
+    return Shape("".join(p.parts), ticks, dates, today_x, tuple(keys))
+
+
+def chart(w: Words, s: IndicatorState, q, today: dt.date, ended: bool) -> ChartView | None:
+    """The chart of one indicator, or None when it has no dated value or no time axis."""
+    if not s.series or s.span is None:
+        return None
+    g = shape(s, today, ended)
     _ = w._
-    i, b, t = s.indicator, s.indicator.baseline, s.indicator.target
-    start = (b.date if b and b.date else s.span[0])
-    end = (t.date if t and t.date else s.span[1])
-    values = [v for _d, v, _e in s.series] + ([b.value] if b else []) + ([t.value] if t else [])
-    p = _Plot(s.span, values)
-    p.axes(w)
-    if not ended:
-        p.today(w, today)
-    legend = [("chart__key--value", _("Mätvärden"))]
-    if t:
-        y = p.y(t.value)
-        p.parts.append(f'<line class="chart__target" x1="{LEFT}" x2="{W - RIGHT}" y1="{y}" y2="{y}"/>')
-        p.diamond(p.x(end), y)
-        legend.append(("chart__key--target", _("Mål")))
-    if b and t:
-        p.line("chart__expected", [(p.x(start), p.y(b.value)), (p.x(end), p.y(t.value))])
-        legend.append(("chart__key--expected", _("Jämn takt från utgångsläget till målet")))
-    measured = [(p.x(d), p.y(v)) for d, v, _e in s.series]
-    if b:
-        measured.insert(0, (p.x(start), p.y(b.value)))
-    p.line("chart__value", measured)
-    if b:
-        p.dot("chart__baseline", p.x(start), p.y(b.value))
-        legend.insert(0, ("chart__key--baseline", _("Utgångsläge")))
-    for d, v, _e in s.series:
-        p.dot("chart__point", p.x(d), p.y(v))
+    text = [f'<text class="chart__tick" x="{LEFT - 6}" y="{_n(y + 4)}" text-anchor="end">{escape(w._.number(v))}</text>'
+            for y, v in g.ticks]
+    text += [f'<text class="chart__tick" x="{_n(x)}" y="{H - 8}" text-anchor="{anchor}">{escape(w._.date(d, "MMM y"))}'
+             "</text>" for x, d, anchor in g.dates]
+    if g.today is not None:
+        text.append(f'<text class="chart__tick" x="{_n(g.today)}" y="{TOP - 2}" text-anchor="middle" '
+                    f'dominant-baseline="hanging">{escape(_("idag"))}</text>')
+    svg = Markup(f'<svg class="chart" viewBox="0 0 {W} {H}" aria-hidden="true" focusable="false">{g.body}'
+                 + "".join(text) + "</svg>")
+    measure = s.indicator.kind == "measure"
+    names = {"value": _("Mätvärden") if measure else _("Gjort hittills (summa)"), "target": _("Mål"),
+             "expected": _("Jämn takt från utgångsläget till målet") if measure else _("Tidsplan"),
+             "baseline": _("Utgångsläge")}
+    legend = tuple((f"chart__key--{k}", names[k]) for k in g.keys)
+    rows = tuple((d.isoformat(), w.date(d), q(v), ex) for d, v, ex in s.series)
+    if measure:
+        return ChartView(svg, _measure_summary(w, s, q), (_("Datum"), _("Värde")), _with_baseline(w, s, q, rows), legend)
+    summary = w.fill(_("Totalt {value} under perioden, senast rapporterat {date}.") if ended else
+                     _("Totalt {value} hittills, senast rapporterat {date}."),
+                     value=q(s.current or 0), date=w.date(s.series[-1][0]))
+    if s.goal:
+        summary += Markup(" ") + w.fill(_("Målet är {value} senast {date}."), value=q(s.goal), date=w.date(s.span[1]))
+    return ChartView(svg, summary, (_("Datum"), _("Totalt")), rows, legend)
+
+
+def _with_baseline(w: Words, s: IndicatorState, q, rows: tuple) -> tuple:
+    b = s.indicator.baseline
+    if b is None:
+        return rows
+    start = ends(s)[0]
+    return ((start.isoformat(), w.date(start), q(b.value), False),) + rows
+
+
+def _measure_summary(w: Words, s: IndicatorState, q) -> Markup:
+    _ = w._
+    b, t = s.indicator.baseline, s.indicator.target
     last_d, last_v, _ex = s.series[-1]
-    summary = Markup(_("Senaste mätningen: {value} ({date}).")).format(value=q(last_v), date=w.date(last_d))
+    summary = w.fill(_("Senaste mätningen: {value} ({date})."), value=q(last_v), date=w.date(last_d))
     if b:
-        summary = Markup(_("Utgångsläget var {value}.")).format(value=q(b.value)) + Markup(" ") + summary
+        summary = w.fill(_("Utgångsläget var {value}."), value=q(b.value)) + Markup(" ") + summary
     if t:
-        summary += Markup(" ") + Markup(_("Målet är {bound} {value}.")).format(bound=w.bound(i.direction),
-                                                                            value=q(t.value))
-    rows = ([(start.isoformat(), w.date(start), q(b.value), False)] if b else []) + list(_rows(w, s.series, q))
-    return ChartView(p.svg(), summary, (_("Datum"), _("Värde")), tuple(rows), tuple(legend))
-
-
-def _count(w: Words, s: IndicatorState, q, today: dt.date, ended: bool) -> ChartView:
-    _ = w._
-    d0, d1 = s.span
-    goal = s.goal or 0.0
-    p = _Plot(s.span, [0.0, goal, s.current or 0.0], whole=True)
-    p.axes(w)
-    if not ended:
-        p.today(w, today)
-    legend = [("chart__key--value", _("Gjort hittills (summa)"))]
-    if goal:
-        y = p.y(goal)
-        p.parts.append(f'<line class="chart__target" x1="{LEFT}" x2="{W - RIGHT}" y1="{y}" y2="{y}"/>')
-        p.line("chart__expected", [(p.x(d0), p.y(0)), (p.x(d1), y)])
-        legend += [("chart__key--target", _("Mål")), ("chart__key--expected", _("Tidsplan"))]
-    steps, level = [(p.x(d0), p.y(0))], 0.0
-    for d, total, _e in s.series:
-        steps += [(p.x(d), p.y(level)), (p.x(d), p.y(total))]
-        level = total
-    last = min(today, d1) if not ended else d1
-    steps.append((p.x(max(last, s.series[-1][0])), p.y(level)))
-    p.line("chart__value", steps)
-    for d, total, _e in s.series:
-        p.dot("chart__point", p.x(d), p.y(total))
-    summary = Markup(_("Totalt {value} under perioden, senast rapporterat {date}.") if ended else
-                     _("Totalt {value} hittills, senast rapporterat {date}.")).format(
-        value=q(s.current or 0), date=w.date(s.series[-1][0]))
-    if goal:
-        summary += Markup(" ") + Markup(_("Målet är {value} senast {date}.")).format(value=q(goal), date=w.date(d1))
-    return ChartView(p.svg(), summary, (_("Datum"), _("Totalt")), _rows(w, s.series, q), tuple(legend))
+        summary += Markup(" ") + w.fill(_("Målet är {bound} {value}."), bound=w.bound(s.indicator.direction),
+                                        value=q(t.value))
+    return summary

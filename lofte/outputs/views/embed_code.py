@@ -8,9 +8,9 @@ from lofte.content import urls
 from ..embed import iframe_height
 
 
-def snippet(v: dict) -> str:
-    """The iframe code as text (the page escapes it again to show it)."""
-    period, site, lang = v["period"], v["site"], v["lang"]
+def snippet(v: dict, period) -> str:
+    """The iframe code of `period` as text (the page escapes it again to show it)."""
+    site, lang = v["site"], v["lang"]
     path = urls.embed(period)
     if path in v["localized_pages"]:
         path = urls.localized(path, lang)

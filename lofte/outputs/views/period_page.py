@@ -34,18 +34,30 @@ def view(v: dict) -> dict:
         "interval": (w._("Varje löfte ska uppdateras {how}.", how=w.interval(plan.interval_days))
                      if plan and plan.interval_days else ""),
         "posters": posters(period),
-        "editors": urls.period_editors(period),
+        "editors": f"{urls.municipality_editors(m)}#period-{period.slug}",
         "source": source(period.source),
         "note": notices.translation(period, t, True) if (t := w.tr.translation(period)) else None,
     }
 
 
+@dataclass(frozen=True, slots=True)
+class EditorsPeriod:
+    period: object
+    title: object  # Part
+    snippet: str
+    feed: str  # absolute
+    posters: tuple[PosterLink, ...]
+
+
 def editors(v: dict) -> dict:
-    """The period's page for web editors: embed code, calendar, feed, data and posters."""
-    period, m = v["period"], v["municipality"]
-    return {"snippet": embed_code.snippet(v), "posters": posters(period),
-            "calendar": urls.absolute(v["site"].base_url, urls.calendar(m)),
-            "feed": urls.absolute(v["site"].base_url, urls.feed(urls.period(period)))}
+    """A municipality's page for web editors: per period its embed code, feed, data and posters."""
+    m, site, w = v["municipality"], v["site"], v["words"]
+    base = site.base_url
+    return {"calendar": urls.absolute(base, urls.calendar(m)),
+            "feed": urls.absolute(base, urls.feed(urls.municipality(m))),
+            "periods": [EditorsPeriod(p, w.tr(p, "title"), embed_code.snippet(v, p),
+                                      urls.absolute(base, urls.feed(urls.period(p))), posters(p))
+                        for p in reversed(m.periods)]}
 
 
 @dataclass(frozen=True, slots=True)

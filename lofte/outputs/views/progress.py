@@ -37,7 +37,9 @@ class ProgressView:
     chart: chart.ChartView | None
 
 
-def progress(w: Words, s: IndicatorState, translation: Translation | None, today, ended: bool) -> ProgressView:
+def progress(w: Words, s: IndicatorState, translation: Translation | None, today, ended: bool,
+             with_chart: bool = True) -> ProgressView:
+    """The figure, bar and texts of one indicator; `with_chart` for the promise page's chart too."""
     _ = w._
     i = s.indicator
     unit = w.unit_words(i, translation)
@@ -46,20 +48,20 @@ def progress(w: Words, s: IndicatorState, translation: Translation | None, today
     if s.current is None:
         figure = Markup(_("Inget mätvärde rapporterat"))
     elif counted and s.goal is not None:
-        figure = Markup(_("{done} av {goal}")).format(done=w._.number(s.current), goal=q(s.goal))
+        figure = w.fill(_("{done} av {goal}"), done=w._.number(s.current), goal=q(s.goal))
     else:
         figure = q(s.current)
     bar = low = high = expected = Markup("")
     expected_at = None
     if s.scale is not None and s.current is not None:
         if counted:
-            low, high = Markup(w._.number(0)), Markup(_("Mål: {goal}")).format(goal=q(s.goal))
+            low, high = Markup(w._.number(0)), w.fill(_("Mål: {goal}"), goal=q(s.goal))
             if s.expected and s.goal:  # a schedule that asks for nothing yet says nothing
                 expected_at = s.expected / s.goal
-                expected = Markup(_("Enligt tidsplanen: {n} vid det här laget")).format(n=q(s.expected))
+                expected = w.fill(_("Enligt tidsplanen: {n} vid det här laget"), n=q(s.expected))
         else:
-            low = Markup(_("Utgångsläge: {value}")).format(value=q(s.scale[0]))
-            high = Markup(_("Mål: {goal}")).format(goal=q(s.scale[1]))
+            low = w.fill(_("Utgångsläge: {value}"), value=q(s.scale[0]))
+            high = w.fill(_("Mål: {goal}"), goal=q(s.scale[1]))
         bar = bar_svg(s.fraction or 0.0, expected_at)
     verdict = (_("Ligger efter tidsplanen") if s.behind else _("Målet är nått") if s.reached
                else _("Målet nåddes inte") if s.missed else "")
@@ -68,7 +70,7 @@ def progress(w: Words, s: IndicatorState, translation: Translation | None, today
         target=target_text(w, s, q), baseline=baseline_text(w, s, q), bar=bar, low=low, high=high,
         expected=expected, verdict=verdict, behind=s.behind, example=s.example,
         note=w.tr.sv(i.note) if i.note else "",
-        chart=chart.chart(w, s, q, today, ended),
+        chart=chart.chart(w, s, q, today, ended) if with_chart else None,
     )
 
 
@@ -78,15 +80,15 @@ def target_text(w: Words, s: IndicatorState, q) -> Markup:
     if t is None:
         return Markup(_("Mål: anges inte i källan"))
     if i.kind == "frequency":
-        text = Markup(_("Mål: {n} {per}")).format(n=q(t.value), per=w.per(i.frequency))
+        text = w.fill(_("Mål: {n} {per}"), n=q(t.value), per=w.per(i.frequency))
         if s.goal is not None and s.goal != t.value:
-            text += Markup(" ") + Markup(_("(totalt {n})")).format(n=q(s.goal))
+            text += Markup(" ") + w.fill(_("(totalt {n})"), n=q(s.goal))
     elif i.kind == "count":
-        text = Markup(_("Mål: {n}")).format(n=q(t.value))
+        text = w.fill(_("Mål: {n}"), n=q(t.value))
     else:
-        text = Markup(_("Mål: {bound} {n}")).format(bound=w.bound(i.direction), n=q(t.value))
+        text = w.fill(_("Mål: {bound} {n}"), bound=w.bound(i.direction), n=q(t.value))
     if t.date:
-        text += Markup(" ") + Markup(_("senast {date}")).format(date=w.date(t.date))
+        text += Markup(" ") + w.fill(_("senast {date}"), date=w.date(t.date))
     return text
 
 
@@ -94,7 +96,7 @@ def baseline_text(w: Words, s: IndicatorState, q) -> Markup:
     b = s.indicator.baseline
     if b is None:
         return Markup("")
-    text = Markup(w._("Utgångsläge: {value}")).format(value=q(b.value))
+    text = w.fill(w._("Utgångsläge: {value}"), value=q(b.value))
     if b.date:
         text += Markup(" (%s)") % w.date(b.date)
     return text

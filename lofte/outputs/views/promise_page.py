@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -18,6 +19,9 @@ from . import notices
 from .sources import source
 from .summary import promise_summary
 from .words import StatusView, Words
+
+
+NOT_WORDS = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +41,10 @@ class ChangeView:
     text: Markup  # "status ändrad från ○ Inte påbörjat till ◐ Pågår"
 
 
+@lru_cache(maxsize=4096)
 def _words(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text).casefold().strip()
+    """Only the words, lower case: cached, as the same promise text is compared on every language's page."""
+    return NOT_WORDS.sub(" ", text).casefold().strip()
 
 
 def not_in(said: str, texts) -> list:
@@ -48,7 +54,7 @@ def not_in(said: str, texts) -> list:
     "Ökad trygghet" is not dropped because the body uses the phrase in a sentence.
     """
     whole = {_words(part) for part in said.split(" | ")}
-    flat = _words(said)
+    flat = " ".join(whole)
     out = []
     for t in texts:
         words = _words(t.text)

@@ -9,6 +9,7 @@ an ended period, and nothing says "ännu" ("yet") about something that is over.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass
 
 from lofte.content import statuses, urls
@@ -150,7 +151,24 @@ class PeriodSummary:
     last_updated: str
 
 
+class _Made:
+    """A period's summary is shown on its page, its embed and its municipality's page, in each
+    language: made once per build (one facts object) and language, not once per page."""
+    facts: weakref.ref | None = None
+    summaries: dict = {}
+
+
 def period_summary(w: Words, period: Period, ps: PeriodState, facts: Facts) -> PeriodSummary:
+    if _Made.facts is None or _Made.facts() is not facts:
+        _Made.facts, _Made.summaries = weakref.ref(facts), {}
+    made = _Made.summaries
+    key = (period.path, w.tr.content_lang, w.lang)
+    if key not in made:
+        made[key] = _period_summary(w, period, ps, facts)
+    return made[key]
+
+
+def _period_summary(w: Words, period: Period, ps: PeriodState, facts: Facts) -> PeriodSummary:
     _ = w._
     rows = []
     for pr in period.promises:
@@ -165,7 +183,7 @@ def period_summary(w: Words, period: Period, ps: PeriodState, facts: Facts) -> P
                 before = _("inget rapporterat sedan {date}", date=w.date(st.status_since))
         late = _("Uppdatering saknas sedan {date}", date=w.date(st.next_due)) if st.overdue else ""
         rows.append(PromiseRow(urls.promise(period, pr), w.tr(pr, "title"), status, before,
-                               tuple(progress(w, s, translation, facts.build_date, st.ended)
+                               tuple(progress(w, s, translation, facts.build_date, st.ended, with_chart=False)
                                      for s in st.indicators if s.current is not None or s.goal is not None),
                                late, _("Inofficiell översättning") if translation and not translation.official else ""))
     note = ""

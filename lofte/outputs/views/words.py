@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -18,7 +19,10 @@ from lofte.content.model import Indicator, Municipality, Translation
 from lofte.i18n import units
 from lofte.i18n.labels import actor_name
 from lofte.i18n.localize import CONTENT_LANG, Localizer
-from lofte.i18n.translate import Translator, plural_form
+from lofte.i18n.translate import Translator, format_number, plural_form
+
+
+NBSP = "\N{NO-BREAK SPACE}"  # a number and its unit never part at a line end
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,14 @@ class Words:
     def date(self, value: dt.date | None) -> str:
         return self._.date(value)
 
+    @staticmethod
+    def fill(template: str, **values) -> Markup:
+        """A translated catalogue text (trusted) with its values escaped: `fill(_("Mål: {n}"), n=…)`.
+
+        The same as Markup(template).format(…), several times faster (str.format on escaped values).
+        """
+        return Markup(template.format_map({k: escape(v) for k, v in values.items()}))
+
     # -- units and numbers ---------------------------------------------------
     def unit_words(self, ind: Indicator, translation: Translation | None) -> UnitWords:
         """The unit's singular and plural in this page's language, or in Swedish where none is known."""
@@ -90,16 +102,7 @@ class Words:
 
     def quantity(self, n: float, words: UnitWords) -> Markup:
         """"3 möten", "1 möte"; a Swedish unit on an English page is marked as Swedish."""
-        word = words.one if plural_form(n, words.lang) == "one" else words.other
-        return self.number_with(n, word, words.lang)
-
-    def number_with(self, n: float, word: str, lang: str) -> Markup:
-        number = escape(self._.number(n))
-        if not word:
-            return number
-        if lang == self.lang:
-            return Markup("%s\N{NO-BREAK SPACE}%s") % (number, word)
-        return Markup('%s\N{NO-BREAK SPACE}<span lang="%s">%s</span>') % (number, lang, word)
+        return _quantity(n, words, self.lang)
 
     def indicator_name(self, ind: Indicator, translation: Translation | None):
         """The indicator's name: translated, else the Swedish one (marked as Swedish)."""
@@ -126,6 +129,18 @@ class Words:
             if low <= days <= high:
                 return text
         return self._.n(days, "minst en gång om dagen", "minst en gång på {n} dagar")
+
+
+@lru_cache(maxsize=8192)
+def _quantity(n: float, words: UnitWords, page_lang: str) -> Markup:
+    """Cached: a site repeats the same few small numbers with the same units thousands of times."""
+    word = words.one if plural_form(n, words.lang) == "one" else words.other
+    number = escape(format_number(n, page_lang))
+    if not word:
+        return number
+    if words.lang == page_lang:
+        return Markup(f"{number}{NBSP}{escape(word)}")
+    return Markup(f'{number}{NBSP}<span lang="{escape(words.lang)}">{escape(word)}</span>')
 
 
 def indicator_translation(t: Translation | None, indicator_id: str) -> dict:
