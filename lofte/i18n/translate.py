@@ -108,7 +108,7 @@ class FixedMessages(Extension):
         yield from window
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def plural_form(count: float, lang: str) -> str:
     """CLDR plural category of `count` in `lang` ("one", "other", …), e.g. 1 → "one" in Swedish.
 

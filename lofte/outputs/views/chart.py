@@ -110,7 +110,7 @@ def ends(s: IndicatorState) -> tuple[dt.date, dt.date]:
     return (b.date if b and b.date else s.span[0]), (t.date if t and t.date else s.span[1])
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32)  # a page's languages are rendered one after the other
 def shape(s: IndicatorState, today: dt.date, ended: bool) -> Shape:
     """The drawing of one indicator (cached: every language's page draws the same)."""
     measure = s.indicator.kind == "measure"

@@ -38,8 +38,9 @@ class ProgressView:
 
 
 def progress(w: Words, s: IndicatorState, translation: Translation | None, today, ended: bool,
-             with_chart: bool = True) -> ProgressView:
-    """The figure, bar and texts of one indicator; `with_chart` for the promise page's chart too."""
+             full: bool = True) -> ProgressView:
+    """The figure, bar and texts of one indicator; `full` adds what only the promise page shows
+    (target, baseline, note, chart), which a period's compact list leaves out."""
     _ = w._
     i = s.indicator
     unit = w.unit_words(i, translation)
@@ -67,10 +68,10 @@ def progress(w: Words, s: IndicatorState, translation: Translation | None, today
                else _("Målet nåddes inte") if s.missed else "")
     return ProgressView(
         name=w.indicator_name(i, translation), figure=figure, when=w.date(s.current_date),
-        target=target_text(w, s, q), baseline=baseline_text(w, s, q), bar=bar, low=low, high=high,
-        expected=expected, verdict=verdict, behind=s.behind, example=s.example,
-        note=w.tr.sv(i.note) if i.note else "",
-        chart=chart.chart(w, s, q, today, ended) if with_chart else None,
+        target=target_text(w, s, q) if full else Markup(""), baseline=baseline_text(w, s, q) if full else Markup(""),
+        bar=bar, low=low, high=high, expected=expected, verdict=verdict, behind=s.behind, example=s.example,
+        note=w.tr.sv(i.note) if i.note and full else "",
+        chart=chart.chart(w, s, q, today, ended) if full else None,
     )
 
 

@@ -41,7 +41,7 @@ class ChangeView:
     text: Markup  # "status ändrad från ○ Inte påbörjat till ◐ Pågår"
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=64)  # a page's languages are rendered one after the other
 def _words(text: str) -> str:
     """Only the words, lower case: cached, as the same promise text is compared on every language's page."""
     return NOT_WORDS.sub(" ", text).casefold().strip()
@@ -91,17 +91,14 @@ def lead(w: Words, promise: Promise):
     return summary
 
 
-def update_view(w: Words, promise: Promise, u: Update, corrected_by: dict[str, str], translation) -> UpdateView:
-    names = {i.id: i for i in promise.indicators}
-    progress = []
-    for p in u.progress:
-        ind = names.get(p.indicator)
-        if ind is not None:
-            progress.append((w.indicator_name(ind, translation), w.quantity(p.value, w.unit_words(ind, translation))))
+def update_view(w: Words, u: Update, corrected_by: dict[str, str], indicators: dict) -> UpdateView:
+    """One update; `indicators` maps an indicator id to its (name, unit words) on this page."""
+    progress = tuple((indicators[p.indicator][0], w.quantity(p.value, indicators[p.indicator][1]))
+                     for p in u.progress if p.indicator in indicators)
     t = w.tr.translation(u)
     return UpdateView(u, w.tr(u, "title"), w.status(u.status) if u.status else None,
                       tuple((w.actor(a.actor), w.status(a.status)) for a in u.actor_status),
-                      tuple(progress), corrected_by.get(u.slug, ""), notices.translation(u, t, False) if t else None)
+                      progress, corrected_by.get(u.slug, ""), notices.translation(u, t, False) if t else None)
 
 
 def change_view(w: Words, c: Change) -> ChangeView:
@@ -121,10 +118,11 @@ def view(v: dict) -> dict:
     promise, period, facts = v["promise"], v["period"], v["facts"]
     st = facts.promises[promise.path]
     translation = w.tr.translation(promise)
+    indicators = {i.id: (w.indicator_name(i, translation), w.unit_words(i, translation)) for i in promise.indicators}
     return {
         "summary": promise_summary(w, promise, period, st, facts),
         "how": how(w, promise),
-        "updates": [update_view(w, promise, u, st.corrected_by, translation) for u in promise.updates],
+        "updates": [update_view(w, u, st.corrected_by, indicators) for u in promise.updates],
         "changes": [change_view(w, c) for c in st.changes],
         "note": notices.translation(promise, translation, True) if translation else None,
         "lead": lead(w, promise),

@@ -60,12 +60,12 @@ def promise_summary(w: Words, promise: Promise, period: Period, st: PromiseState
         label, note = _("Slutbedömning"), ended_note(w, promise, period, st)
     else:
         answer = w.status(st.status, example=st.status_example)
-        label, note = _("Status"), running_note(w, st, rows)
+        label, note = _("Status"), running_note(w, st, rows, facts.build_date)
     if st.last_updated:
         last = w.date(st.last_updated)
     elif st.ended:
         last = _("Inget rapporterades under perioden")
-    elif start:
+    elif start and start <= facts.build_date:
         last = _("Inget rapporterat sedan perioden började {date}", date=w.date(start))
     else:
         last = _("Inget rapporterat")
@@ -96,7 +96,7 @@ def actor_row(w: Words, actor: str, responsible: str, status: str, st: PromiseSt
                     w.status(status, example=example, ended=st.ended), note)
 
 
-def running_note(w: Words, st: PromiseState, rows: tuple[ActorRow, ...]) -> str:
+def running_note(w: Words, st: PromiseState, rows: tuple[ActorRow, ...], today: dt.date) -> str:
     """Who has not reported, and since when: the honest reading of "Inte rapporterat"."""
     if st.status != "ingen uppgift":
         return ""
@@ -104,7 +104,7 @@ def running_note(w: Words, st: PromiseState, rows: tuple[ActorRow, ...]) -> str:
     if not silent:
         return w._("Ingen samlad status är rapporterad. Se hur det går för var och en nedan.")
     who = w.listing(silent)
-    if st.status_since:
+    if st.status_since and st.status_since <= today:
         return w._("{who} har inte rapporterat hur arbetet går sedan {date}.", who=who, date=w.date(st.status_since))
     return w._("{who} har inte rapporterat hur arbetet går.", who=who)
 
@@ -183,7 +183,7 @@ def _period_summary(w: Words, period: Period, ps: PeriodState, facts: Facts) -> 
                 before = _("inget rapporterat sedan {date}", date=w.date(st.status_since))
         late = _("Uppdatering saknas sedan {date}", date=w.date(st.next_due)) if st.overdue else ""
         rows.append(PromiseRow(urls.promise(period, pr), w.tr(pr, "title"), status, before,
-                               tuple(progress(w, s, translation, facts.build_date, st.ended, with_chart=False)
+                               tuple(progress(w, s, translation, facts.build_date, st.ended, full=False)
                                      for s in st.indicators if s.current is not None or s.goal is not None),
                                late, _("Inofficiell översättning") if translation and not translation.official else ""))
     note = ""

@@ -54,10 +54,7 @@ class Words:
     # -- statuses and names ------------------------------------------------
     def status(self, key: str, example: bool = False, ended: bool = False) -> StatusView:
         """A status as symbol and word; `ended` words a progress state reported before the end."""
-        s = statuses.BY_KEY[key]
-        label = s.text_ended(self.lang) if ended and s.kind == "progress" else s.text(self.lang)
-        return StatusView(s.key, s.symbol, label, s.tone, f"{urls.STATUSES}#status-{s.key.replace(' ', '-')}",
-                          example)
+        return _status(key, example, ended, self.lang)
 
     def tally(self, counts: tuple[tuple[str, int], ...]) -> str:
         """"2 hållna, 3 pågår, 1 försenat": a count per status, in vocabulary order."""
@@ -131,7 +128,14 @@ class Words:
         return self._.n(days, "minst en gång om dagen", "minst en gång på {n} dagar")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=256)
+def _status(key: str, example: bool, ended: bool, lang: str) -> StatusView:
+    s = statuses.BY_KEY[key]
+    label = s.text_ended(lang) if ended and s.kind == "progress" else s.text(lang)
+    return StatusView(s.key, s.symbol, label, s.tone, f"{urls.STATUSES}#status-{s.key.replace(' ', '-')}", example)
+
+
+@lru_cache(maxsize=2048)
 def _quantity(n: float, words: UnitWords, page_lang: str) -> Markup:
     """Cached: a site repeats the same few small numbers with the same units thousands of times."""
     word = words.one if plural_form(n, words.lang) == "one" else words.other
