@@ -27,7 +27,7 @@ ROBOTS = "robots.txt"
 RESERVED_TOP = {"status", "om", "tillganglighet", "assets", "data", "feeds", "en", "ar", "fa", "fi",
                 "so", "ti", "yi", "ku", "bs", "pl", "uk", "404", "sitemap", "robots", "affischer",
                 "webbredaktorer"}
-RESERVED_IN_MUNICIPALITY = {"arkiv", "kalender", "feeds", "data", "webbredaktorer"}
+RESERVED_IN_MUNICIPALITY = {"arkiv", "kalender", "feeds", "data"}
 RESERVED_IN_PERIOD = {"uppfoljning", "affisch", "inbaddning", "data", "feeds", "lattlast"}
 
 
@@ -147,6 +147,9 @@ def base_path(base_url: str) -> str:
 EDITORS = "webbredaktorer/"  # for web editors: how to embed, subscribe and reuse the data
 
 
-def municipality_editors(m: Municipality) -> str:
-    """A municipality's page for web editors: each period's embed code, feed, data and posters, the calendar."""
-    return f"{municipality(m)}{EDITORS}"
+EMBED_CODES = f"{EDITORS}kod/"  # every period's embed code, calendar and feed, on one page
+
+
+def embed_code(p: Period) -> str:
+    """Where a period's embed code is, on the page of codes for web editors."""
+    return f"{EMBED_CODES}#{p.municipality}-{p.slug}"

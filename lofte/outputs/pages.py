@@ -114,6 +114,7 @@ def site_pages(ctx: BuildContext) -> list[Page]:
             Page(urls.NOT_FOUND, "404.html", {"absolute_links": True}),
             Page(urls.EDITORS, "editors.html", {"csv_files": opendata_csv.FILES, "json_fields": opendata.FIELDS,
                                                 "site_file": opendata.SITE_FILE, "catalogue_file": CATALOGUE_FILE}),
+            Page(urls.EMBED_CODES, "embed_codes.html", {"letters": letter_index(site.municipalities)}),
             Page(urls.DATA, "data.html", {"csv_files": opendata_csv.FILES,
                                           "licence": opendata.LICENCES[site.licence],
                                           "site_file": opendata.SITE_FILE, "catalogue_file": CATALOGUE_FILE})]
@@ -134,8 +135,7 @@ def letter_index(municipalities: tuple[Municipality, ...]) -> list[tuple[str, st
 
 
 def municipality_pages(m: Municipality) -> list[Page]:
-    out = [Page(urls.municipality(m), "municipality.html", {"municipality": m}),
-           Page(urls.municipality_editors(m), "municipality_editors.html", {"municipality": m})]
+    out = [Page(urls.municipality(m), "municipality.html", {"municipality": m})]
     for p in m.periods:
         out.append(Page(urls.period(p), "period.html", {"municipality": m, "period": p}))
         out.append(Page(urls.embed(p), "embed.html", {"municipality": m, "period": p, **embed.style(TEMPLATES)}))

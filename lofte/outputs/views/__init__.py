@@ -29,7 +29,7 @@ class ShareImage:
 PAGE_VIEWS = {
     "promise.html": promise_page.view,
     "period.html": period_page.view,
-    "municipality_editors.html": period_page.editors,
+    "embed_codes.html": period_page.embed_codes,
     "follow_up.html": period_page.follow_up,
     "municipality.html": start.municipality,
     "home.html": start.home,

@@ -2,11 +2,12 @@
 
 The Open SDG pattern: the chart is for the eye (aria-hidden), a sentence beside
 it says what it shows, and a table one click away holds every value for screen
-readers and for copying. No script: the SVG is part of the page. A measure shows
-its baseline, each measurement, the target and a steady path from baseline to
-target; a count shows its running total against the schedule (0 at the start,
-the goal at the deadline). Colours come from the stylesheet's classes, so print,
-dark mode and forced colours (system colours) all apply.
+readers and for copying. No script: the SVG is part of the page. A measure (a
+value measured again and again, e.g. a survey) shows its baseline, each
+measurement, the target and a steady path from baseline to target. A count
+needs no chart: its bar marks where the schedule says it should be today, and
+the dated updates list each occurrence. Colours come from the stylesheet's
+classes, so print, dark mode and forced colours (system colours) all apply.
 
 The drawing (`shape`) has no words in it and is made once per indicator and
 build; each language adds only its tick labels, sentence and table.
@@ -55,10 +56,10 @@ def _n(v: float) -> str:
 class _Plot:
     """Maps dates and values into the viewBox and collects SVG elements."""
 
-    def __init__(self, span: tuple[dt.date, dt.date], values: list[float], whole: bool = False):
+    def __init__(self, span: tuple[dt.date, dt.date], values: list[float]):
         self.d0, self.d1 = span
         self.days = max(1, (self.d1 - self.d0).days)
-        self.lo, self.hi, self.step = nice_range(min(values), max(values), whole)
+        self.lo, self.hi, self.step = nice_range(min(values), max(values))
         self.parts: list[str] = []
 
     def x(self, d: dt.date) -> str:
@@ -93,7 +94,7 @@ class _Plot:
 
 
 def nice_range(lo: float, hi: float, whole: bool = False) -> tuple[float, float, float]:
-    """Axis bounds on round numbers, about five steps apart (whole steps for counts)."""
+    """Axis bounds on round numbers, about five steps apart (whole steps for whole things)."""
     if hi == lo:
         hi, lo = hi + 1, lo - 1 if lo > 0 else lo
     raw = (hi - lo) / 5
@@ -112,54 +113,35 @@ def ends(s: IndicatorState) -> tuple[dt.date, dt.date]:
 
 @lru_cache(maxsize=32)  # a page's languages are rendered one after the other
 def shape(s: IndicatorState, today: dt.date, ended: bool) -> Shape:
-    """The drawing of one indicator (cached: every language's page draws the same)."""
-    measure = s.indicator.kind == "measure"
+    """The drawing of one measure (cached: every language's page draws the same)."""
     b, t = s.indicator.baseline, s.indicator.target
-    if measure:
-        values = [v for _d, v, _e in s.series] + ([b.value] if b else []) + ([t.value] if t else [])
-        p = _Plot(s.span, values)
-    else:
-        p = _Plot(s.span, [0.0, s.goal or 0.0, s.current or 0.0], whole=True)
+    values = [v for _d, v, _e in s.series] + ([b.value] if b else []) + ([t.value] if t else [])
+    p = _Plot(s.span, values)
     ticks = p.axes()
     today_x = None if ended else p.today(today)
-    start, end = ends(s) if measure else s.span
+    start, end = ends(s)
     keys = ["value"]
-    goal = (t.value if t else None) if measure else (s.goal or None)
-    if goal is not None:
-        p.target(p.y(goal))
+    if t:
+        y = p.y(t.value)
+        p.target(y)
+        p.parts.append(f'<path class="chart__target-mark" d="M{p.x(end)} {_n(float(y) - 7)}l7 7-7 7-7-7z"/>')
         keys.append("target")
-    if measure:
-        if t:
-            x, y = float(p.x(end)), float(p.y(t.value))
-            p.parts.append(f'<path class="chart__target-mark" d="M{_n(x)} {_n(y - 7)}l7 7-7 7-7-7z"/>')
-        if b and t:
-            p.line("chart__expected", [(p.x(start), p.y(b.value)), (p.x(end), p.y(t.value))])
-            keys.append("expected")
-        measured = ([(p.x(start), p.y(b.value))] if b else []) + [(p.x(d), p.y(v)) for d, v, _e in s.series]
-        p.line("chart__value", measured)
-        if b:
-            p.dots("chart__baseline", [(p.x(start), p.y(b.value))])
-            keys.insert(0, "baseline")
-        p.dots("chart__point", measured[1:] if b else measured)
-    else:
-        if goal:
-            p.line("chart__expected", [(p.x(start), p.y(0)), (p.x(end), p.y(goal))])
-            keys.append("expected")
-        steps, level = [(p.x(start), p.y(0))], 0.0
-        for d, total, _e in s.series:
-            steps += [(p.x(d), p.y(level)), (p.x(d), p.y(total))]
-            level = total
-        last = end if ended else min(today, end)
-        steps.append((p.x(max(last, s.series[-1][0])), p.y(level)))
-        p.line("chart__value", steps)
-        p.dots("chart__point", [(p.x(d), p.y(total)) for d, total, _e in s.series])
+    if b and t:
+        p.line("chart__expected", [(p.x(start), p.y(b.value)), (p.x(end), p.y(t.value))])
+        keys.append("expected")
+    measured = [(p.x(d), p.y(v)) for d, v, _e in s.series]
+    p.line("chart__value", ([(p.x(start), p.y(b.value))] if b else []) + measured)
+    if b:
+        p.dots("chart__baseline", [(p.x(start), p.y(b.value))])
+        keys.insert(0, "baseline")
+    p.dots("chart__point", measured)
     dates = ((float(p.x(p.d0)), p.d0, "start"), (float(p.x(p.d1)), p.d1, "end"))
     return Shape("".join(p.parts), ticks, dates, today_x, tuple(keys))
 
 
 def chart(w: Words, s: IndicatorState, q, today: dt.date, ended: bool) -> ChartView | None:
-    """The chart of one indicator, or None when it has no dated value or no time axis."""
-    if not s.series or s.span is None:
+    """The chart of a measure, or None for a count, or without a dated value or a time axis."""
+    if s.indicator.kind != "measure" or not s.series or s.span is None:
         return None
     g = shape(s, today, ended)
     _ = w._
@@ -172,38 +154,26 @@ def chart(w: Words, s: IndicatorState, q, today: dt.date, ended: bool) -> ChartV
                     f'dominant-baseline="hanging">{escape(_("idag"))}</text>')
     svg = Markup(f'<svg class="chart" viewBox="0 0 {W} {H}" aria-hidden="true" focusable="false">{g.body}'
                  + "".join(text) + "</svg>")
-    measure = s.indicator.kind == "measure"
-    names = {"value": _("Mätvärden") if measure else _("Gjort hittills (summa)"), "target": _("Mål"),
-             "expected": _("Jämn takt från utgångsläget till målet") if measure else _("Tidsplan"),
+    names = {"value": _("Mätvärden"), "target": _("Mål"), "expected": _("Jämn takt från utgångsläget till målet"),
              "baseline": _("Utgångsläge")}
     legend = tuple((f"chart__key--{k}", names[k]) for k in g.keys)
     rows = tuple((d.isoformat(), w.date(d), q(v), ex) for d, v, ex in s.series)
-    if measure:
-        return ChartView(svg, _measure_summary(w, s, q), (_("Datum"), _("Värde")), _with_baseline(w, s, q, rows), legend)
-    summary = w.fill(_("Totalt {value} under perioden, senast rapporterat {date}.") if ended else
-                     _("Totalt {value} hittills, senast rapporterat {date}."),
-                     value=q(s.current or 0), date=w.date(s.series[-1][0]))
-    if s.goal:
-        summary += Markup(" ") + w.fill(_("Målet är {value} senast {date}."), value=q(s.goal), date=w.date(s.span[1]))
-    return ChartView(svg, summary, (_("Datum"), _("Totalt")), rows, legend)
-
-
-def _with_baseline(w: Words, s: IndicatorState, q, rows: tuple) -> tuple:
     b = s.indicator.baseline
-    if b is None:
-        return rows
-    start = ends(s)[0]
-    return ((start.isoformat(), w.date(start), q(b.value), False),) + rows
+    if b is not None:
+        start = ends(s)[0]
+        rows = ((start.isoformat(), w.date(start), q(b.value), False),) + rows
+    return ChartView(svg, summary(w, s, q), (_("Datum"), _("Värde")), rows, legend)
 
 
-def _measure_summary(w: Words, s: IndicatorState, q) -> Markup:
+def summary(w: Words, s: IndicatorState, q) -> Markup:
+    """What the chart shows, in a sentence or three."""
     _ = w._
     b, t = s.indicator.baseline, s.indicator.target
     last_d, last_v, _ex = s.series[-1]
-    summary = w.fill(_("Senaste mätningen: {value} ({date})."), value=q(last_v), date=w.date(last_d))
+    text = w.fill(_("Senaste mätningen: {value} ({date})."), value=q(last_v), date=w.date(last_d))
     if b:
-        summary = w.fill(_("Utgångsläget var {value}."), value=q(b.value)) + Markup(" ") + summary
+        text = w.fill(_("Utgångsläget var {value}."), value=q(b.value)) + Markup(" ") + text
     if t:
-        summary += Markup(" ") + w.fill(_("Målet är {bound} {value}."), bound=w.bound(s.indicator.direction),
-                                        value=q(t.value))
-    return summary
+        text += Markup(" ") + w.fill(_("Målet är {bound} {value}."), bound=w.bound(s.indicator.direction),
+                                     value=q(t.value))
+    return text

@@ -34,30 +34,39 @@ def view(v: dict) -> dict:
         "interval": (w._("Varje löfte ska uppdateras {how}.", how=w.interval(plan.interval_days))
                      if plan and plan.interval_days else ""),
         "posters": posters(period),
-        "editors": f"{urls.municipality_editors(m)}#period-{period.slug}",
+        "editors": urls.embed_code(period),
         "source": source(period.source),
         "note": notices.translation(period, t, True) if (t := w.tr.translation(period)) else None,
     }
 
 
 @dataclass(frozen=True, slots=True)
-class EditorsPeriod:
+class CodePeriod:
     period: object
+    anchor: str  # "koping-2024"
     title: object  # Part
     snippet: str
     feed: str  # absolute
-    posters: tuple[PosterLink, ...]
 
 
-def editors(v: dict) -> dict:
-    """A municipality's page for web editors: per period its embed code, feed, data and posters."""
-    m, site, w = v["municipality"], v["site"], v["words"]
+@dataclass(frozen=True, slots=True)
+class CodeMunicipality:
+    municipality: object
+    calendar: str  # absolute
+    feed: str
+    periods: tuple[CodePeriod, ...]
+
+
+def embed_codes(v: dict) -> dict:
+    """The page of codes for web editors: per municipality its calendar and feed, per period its embed code."""
+    site, w = v["site"], v["words"]
     base = site.base_url
-    return {"calendar": urls.absolute(base, urls.calendar(m)),
-            "feed": urls.absolute(base, urls.feed(urls.municipality(m))),
-            "periods": [EditorsPeriod(p, w.tr(p, "title"), embed_code.snippet(v, p),
-                                      urls.absolute(base, urls.feed(urls.period(p))), posters(p))
-                        for p in reversed(m.periods)]}
+    return {"municipalities": [
+        CodeMunicipality(m, urls.absolute(base, urls.calendar(m)), urls.absolute(base, urls.feed(urls.municipality(m))),
+                         tuple(CodePeriod(p, urls.embed_code(p).partition("#")[2], w.tr(p, "title"),
+                                          embed_code.snippet(v, p), urls.absolute(base, urls.feed(urls.period(p))))
+                               for p in reversed(m.periods)))
+        for m in site.municipalities]}
 
 
 @dataclass(frozen=True, slots=True)

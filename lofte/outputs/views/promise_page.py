@@ -41,46 +41,53 @@ class ChangeView:
     text: Markup  # "status ändrad från ○ Inte påbörjat till ◐ Pågår"
 
 
-@lru_cache(maxsize=64)  # a page's languages are rendered one after the other
+@lru_cache(maxsize=64)  # the body is compared more than once on a page, and again in each language
 def _words(text: str) -> str:
-    """Only the words, lower case: cached, as the same promise text is compared on every language's page."""
+    """Only the words, lower case."""
     return NOT_WORDS.sub(" ", text).casefold().strip()
 
 
-def not_in(said: str, texts) -> list:
-    """The texts (Parts) not already said word for word in `said` (parts joined by " | ").
+@lru_cache(maxsize=32)  # a page's languages are rendered one after the other, mostly with the same texts
+def unsaid(body: str, approach: str, activities: tuple[str, ...], effects: tuple[str, ...]) -> tuple:
+    """Which parts of "Så ska det göras" say something the body or an earlier part has not said.
 
-    A short text counts as said only as a whole part ("Anges inte i källan."), so
-    "Ökad trygghet" is not dropped because the body uses the phrase in a sentence.
+    Sources often repeat the promise text as its approach and activities, or write "not
+    stated" in each part. A short text counts as said only as a whole part, so "Ökad
+    trygghet" is not dropped because the body uses the phrase in a sentence. Returns
+    (keep the approach, indices of activities to keep, indices of effects to keep).
     """
-    whole = {_words(part) for part in said.split(" | ")}
-    flat = " ".join(whole)
-    out = []
-    for t in texts:
-        words = _words(t.text)
-        if words in whole or (len(words.split()) >= 6 and words in flat):
-            continue
-        out.append(t)
-    return out
+    whole = {_words(body)}
+    flat = [_words(body)]
+
+    def said(text: str) -> bool:
+        words = _words(text)
+        return words in whole or (len(words.split()) >= 6 and any(words in f for f in flat))
+
+    def add(text: str) -> None:
+        whole.add(_words(text))
+        flat.append(_words(text))
+
+    keep_approach = bool(approach) and not said(approach)
+    if keep_approach:
+        add(approach)
+    kept = []
+    for i, a in enumerate(activities):
+        if not said(a):
+            kept.append(i)
+            add(a)
+    return keep_approach, tuple(kept), tuple(i for i, e in enumerate(effects) if _words(e) not in whole)
 
 
 def how(w: Words, promise: Promise) -> dict:
-    """"Så ska det göras" without what the body or an earlier part already says: sources often
-    repeat the promise text as its approach and activities, or write "not stated" in each part."""
-    said = w.tr(promise, "body").text
+    """"Så ska det göras", without what is already said (see `unsaid`)."""
     approach = w.tr(promise, "approach")
-    activities = w.tr(promise, "activities")
-    effects = w.tr(promise, "effects")
-    keep_approach = approach if approach and not_in(said, [approach]) else None
-    if keep_approach:
-        said += " | " + approach.text
-    kept_activities = not_in(said, list(activities)) if activities else []
-    said += " | " + " | ".join(a.text for a in kept_activities)
-    return {"approach": keep_approach, "activities": kept_activities,
-            "activities_attrs": activities.attrs if activities else "",
-            "effects": [e for e in effects if _words(e.text) not in {_words(p) for p in said.split(" | ")}]
-            if effects else [],
-            "effects_attrs": effects.attrs if effects else ""}
+    activities = list(w.tr(promise, "activities"))
+    effects = list(w.tr(promise, "effects"))
+    keep, acts, effs = unsaid(w.tr(promise, "body").text, approach.text if approach else "",
+                              tuple(a.text for a in activities), tuple(e.text for e in effects))
+    return {"approach": approach if keep else None, "activities": [activities[i] for i in acts],
+            "activities_attrs": w.tr(promise, "activities").attrs,
+            "effects": [effects[i] for i in effs], "effects_attrs": w.tr(promise, "effects").attrs}
 
 
 def lead(w: Words, promise: Promise):
