@@ -6,7 +6,6 @@ here, so promise.html only lays it out.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,7 +20,7 @@ from .summary import promise_summary
 from .words import StatusView, Words
 
 
-NOT_WORDS = re.compile(r"[\W_]+")
+PUNCTUATION = "-–*_.,;:!?()\"'”“"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +42,9 @@ class ChangeView:
 
 @lru_cache(maxsize=64)  # the body is compared more than once on a page, and again in each language
 def _words(text: str) -> str:
-    """Only the words, lower case."""
-    return NOT_WORDS.sub(" ", text).casefold().strip()
+    """The text in lower case with single spaces and no list marks or end punctuation: enough to
+    see one part repeat another (str.split is several times faster than a regular expression)."""
+    return " ".join(w.strip(PUNCTUATION) for w in text.casefold().split() if w.strip(PUNCTUATION))
 
 
 @lru_cache(maxsize=32)  # a page's languages are rendered one after the other, mostly with the same texts

@@ -153,14 +153,16 @@ class PeriodSummary:
 
 class _Made:
     """A period's summary is shown on its page, its embed and its municipality's page, in each
-    language: made once per build (one facts object) and language, not once per page."""
+    language: made once per build (one facts object), municipality and language, not once per
+    page. A municipality's pages are rendered together, so only its summaries are kept."""
     facts: weakref.ref | None = None
+    municipality: str = ""
     summaries: dict = {}
 
 
 def period_summary(w: Words, period: Period, ps: PeriodState, facts: Facts) -> PeriodSummary:
-    if _Made.facts is None or _Made.facts() is not facts:
-        _Made.facts, _Made.summaries = weakref.ref(facts), {}
+    if _Made.facts is None or _Made.facts() is not facts or _Made.municipality != period.municipality:
+        _Made.facts, _Made.municipality, _Made.summaries = weakref.ref(facts), period.municipality, {}
     made = _Made.summaries
     key = (period.path, w.tr.content_lang, w.lang)
     if key not in made:
