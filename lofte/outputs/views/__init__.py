@@ -44,11 +44,22 @@ def build(template: str, variables: dict) -> dict:
     variables["words"] = w
     site = variables["site"]
     v = {"words": w, "site_title": w.tr(site, "title"), "site_description": w.tr(site, "description"),
+         **chrome(variables),
          "share": share_image(variables, w) if template in SHARE_PAGES else None, "notice": notices.for_page(variables)}
     make = PAGE_VIEWS.get(template)
     if make is not None:
         v.update(make(variables))
     return v
+
+
+def chrome(variables: dict) -> dict:
+    """Links every page's header and footer need, made once per page instead of a filter call per
+    link: `root` leads to the site root (assets, feeds), `home` to the start page in the page's
+    language (the menu's pages are relative to it)."""
+    home = urls.localized("", variables["lang"]) if variables["localized_pages"] else ""
+    if variables.get("absolute_links"):
+        return {"root": variables["base_path"], "home": variables["base_path"] + home}
+    return {"root": urls.relative(variables["url_path"], ""), "home": urls.relative(variables["url_path"], home)}
 
 
 def share_image(variables: dict, w: Words) -> ShareImage | None:
