@@ -209,3 +209,13 @@ def test_nice_axis_ranges():
     assert nice_range(0, 5) == (0, 5, 1)
     assert nice_range(0, 104) == (0, 125, 25)
     assert nice_range(0, 1, whole=True) == (0, 1, 1)
+
+
+def test_nothing_is_said_twice_on_a_promise_page(demo):
+    """The source repeats the promise text as approach and activities (Köping), or writes "not
+    stated" in every part (Knivsta): each is shown once."""
+    text = " ".join("".join(parse(demo / "koping/2024/est/index.html").text).split())
+    assert text.count("Utveckla arbetet med Embrace i syfte att öka medvetenheten") == 1
+    assert text.count("fortsätta arbetet med att utveckla arbetssätt och metod för samverkan") == 1
+    knivsta = " ".join("".join(parse(demo / "knivsta/2024-2025/vald-i-nara-relation/index.html").text).split())
+    assert knivsta.count("Anges inte i källan.") == 1

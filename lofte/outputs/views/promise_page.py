@@ -20,7 +20,7 @@ from .summary import promise_summary
 from .words import StatusView, Words
 
 
-PUNCTUATION = "-–*_.,;:!?()\"'”“"
+END_PUNCTUATION = " .,;:!?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +42,9 @@ class ChangeView:
 
 @lru_cache(maxsize=64)  # the body is compared more than once on a page, and again in each language
 def _words(text: str) -> str:
-    """The text in lower case with single spaces and no list marks or end punctuation: enough to
-    see one part repeat another (str.split is several times faster than a regular expression)."""
-    return " ".join(w.strip(PUNCTUATION) for w in text.casefold().split() if w.strip(PUNCTUATION))
+    """The text in lower case with single spaces and no end punctuation: enough to see one part
+    repeat another. (A part with Markdown inside may then not be recognised, and is shown again.)"""
+    return " ".join(text.casefold().split()).strip(END_PUNCTUATION)
 
 
 @lru_cache(maxsize=32)  # a page's languages are rendered one after the other, mostly with the same texts
