@@ -59,7 +59,8 @@ def chrome(variables: dict) -> dict:
     home = urls.localized("", variables["lang"]) if variables["localized_pages"] else ""
     if variables.get("absolute_links"):
         return {"root": variables["base_path"], "home": variables["base_path"] + home}
-    return {"root": urls.relative(variables["url_path"], ""), "home": urls.relative(variables["url_path"], home)}
+    prefix = lambda target: urls.relative(variables["url_path"], target).removeprefix("./")  # noqa: E731
+    return {"root": prefix(""), "home": prefix(home)}
 
 
 def share_image(variables: dict, w: Words) -> ShareImage | None:
