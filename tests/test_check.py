@@ -98,10 +98,20 @@ HARD = " ".join(["Kommunstyrelsen prioriterar trygghetsskapande investeringar i 
      "content/storby/2025/trygg-park/index.md:34: råd [trasig-lank]: länken '../trygg-parken/' leder inte till någon sida eller fil "
      "på webbplatsen. Så här åtgärdar du: kontrollera stavningen; en länk till ett annat löfte i samma period skrivs "
      "t.ex. ../loftets-mapp/ och en fil i löftets mapp med bara filnamnet."),
+    (KONTROLLER, "    unit: kontroller\n", "    unit: trafikkontrollinsatser\n",
+     "content/storby/2025/fler-kontroller/index.md:12: råd [singular-saknas]: målet 'kontroller' har enheten "
+     "'trafikkontrollinsatser' men ingen singularform, så sidan kan visa ”1 trafikkontrollinsatser”. Så här åtgärdar "
+     "du: lägg till unit_one med ordet i singular under unit, så som unit_one: möte hör till unit: möten (se "
+     "docs/innehall.md, Mål)."),
 ])
 def test_each_kind_of_advice(good, rel, old, new, expected):
     edit(good, rel, old, new)
     assert advice(good) == [expected]
+
+
+def test_a_unit_with_its_singular_gets_no_advice(good):
+    edit(good, KONTROLLER, "    unit: kontroller\n", "    unit: trafikkontrollinsatser\n    unit_one: trafikkontrollinsats\n")
+    assert advice(good) == []
 
 
 def test_more_than_three_promises(good):

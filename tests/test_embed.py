@@ -80,14 +80,19 @@ def test_embed_lists_counts_and_every_promise_with_word_and_symbol(built):
     assert "Uppdatering saknas sedan 2 mars 2026." in ankeby
 
 
-def test_period_page_shows_the_snippet_to_copy(built):
+def test_the_editors_page_shows_the_snippet_to_copy_and_the_period_page_links_it(built):
     for m, p in periods(built):
-        text = built.text(urls.output_file(urls.period(p)))
-        code = re.search(r'<pre class="snippet"><code>(.*?)</code></pre>', text, re.S).group(1)
+        text = built.text(urls.output_file(urls.EMBED_CODES))
+        anchor = urls.embed_code(p).partition("#")[2]
+        section = re.search(rf'<h3 id="{anchor}">.*?</p>', text, re.S).group(0)
+        code = re.search(r'<pre class="snippet"><code>(.*?)</code></pre>', section, re.S).group(1)
         (iframe,) = [a for t, a in tags(html.unescape(code)) if t == "iframe"]
         assert iframe["src"] == BASE + urls.embed(p)
         assert iframe["title"] == p.title and int(iframe["height"]) > 300
-        assert 'href="inbaddning/"' in text, "a preview link"
+        assert f'href="../../{urls.embed(p)}"' in section, "a preview link"
+        period_page = built.text(urls.output_file(urls.period(p)))
+        assert "snippet" not in period_page and "&lt;iframe" not in period_page, "residents see no code"
+        assert f'href="../../webbredaktorer/kod/#{anchor}"' in period_page
 
 
 def test_embed_fits_320_pixels_and_makes_no_requests(built):

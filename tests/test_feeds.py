@@ -42,6 +42,10 @@ def expected_entries(built, m, p, pr):
     if state.overdue:
         late = state.next_due + dt.timedelta(days=1)
         out[tag.format(late) + "uppdatering-saknas"] = (late, page, made_up)
+    if state.ended:
+        day = max((pr.end or p.end) + dt.timedelta(days=1), p.follow_up.date if p.follow_up and p.follow_up.date
+                  else dt.date.min)
+        out[tag.format(day) + "avslutad"] = (day, page, made_up)
     return out
 
 
@@ -98,6 +102,16 @@ def test_the_demo_promise_has_every_kind_of_entry(built):
     assert "<script" not in html, "the sanitised body, never raw HTML from content"
     # xml:base makes relative links in the body resolve to the promise page
     assert 'href="https://lofte.example.se/trygghet/ankeby/2026/vandringar/anteckningar/"' in html
+
+
+def test_an_ended_promise_says_how_it_ended_in_every_entry(built):
+    feed = parse(built, "bergby/2025/belysning/")
+    assert feed.entries[0].title == "Bättre belysning: avslutad – hållet"
+    assert feed.entries[0].updated == "2026-02-01T00:00:00Z"  # the follow-up's date (after the end)
+    for entry in feed.entries:
+        html = entry.content[0].value
+        assert html.startswith("<p><strong>Avslutad 31 december 2025. Slutbedömning: Hållet.</strong></p>"), html
+        assert "Pågår" not in html.split("</strong>")[0]
 
 
 def test_a_missed_update_shows_in_the_feed(built):

@@ -18,6 +18,42 @@ from lofte.i18n.translate import Translator, catalogue
 from lofte.outputs.pages import environment
 from lofte.outputs.templatefiles import PACKAGED as TEMPLATES
 
+PACKAGE = Path(__file__).resolve().parents[1] / "lofte"
+# Python that phrases pages (view data) and shared labels: their `_("…")` texts are catalogue keys too.
+PYTHON = sorted((PACKAGE / "outputs/views").glob("*.py")) + [PACKAGE / "i18n/labels.py"]
+
+
+def _is_translator(node) -> bool:
+    """`_` or `something._` (a Translator held by a Words object)."""
+    return (isinstance(node, ast.Name) and node.id == "_") or (isinstance(node, ast.Attribute) and node.attr == "_")
+
+
+def python_messages(paths=PYTHON) -> dict[str, set[str]]:
+    """Every constant string passed to `_()`, `x._()`, `_.n()` or `x._.n()` in view modules."""
+    found: dict[str, set[str]] = {}
+    for path in paths:
+        for call in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(call, ast.Call):
+                continue
+            f = call.func
+            if _is_translator(f):
+                args = call.args[:1]
+            elif isinstance(f, ast.Attribute) and f.attr == "n" and _is_translator(f.value):
+                args = call.args[1:3]
+            else:
+                continue
+            for arg in args:
+                assert isinstance(arg, ast.Constant), f"{path.name}:{call.lineno}: _() needs a literal text"
+                found.setdefault(arg.value, set()).add(path.name)
+    return found
+
+
+def all_messages() -> dict[str, set[str]]:
+    found = template_messages()
+    for key, where in python_messages().items():
+        found.setdefault(key, set()).update(where)
+    return found
+
 
 def template_messages(root: Path = TEMPLATES) -> dict[str, set[str]]:
     """Every constant string passed to `_()` or `_.n()`, with the templates using it."""
@@ -63,7 +99,8 @@ def poster_messages(root: Path = POSTERS) -> dict[str, set[str]]:
 
 
 def ui_messages() -> set[str]:
-    return set(template_messages()) | set(poster_messages())
+    """Every UI text: templates, the views' and the posters' Python."""
+    return set(all_messages()) | set(poster_messages())
 
 
 def test_the_poster_extractor_sees_the_posters_words():
@@ -76,6 +113,12 @@ def test_the_extractor_sees_plain_and_plural_calls(tmp_path):
     assert template_messages(tmp_path) == {"Hej": {"t.html"}, "{n} löfte": {"t.html"}, "{n} löften": {"t.html"}}
 
 
+def test_the_python_extractor_sees_translator_calls(tmp_path):
+    (tmp_path / "v.py").write_text('w._("Hej")\n_("Då")\nw._.n(2, "{n} löfte", "{n} löften")\nw._.date(d)\n')
+    assert python_messages([tmp_path / "v.py"]) == {"Hej": {"v.py"}, "Då": {"v.py"}, "{n} löfte": {"v.py"},
+                                                    "{n} löften": {"v.py"}}
+
+
 def test_every_template_text_has_an_english_entry():
     missing = sorted(ui_messages() - set(catalogue("en")))
     assert not missing, "missing in lofte/messages/en.yaml:\n" + "\n".join(missing)
@@ -83,7 +126,7 @@ def test_every_template_text_has_an_english_entry():
 
 def test_no_unused_english_entries():
     unused = sorted(set(catalogue("en")) - ui_messages())
-    assert not unused, "no template uses:\n" + "\n".join(unused)
+    assert not unused, "no template, view or poster uses:\n" + "\n".join(unused)
 
 
 def test_english_entries_are_texts_with_the_same_placeholders():
@@ -102,10 +145,10 @@ def test_translator_passes_swedish_through_and_formats_values():
 
 
 def test_fixed_texts_are_translated_when_compiled_and_calls_with_values_still_work(tmp_path):
-    (tmp_path / "t.html").write_text('{{ _("Status") }}|{{ _("Ligger efter") }}|{{ _("totalt {n}", n=3) }}'
+    (tmp_path / "t.html").write_text('{{ _("Status") }}|{{ _("Ligger efter tidsplanen") }}|{{ _("(totalt {n})", n=3) }}'
                                      '|{{ _.date(d) }}|{{ x._("Status") if x else "" }}', "utf-8")
-    for lang, expected in (("sv", "Status|Ligger efter|totalt 3|1 maj 2025|"),
-                           ("en", "Status|Behind schedule|3 in total|1 May 2025|")):
+    for lang, expected in (("sv", "Status|Ligger efter tidsplanen|(totalt 3)|1 maj 2025|"),
+                           ("en", "Status|Behind schedule|(3 in total)|1 May 2025|")):
         env = environment((str(tmp_path),), lang)
         assert env.get_template("t.html").render(_=Translator(lang), d=dt.date(2025, 5, 1), x=None) == expected
     source = environment((str(tmp_path),), "en").compile(

@@ -172,13 +172,16 @@ class Sections(HTMLParser):
             self.tables.setdefault(self.heading, []).append(data)
 
 
-def test_the_data_page_documents_every_column_and_field(built):
+def test_the_data_page_links_every_file_and_the_editors_page_documents_every_column_and_field(built):
+    schema = Sections()
+    schema.feed(built.text(urls.output_file(urls.EDITORS)))
+    for spec in opendata_csv.FILES:
+        assert schema.tables[spec.name] == [c.name for c in spec.columns]
+    for name, (_, fields) in FIELDS.items():
+        assert schema.tables[f"Objekt: {name}"] == [k for k, _ in fields]
     page = Sections()
     page.feed(built.text("data/index.html"))
-    for spec in opendata_csv.FILES:
-        assert page.tables[spec.name] == [c.name for c in spec.columns]
-    for name, (_, fields) in FIELDS.items():
-        assert page.tables[f"Objekt: {name}"] == [k for k, _ in fields]
+    assert "../" + urls.EDITORS + "#csv" in page.links, "the data page points at the description of the files"
     for target in [SITE_FILE, CATALOGUE_FILE] + [f.name for f in opendata_csv.FILES]:
         assert target in page.links
     name, url, _ = LICENCES["CC-BY-4.0"]
@@ -223,9 +226,10 @@ def test_every_documentation_text_has_an_english_entry_and_every_entry_a_text():
     assert all(isinstance(v, str) and v.strip() and v not in documentation_texts() for v in english.values())
 
 
-def test_the_english_data_page_documents_the_data_in_english(tmp_path):
+def test_the_english_data_pages_document_the_data_in_english(tmp_path):
     build(options(SMALL, tmp_path / "site"))  # a site with an English interface
     page = (tmp_path / "site/en/data/index.html").read_text("utf-8")
+    page += (tmp_path / "site/en" / urls.output_file(urls.EDITORS)).read_text("utf-8")
     shown = {"CC0 1.0 Universell (fri användning)"}  # the small site's licence; the other is not on the page
     for swedish, english in data_catalogue("en").items():
         if swedish in {name for name, _, _ in LICENCES.values()} - shown:

@@ -65,14 +65,17 @@ def test_translation_in_a_language_without_interface_gets_own_page_with_rtl_part
     assert '<html lang="sv" dir="ltr">' in page  # the interface stays Swedish
     assert '<h1 lang="ar" dir="rtl">حديقة أكثر أمانًا</h1>' in page
     assert '<p class="lead">Fem trygghetsvandringar i parken.</p>' in page  # Swedish fallback
-    assert "Översättning till arabiska" in page and "Inofficiell" not in page
-    assert "Den svenska texten ändrades" not in page  # translated after the revision
+    # the notices speak the translation's language, though the interface is Swedish
+    assert '<div class="translation-note" lang="ar" dir="rtl">' in page
+    assert "ترجمة إلى العربية، أُنجزت في" in page and "غير رسمية" not in page
+    assert '<p class="notice interface-notice" lang="ar" dir="rtl">القوائم والشروح' in page
+    assert "تغيّر النص السويدي" not in page  # translated after the revision
 
 
 def test_period_translation_gets_its_own_page(built):
     page = built("fa/storby/2025/index.html")
     assert '<h1 lang="fa" dir="rtl">تعهدات شهروندی استوربی ۲۰۲۵</h1>' in page
-    assert "Inofficiell översättning till persiska" in page
+    assert "ترجمهٔ غیررسمی به فارسی" in page  # the note is in Persian
     assert '<link rel="alternate" hreflang="fa" href="https://example.se/trygghet/lofte/fa/storby/2025/">' in page
 
 

@@ -41,6 +41,7 @@ KINDS = {
     "exempeladress": "en adress är en exempeladress",
     "polisomrade-saknas": "kommunen har inget lokalpolisområde",
     "tecken-affisch": "affischens typsnitt saknar tecken i en text",
+    "singular-saknas": "en enhet saknar singularform (unit_one)",
 }
 # Advice about acknowledgements themselves; answered by editing the acknowledgement.
 NOT_ACKNOWLEDGEABLE = {"okand-kvittering": "en kvittering nämner inget råd",

@@ -20,6 +20,7 @@ from lofte.content.derived import PromiseState
 from lofte.content.errors import BuildAborted, LofteError
 from lofte.content.fields import suggest
 from lofte.content.model import Municipality, Period, Promise, Site
+from lofte.i18n import units
 from lofte.outputs import pages
 
 from . import hints
@@ -54,6 +55,7 @@ def check(opts: Options, municipalities: list[str] | tuple[str, ...] = ()) -> li
                 found += link_advice(text, Where(period.path, key, page), known, lines)
             for promise in period.promises:
                 found += promise_advice(m, period, promise, ctx.facts.promises[promise.path], ended(period, site), lines)
+                found += unit_advice(promise, lines)
                 found += promise_texts(period, promise, known, lines)
     from .glyphs import advice as poster_glyphs  # glyphs imports advice, which imports this module's stage
     found += poster_glyphs(site, lines)
@@ -240,6 +242,19 @@ def overdue(period: Period, promise: Promise, state: PromiseState, lines: Lines)
                          f"på {period.feedback_plan.interval_days} dagar, och nästa skulle ha kommit senast {state.next_due}",
                          "skriv en uppdatering: " + hints.command("new", "uppdatering", promise.path.rsplit('/', 1)[0],
                                                                  '"Rubrik"', content=lines.display_root))]
+
+
+def unit_advice(promise: Promise, lines: Lines) -> list[Advice]:
+    """A unit whose singular the site cannot know ("1 anmälningar") needs `unit_one`."""
+    out = []
+    for i, ind in enumerate(promise.indicators):
+        if ind.unit and not units.known_singular(ind.unit, ind.unit_one):
+            out.append(lines.advice(promise.path, lines.key(promise.path, "indicators", i, "unit"), "singular-saknas",
+                                    f"målet '{ind.id}' har enheten '{ind.unit}' men ingen singularform, så sidan "
+                                    f"kan visa ”1 {ind.unit}”",
+                                    "lägg till unit_one med ordet i singular under unit, så som unit_one: möte hör "
+                                    "till unit: möten (se docs/innehall.md, Mål)"))
+    return out
 
 
 def run(opts: Options, strict: bool = False, municipalities: list[str] | tuple[str, ...] = ()) -> int:

@@ -38,6 +38,13 @@ class IndicatorState:
     behind: bool
     reached: bool
     missed: bool  # the time frame is over and the goal was not reached
+    # The scale a bar or chart draws on, named at both ends: baseline → target for a
+    # measure, 0 → goal for a count. None where no honest scale exists.
+    scale: tuple[float, float] | None = None
+    # Dated values as a chart draws them: each measurement, or the running total of a count.
+    series: tuple[tuple[dt.date, float, bool], ...] = ()
+    # The time axis: from the start of the time frame (or the baseline) to the deadline.
+    span: tuple[dt.date, dt.date] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +74,12 @@ class PromiseState:
     changes: tuple[Change, ...]  # newest first
     corrected_by: dict[str, str]  # update slug -> slug of the update correcting it
     has_example: bool
+    ended: bool = False  # the promise's time frame (or its period) is over
+    final: str | None = None  # once ended: the verdict, or statuses.NO_VERDICT_KEY
+    # Since when nothing has been reported: by actor, the date its status last changed,
+    # else the start of the time frame (None where the source gives no dates).
+    since: dict[str, dt.date | None] = field(default_factory=dict)
+    status_since: dt.date | None = None  # the same for the promise's own status
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,14 +125,21 @@ def indicator_state(ind: Indicator, updates: list[Update], start, end, today) ->
         example = bool(values) and values[-1][2]
         goal = ind.target.value if ind.target else None
         fraction = reached = None
+        base = ind.baseline.value if ind.baseline else None
+        scale = None
+        if goal is not None and (base is not None or ind.direction != "decrease"):
+            scale = (base if base is not None else 0.0, goal)  # a fall needs its starting point
         if goal is not None and current is not None:
-            base = ind.baseline.value if ind.baseline else 0.0
-            span = goal - base
-            fraction = 1.0 if span == 0 else max(0.0, min(1.0, (current - base) / span))
             reached = (current >= goal if ind.direction != "decrease" else current <= goal)
+            if scale is not None:
+                width = scale[1] - scale[0]
+                fraction = 1.0 if width == 0 else max(0.0, min(1.0, (current - scale[0]) / width))
         over = bool(end and today > end)
+        first = ind.baseline.date if ind.baseline and ind.baseline.date else start
+        axis = _axis(first, end, [d for d, _, _ in values])
         return IndicatorState(ind, current, current_date, example, goal, None, fraction, False,
-                              bool(reached), over and goal is not None and not reached)
+                              bool(reached), over and goal is not None and not reached,
+                              scale, tuple(values), axis)
     current = sum(v for _, v, _ in values)
     current_date = values[-1][0] if values else None
     example = any(e for _, _, e in values)
@@ -132,8 +152,21 @@ def indicator_state(ind: Indicator, updates: list[Update], start, end, today) ->
     over = bool(end and today > end)
     reached = goal is not None and current >= goal
     behind = expected is not None and current < expected and not over
+    total, running = 0.0, []
+    for date, value, ex in values:
+        total += value
+        running.append((date, total, ex))
     return IndicatorState(ind, current, current_date, example, goal, None if over else expected,
-                          fraction, behind, reached, over and goal is not None and not reached)
+                          fraction, behind, reached, over and goal is not None and not reached,
+                          (0.0, goal) if goal else None, tuple(running), _axis(start, end, [d for d, _, _ in values]))
+
+
+def _axis(start: dt.date | None, end: dt.date | None, dates: list[dt.date]) -> tuple[dt.date, dt.date] | None:
+    """From the earliest to the latest of the time frame and the dated values; None without two dates."""
+    known = [d for d in (start, end, *dates) if d]
+    if len(known) < 2 or min(known) == max(known):
+        return None
+    return min(known), max(known)
 
 
 def promise_state(promise: Promise, period: Period, today: dt.date) -> PromiseState:
@@ -142,6 +175,8 @@ def promise_state(promise: Promise, period: Period, today: dt.date) -> PromiseSt
     chronological = sorted(promise.updates, key=lambda u: (u.date, u.slug))
     status, status_example = promise.status, promise.example
     actor_now = {a.actor: a for a in promise.actors}
+    since = {a.actor: start for a in promise.actors}
+    status_since = start
     example_actors = set()
     changes = []
     for u in chronological:
@@ -149,11 +184,12 @@ def promise_state(promise: Promise, period: Period, today: dt.date) -> PromiseSt
             continue
         if u.status and u.status != status:
             changes.append(Change(u.date, "status", u.example, u.slug, status, u.status))
-            status, status_example = u.status, u.example
+            status, status_example, status_since = u.status, u.example, u.date
         for a in u.actor_status:
             old = actor_now.get(a.actor)
             if old and old.status != a.status:
                 changes.append(Change(u.date, "actor", u.example, u.slug, old.status, a.status, actor=a.actor))
+                since[a.actor] = u.date
             if old:
                 actor_now[a.actor] = ActorStatus(a.actor, a.status, a.responsible or old.responsible)
                 (example_actors.add if u.example else example_actors.discard)(a.actor)
@@ -169,14 +205,18 @@ def promise_state(promise: Promise, period: Period, today: dt.date) -> PromiseSt
         if end and next_due > end:
             next_due = end
     overdue = bool(next_due and running and next_due < today and period.follow_up is None)
+    ended = bool(end and end < today) or bool(period.end and period.end < today)
+    verdict = promise.verdict.verdict if promise.verdict else None
     return PromiseState(
         status=status, status_example=status_example,
         actors=tuple(actor_now[a.actor] for a in promise.actors), example_actors=frozenset(example_actors),
-        verdict=promise.verdict.verdict if promise.verdict else None, indicators=indicators,
+        verdict=verdict, indicators=indicators,
         last_updated=last, next_due=next_due if running else None, overdue=overdue,
         behind=any(s.behind for s in indicators) and running,
         changes=tuple(reversed(changes)), corrected_by=corrected_by,
         has_example=promise.example or any(u.example for u in promise.updates),
+        ended=ended, final=(verdict or statuses.NO_VERDICT_KEY) if ended or verdict else None,
+        since=since, status_since=status_since,
     )
 
 
@@ -184,10 +224,11 @@ def period_state(period: Period, states: list[PromiseState], today: dt.date) -> 
     ended = bool(period.end and period.end < today)
     upcoming = bool(period.start and today < period.start)
     use_verdicts = period.follow_up is not None
-    keys = statuses.VERDICT_KEYS + ("ingen slutbedömning",) if use_verdicts else statuses.PROGRESS_KEYS
+    use_verdicts = use_verdicts or ended  # an ended period is told by its verdicts, never "pågår"
+    keys = statuses.VERDICT_KEYS + (statuses.NO_VERDICT_KEY,) if use_verdicts else statuses.PROGRESS_KEYS
     tally = {k: 0 for k in keys}
     for s in states:
-        key = (s.verdict or "ingen slutbedömning") if use_verdicts else s.status
+        key = (s.verdict or statuses.NO_VERDICT_KEY) if use_verdicts else s.status
         tally[key] += 1
     dated = bool(period.start and period.end)
     return PeriodState(

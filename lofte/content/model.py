@@ -338,6 +338,7 @@ class Site:
     assets: tuple[str, ...] = ()  # checked images and PDFs from content, by content path
     acknowledged: tuple[Acknowledgement, ...] = ()  # in site.yaml
     cms: Cms | None = None  # the browser editor, when site.yaml asks for it
+    translations: tuple[Translation, ...] = ()  # the site's title and description in other languages
 
 
 def _quick_pickling(cls: type) -> None:

@@ -102,13 +102,34 @@ def acknowledged(f: Fields) -> tuple[Acknowledgement, ...]:
 
 # Which fields a translation may give, and how each is read.
 PROMISE_TRANSLATABLE = {"title": "str", "summary": "str", "focus_area": "str", "body": "text",
-                        "approach": "text", "activities": "list", "effects": "list"}
+                        "approach": "text", "activities": "list", "effects": "list", "indicators": "indicators"}
 PERIOD_TRANSLATABLE = {"title": "str", "intro": "text", "purpose": "text", "situation": "text",
                        "focus_areas": "list"}
 UPDATE_TRANSLATABLE = {"title": "str", "body": "text"}
+SITE_TRANSLATABLE = {"title": "str", "description": "str"}
 
 
-def translations(f: Fields, translatable: dict[str, str]) -> tuple[Translation, ...]:
+def indicator_names(f: Fields, known: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """`indicators: {<id>: {name, unit, unit_one}}` in a promise's translation: names and units in that language."""
+    im = f.map("indicators")
+    if im is None:
+        return {}
+    out = {}
+    for key in list(im.data):
+        sub = im.map(key)
+        if key not in known:
+            im.error(key, f"'{key}' är inget mål i löftet; skriv id:t för ett mål under indicators "
+                          f"({', '.join(known) or 'löftet har inga mål'})")
+        if sub is None:
+            continue
+        names = {k: sub.str(k, max_len=300 if k == "name" else 100) for k in ("name", "unit", "unit_one")}
+        sub.finish()
+        out[str(key)] = {k: v for k, v in names.items() if v}
+    return out
+
+
+def translations(f: Fields, translatable: dict[str, str], indicator_ids: tuple[str, ...] = (),
+                 dated: bool = True) -> tuple[Translation, ...]:
     """`translations: {en: {translated: 2024-05-01, title: …}, ar: {…}}`, sorted by language."""
     tf = f.map("translations")
     if tf is None:
@@ -124,10 +145,11 @@ def translations(f: Fields, translatable: dict[str, str]) -> tuple[Translation, 
         lf.rtl = lang in RTL_LANGUAGES
         fields = {}
         for key, kind in translatable.items():
-            value = text(lf, key) if kind == "text" else lf.str_list(key) if kind == "list" else lf.str(key)
+            value = (text(lf, key) if kind == "text" else lf.str_list(key) if kind == "list"
+                     else indicator_names(lf, indicator_ids) if kind == "indicators" else lf.str(key))
             if value:
                 fields[key] = value
-        out.append(Translation(lang=lang, translated=lf.date("translated", True) or dt.date.min,
+        out.append(Translation(lang=lang, translated=lf.date("translated", dated) or dt.date.min,
                                official=lf.bool("official"), example=lf.bool("example"), fields=fields))
         lf.finish()
     return tuple(sorted(out, key=lambda t: t.lang))
@@ -180,6 +202,7 @@ def read_site(f: Fields, build_date: dt.date, base_url: str | None) -> Site:
         accessibility=access or Accessibility("delvis", (), build_date, build_date, None, "", "", "", ""),
         acknowledged=acknowledged(f),
         cms=cmssettings.read(f.map("cms")),
+        translations=translations(f, SITE_TRANSLATABLE, dated=False),
     )
     f.finish()
     return site
@@ -313,16 +336,18 @@ def read_promise(f: Fields, body: str, slug: str, path: str, body_line: int = 1,
     start, end = f.date("start"), f.date("end")
     if start and end and end < start:
         f.error("end", f"slutdatumet {end} ligger före startdatumet {start}")
+    indicators = tuple(indicator(i) for i in f.maps("indicators"))
     promise = Promise(
         slug=slug, path=path, title=f.str("title", True, max_len=300), summary=f.str("summary", max_len=400),
         focus_area=f.str("focus_area"), body=f.body(body, body_line, path.rsplit("/", 1)[0], files), approach=text(f, "approach"),
         activities=f.str_list("activities"), effects=f.str_list("effects"), origins=origins(f),
         actors=actor_statuses(f, "actors", True),
         status=f.choice("status", statuses.PROGRESS_KEYS, True, "ingen uppgift", "en status") or "ingen uppgift",
-        indicators=tuple(indicator(i) for i in f.maps("indicators")),
+        indicators=indicators,
         start=start, end=end, verdict=verdict, events=events(f, path), source=source(f),
         example=f.bool("example"), lattlast=text(f, "lattlast"), revised=f.date("revised"),
-        translations=translations(f, PROMISE_TRANSLATABLE), acknowledged=acknowledged(f),
+        translations=translations(f, PROMISE_TRANSLATABLE, tuple(i.id for i in indicators)),
+        acknowledged=acknowledged(f),
     )
     f.finish()
     return promise

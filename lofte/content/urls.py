@@ -26,7 +26,8 @@ ROBOTS = "robots.txt"
 
 # Names a content folder may not take, because generated pages live there.
 RESERVED_TOP = {"status", "om", "tillganglighet", "assets", "data", "feeds", "en", "ar", "fa", "fi",
-                "so", "ti", "yi", "ku", "bs", "pl", "uk", "404", "sitemap", "robots", "affischer", "admin"}
+                "so", "ti", "yi", "ku", "bs", "pl", "uk", "404", "sitemap", "robots", "affischer", "admin",
+                "webbredaktorer"}
 RESERVED_IN_MUNICIPALITY = {"arkiv", "kalender", "feeds", "data"}
 RESERVED_IN_PERIOD = {"uppfoljning", "affisch", "inbaddning", "data", "feeds", "lattlast"}
 
@@ -146,3 +147,14 @@ def base_path(base_url: str) -> str:
     """The path prefix of the site: "https://example.se/trygghet/" → "/trygghet/"."""
     rest = base_url.split("://", 1)[-1]
     return "/" + rest.split("/", 1)[1] if "/" in rest else "/"
+
+
+EDITORS = "webbredaktorer/"  # for web editors: how to embed, subscribe and reuse the data
+
+
+EMBED_CODES = f"{EDITORS}kod/"  # every period's embed code, calendar and feed, on one page
+
+
+def embed_code(p: Period) -> str:
+    """Where a period's embed code is, on the page of codes for web editors."""
+    return f"{EMBED_CODES}#{p.municipality}-{p.slug}"

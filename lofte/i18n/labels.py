@@ -2,9 +2,12 @@
 
 A feed reader or a calendar app shows a title without the page around it, so an
 example has to say so in the title itself, and an actor key has to become a name.
-The HTML templates have their own macros for the same things.
+Pages use the same functions (through lofte.outputs.views), so a name or a
+label is defined once.
 """
 from __future__ import annotations
+
+from typing import Callable
 
 from lofte.content import statuses
 from lofte.content.model import Municipality
@@ -19,10 +22,10 @@ def example_title(title: str, example: bool) -> str:
     return title
 
 
-def actor_name(m: Municipality, key: str) -> str:
-    """"polisen", "kommunen" or a partner id as the name residents know."""
+def actor_name(m: Municipality, key: str, _: Callable[[str], str] | None = None) -> str:
+    """"polisen", "kommunen" or a partner id as the name residents know; `_` translates "Polisen"."""
     if key == "polisen":
-        return "Polisen"
+        return _("Polisen") if _ else "Polisen"
     if key == "kommunen":
         return m.name
     return next((p.name for p in m.partners if p.id == key), key)

@@ -85,9 +85,13 @@ class Localizer:
     def __init__(self, content_lang: str, page_lang: str):
         self.content_lang = content_lang
         self.page_lang = page_lang
+        self._found: dict[int, Translation | None] = {}  # by id(obj): a page asks for the same few objects
 
     def translation(self, obj) -> Translation | None:
-        return find(obj, self.content_lang)
+        key = id(obj)
+        if key not in self._found:
+            self._found[key] = find(obj, self.content_lang)
+        return self._found[key]
 
     def __call__(self, obj, field: str) -> Part:
         t = self.translation(obj)

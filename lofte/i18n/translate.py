@@ -22,6 +22,8 @@ from jinja2.lexer import Token, TokenStream
 
 from lofte.content.languages import LANGUAGE_NAMES
 
+from .units import SINGULAR
+
 
 @lru_cache(maxsize=None)
 def catalogue(lang: str) -> dict[str, str]:
@@ -52,9 +54,9 @@ class Translator:
         """A text of the open data's documentation, in this page's language."""
         return data_catalogue(self.lang).get(text, text)
 
-    def n(self, count: float, one: str, many: str) -> str:
+    def n(self, count: float, one: str, many: str, **values) -> str:
         """`one` or `many` by the language's CLDR plural rule for `count` ("{n}" is the number)."""
-        return self(one if plural_form(count, self.lang) == "one" else many, n=self.number(count))
+        return self(one if plural_form(count, self.lang) == "one" else many, n=self.number(count), **values)
 
     def quantity(self, count: float, unit: str, unit_one: str = "") -> str:
         """"3 möten", "1 möte": a number with its unit in the right form (CLDR plural rule).
@@ -78,7 +80,7 @@ class Translator:
     def number(self, value: float | None) -> str:
         if value is None:
             return ""
-        return _number(value, self.lang)
+        return format_number(value, self.lang)
 
 
 class FixedMessages(Extension):
@@ -106,22 +108,11 @@ class FixedMessages(Extension):
         yield from window
 
 
-# Common Swedish units in content, plural → singular, so old content without
-# `unit_one` never reads "1 möten". Units that are the same in both (procent,
-# besök) need no entry.
-SINGULAR = {
-    "möten": "möte", "tillfällen": "tillfälle", "dagar": "dag", "kvällar": "kväll", "nätter": "natt",
-    "veckor": "vecka", "gånger": "gång", "vandringar": "vandring", "trygghetsvandringar": "trygghetsvandring",
-    "kontroller": "kontroll", "hastighetskontroller": "hastighetskontroll", "insatser": "insats",
-    "aktiviteter": "aktivitet", "träffar": "träff", "dialoger": "dialog", "medborgardialoger": "medborgardialog",
-    "platser": "plats", "personer": "person", "deltagare": "deltagare", "timmar": "timme",
-    "utbildningar": "utbildning", "kameror": "kamera", "skolor": "skola", "patrulleringar": "patrullering",
-    "besök": "besök", "procent": "procent", "st": "st",
-}
-
-
+@lru_cache(maxsize=1024)
 def plural_form(count: float, lang: str) -> str:
-    """CLDR plural category of `count` in `lang` ("one", "other", …), e.g. 1 → "one" in Swedish."""
+    """CLDR plural category of `count` in `lang` ("one", "other", …), e.g. 1 → "one" in Swedish.
+
+    Cached: Babel evaluates the rule in Python, and pages ask for the same few counts."""
     return _locale(lang).plural_form(abs(count))
 
 
@@ -138,5 +129,5 @@ def _date(value: dt.date, fmt: str, lang: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _number(value: float, lang: str) -> str:
+def format_number(value: float, lang: str) -> str:
     return format_decimal(value, format="#,##0.##", locale=lang)

@@ -20,7 +20,7 @@ from html import escape
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
-from lofte.content import urls
+from lofte.content import statuses, urls
 from lofte.content.derived import Change, Facts
 from lofte.content.model import Municipality, Period, Promise, Site, Update
 from lofte.content.textcheck import xml_safe
@@ -62,14 +62,26 @@ def made_up(m: Municipality, p: Period, pr: Promise) -> bool:
     return m.example or p.example or pr.example
 
 
-def _context(m: Municipality, p: Period, pr: Promise) -> str:
-    return f"<p>{escape(m.name)} · {escape(p.title)} · {escape(pr.title)}</p>"
+def _context(m: Municipality, p: Period, pr: Promise, facts: Facts | None = None) -> str:
+    """Where an entry belongs; once the promise has ended, first of all how it ended."""
+    where = f"<p>{escape(m.name)} · {escape(p.title)} · {escape(pr.title)}</p>"
+    state = facts.promises[pr.path] if facts is not None else None
+    if state is None or not state.ended:
+        return where
+    return f"<p><strong>{escape(ended_words(p, pr, state.final))}</strong></p>\n{where}"
+
+
+def ended_words(p: Period, pr: Promise, final: str | None) -> str:
+    """"Avslutad 31 december 2024. Slutbedömning: Hållet." – never a running status after the end."""
+    end = pr.end or p.end
+    ended = f"Avslutad {SV.date(end)}." if end else "Avslutad."
+    return f"{ended} Slutbedömning: {status_label(final or statuses.NO_VERDICT_KEY)}."
 
 
 def update_entry(site: Site, m: Municipality, p: Period, pr: Promise, u: Update,
-                 corrected_by: str | None) -> Entry:
+                 corrected_by: str | None, facts: Facts | None = None) -> Entry:
     page = urls.absolute(site.base_url, urls.promise(p, pr))
-    parts = [_context(m, p, pr)]
+    parts = [_context(m, p, pr, facts)]
     example = u.example or made_up(m, p, pr)
     if example:
         parts.append("<p><strong>Exempel:</strong> den här uppdateringen är påhittad.</p>")
@@ -85,8 +97,9 @@ def update_entry(site: Site, m: Municipality, p: Period, pr: Promise, u: Update,
     parts.append(u.body.html)
     names = {i.id: i for i in pr.indicators}
     if u.progress:
-        items = "".join(f"<li>{escape(names[g.indicator].name)}: {SV.number(g.value)} "
-                        f"{escape(names[g.indicator].unit)}</li>" for g in u.progress)
+        items = "".join(f"<li>{escape(names[g.indicator].name)}: "
+                        f"{escape(SV.quantity(g.value, names[g.indicator].unit, names[g.indicator].unit_one))}</li>"
+                        for g in u.progress if g.indicator in names)
         parts.append(f"<ul>{items}</ul>")
     if u.evidence:
         items = "".join(f"<li><a href=\"{escape(e.url)}\">{escape(e.title)}</a></li>" for e in u.evidence)
@@ -97,11 +110,11 @@ def update_entry(site: Site, m: Municipality, p: Period, pr: Promise, u: Update,
                  example_title(title, example), f"{page}#{u.slug}", "\n".join(parts), page, m.name)
 
 
-def change_entry(site: Site, m: Municipality, p: Period, pr: Promise, c: Change) -> Entry:
+def change_entry(site: Site, m: Municipality, p: Period, pr: Promise, c: Change, facts: Facts | None = None) -> Entry:
     page = urls.absolute(site.base_url, urls.promise(p, pr))
     who = "Status" if c.kind == "status" else f"Status för {actor_name(m, c.actor)}"
     text = f"{who} ändrad från {status_label(c.before)} till {status_label(c.after)}"
-    body = (f"{_context(m, p, pr)}\n<p>{escape(text)}.</p>\n"
+    body = (f"{_context(m, p, pr, facts)}\n<p>{escape(text)}.</p>\n"
             f"<p><a href=\"#{escape(c.update)}\">Läs uppdateringen</a></p>")
     key = "status" if c.kind == "status" else f"status-{c.actor}"
     return Entry(tag(site, c.date, f"{urls.promise(p, pr)}{c.update}/{key}"), c.date,
@@ -120,12 +133,36 @@ def overdue_entry(site: Site, m: Municipality, p: Period, pr: Promise, due: dt.d
                  page, f"{_context(m, p, pr)}\n<p>{escape(text)}</p>", page, m.name)
 
 
+def ended_entry(site: Site, m: Municipality, p: Period, pr: Promise, facts: Facts) -> Entry | None:
+    """The day after the end: how the promise ended (its verdict, or that none was published)."""
+    state = facts.promises[pr.path]
+    end = pr.end or p.end
+    if not state.ended or end is None:
+        return None
+    page = urls.absolute(site.base_url, urls.promise(p, pr))
+    day = end + dt.timedelta(days=1)
+    if p.follow_up is not None and p.follow_up.date and p.follow_up.date > day:
+        day = p.follow_up.date  # the verdict is news when the follow-up is published
+    if p.follow_up is None:
+        more = "<p>Ingen uppföljning är publicerad, så ingen vet här om löftet hölls.</p>"
+    else:
+        follow_up = urls.absolute(site.base_url, urls.follow_up(p))
+        more = (("" if state.verdict else "<p>Uppföljningen ger ingen slutbedömning av det här löftet.</p>\n")
+                + f"<p><a href=\"{escape(follow_up)}\">Läs uppföljningen</a></p>")
+    return Entry(tag(site, day, f"{urls.promise(p, pr)}avslutad"), day,
+                 example_title(f"{pr.title}: avslutad – {status_label(state.final).lower()}", made_up(m, p, pr)),
+                 page, f"{_context(m, p, pr, facts)}\n{more}", page, m.name)
+
+
 def promise_entries(site: Site, facts: Facts, m: Municipality, p: Period, pr: Promise) -> list[Entry]:
     state = facts.promises[pr.path]
-    out = [update_entry(site, m, p, pr, u, state.corrected_by.get(u.slug)) for u in pr.updates]
-    out.extend(change_entry(site, m, p, pr, c) for c in state.changes if c.kind in ("status", "actor"))
+    out = [update_entry(site, m, p, pr, u, state.corrected_by.get(u.slug), facts) for u in pr.updates]
+    out.extend(change_entry(site, m, p, pr, c, facts) for c in state.changes if c.kind in ("status", "actor"))
     if state.overdue and state.next_due:
         out.append(overdue_entry(site, m, p, pr, state.next_due))
+    ended = ended_entry(site, m, p, pr, facts)
+    if ended is not None:
+        out.append(ended)
     return out
 
 

@@ -21,7 +21,7 @@ from lofte.content.model import Municipality, Site
 from lofte.i18n.localize import Localizer
 from lofte.i18n.translate import Translator
 
-from . import embed, opendata, opendata_csv
+from . import embed, opendata, opendata_csv, views
 from .dcat import CATALOGUE_FILE
 from .protocol import BuildContext, Made, MunicipalityOutput, OutputFile, SiteOutput
 from . import templatefiles
@@ -48,7 +48,8 @@ class Page:
 def site_pages(site: Site) -> list[Page]:
     """The pages that belong to no municipality and show them all."""
     return [Page(urls.HOME, "home.html", {"letters": letter_index(site.municipalities)}),
-            Page(urls.DATA, "data.html", {"csv_files": opendata_csv.FILES, "json_fields": opendata.FIELDS,
+            Page(urls.EMBED_CODES, "embed_codes.html", {"letters": letter_index(site.municipalities)}),
+            Page(urls.DATA, "data.html", {"csv_files": opendata_csv.FILES,
                                           "licence": opendata.LICENCES[site.licence],
                                           "site_file": opendata.SITE_FILE, "catalogue_file": CATALOGUE_FILE})]
 
@@ -58,7 +59,9 @@ def fixed_pages(site: Site) -> list[Page]:
     return [Page(urls.STATUSES, "statuses.html", {}),
             Page(urls.ABOUT, "about.html", {}),
             Page(urls.ACCESSIBILITY, "accessibility.html", {}),
-            Page(urls.NOT_FOUND, "404.html", {"absolute_links": True})]
+            Page(urls.NOT_FOUND, "404.html", {"absolute_links": True}),
+            Page(urls.EDITORS, "editors.html", {"csv_files": opendata_csv.FILES, "json_fields": opendata.FIELDS,
+                                                "site_file": opendata.SITE_FILE, "catalogue_file": CATALOGUE_FILE})]
 
 
 LETTER_INDEX_FROM = 20  # municipalities on the start page before it gets an index of initial letters
@@ -144,6 +147,7 @@ def render(ctx: BuildContext, page: Page, lang: str = "sv", alternates: tuple[st
     except jinja2.TemplateNotFound as exc:
         raise LofteError(f"mallen {exc.name} saknas i {' och '.join(_folders(ctx))}. "
                          "Lägg tillbaka filen eller installera om löfte.") from None
+    variables["v"] = views.build(page.template, variables)  # what the page shows, built in Python
     html = template.render(variables)
     return OutputFile(urls.output_file(path), html.encode("utf-8"))
 

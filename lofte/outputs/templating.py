@@ -18,10 +18,9 @@ from markupsafe import Markup
 from lofte.content import events, statuses, urls
 from lofte.content.languages import LANGUAGE_NAMES, direction
 from lofte.content.model import ORIGIN_KINDS
-from lofte.i18n.localize import outdated
 from lofte.i18n.translate import FixedMessages
 
-from . import embed, hostfiles, templatefiles
+from . import hostfiles, templatefiles
 
 TEMPLATES = templatefiles.PACKAGED  # the packaged templates (a site's own folder comes first, see search_path)
 
@@ -77,8 +76,8 @@ def _environment(templates: tuple[str, ...], lang: str, inputs: str, reload: boo
     env.filters["sv"] = _sv
     env.globals.update(urls=urls, statuses=statuses.BY_KEY, progress_statuses=statuses.PROGRESS,
                        verdicts=statuses.VERDICTS, origin_kinds=ORIGIN_KINDS,
-                       language_names=LANGUAGE_NAMES, outdated=outdated, direction=direction)
-    env.globals.update(events=events, iframe_height=embed.iframe_height, csp=Markup(hostfiles.CSP))  # feeds, calendar, embed links
+                       language_names=LANGUAGE_NAMES, direction=direction)
+    env.globals.update(events=events, csp=Markup(hostfiles.CSP))  # calendar links, the page's policy
     return env
 
 

@@ -22,6 +22,7 @@ CLIPPED = """() => [...document.querySelectorAll('body *')].filter(el => {
   const s = getComputedStyle(el);
   if (s.overflowX === 'visible' && s.overflowY === 'visible') return false;
   if (el.clientWidth <= 1 && el.clientHeight <= 1) return false;  // visually hidden, for screen readers
+  if (el.tagName === 'IMG') return false;  // holds no text (poster thumbnails; not built in these tests)
   return el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
 }).map(el => el.tagName + '.' + el.className)"""
 

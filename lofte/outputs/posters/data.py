@@ -123,9 +123,10 @@ def clean(t: Translator, text: str) -> str:
 
 
 def mark(t: Translator, key: str | None) -> Mark:
-    status = statuses.BY_KEY.get(key or "")
-    # derived.py's "ingen slutbedömning" is a verdict nobody gave, so it has no Status
-    return Mark(status.symbol, status.text(t.lang)) if status else Mark("?", t("Ingen slutbedömning"))
+    if key is None or key == statuses.NO_VERDICT_KEY:  # a verdict nobody gave: the short form fits a row
+        return Mark(statuses.NO_VERDICT.symbol, t("Ingen slutbedömning"))
+    status = statuses.BY_KEY[key]
+    return Mark(status.symbol, status.text(t.lang))
 
 
 def finished(period: Period, state: PeriodState) -> bool:
