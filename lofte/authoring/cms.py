@@ -26,6 +26,7 @@ from lofte.content.load import load_municipality, load_top, skipped
 from lofte.content.model import Accessibility, Cms, Contact, Site
 from lofte.outputs import admin, decap
 
+from . import reload
 from .cmsproxy import Proxy, Refused
 
 API = "/api/v1"
@@ -135,7 +136,13 @@ class Editor:
         origin = environ.get("HTTP_ORIGIN")
         if not _local(environ.get("REMOTE_ADDR", "")):
             return _json(start_response, "403 Forbidden", {"error": "redigering går bara från den här datorn"})
-        if environ.get("REQUEST_METHOD") != "POST" or "json" not in environ.get("CONTENT_TYPE", "") \
+        # Another site's page can post here only with a name it made point to 127.0.0.1 (DNS
+        # rebinding: then Host and Origin agree) or as a "simple" request (no JSON type, or an Origin).
+        if not reload.local_name(host):
+            return _json(start_response, "403 Forbidden", {"error": "redigeraren sparar bara när den är öppnad på "
+                                                           "http://127.0.0.1 eller http://localhost"})
+        kind = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
+        if environ.get("REQUEST_METHOD") != "POST" or kind != "application/json" \
                 or (origin is not None and origin not in (f"http://{host}", f"https://{host}")):
             return _json(start_response, "403 Forbidden", {"error": "bara redigeraren på /admin/ får spara här"})
         try:
@@ -148,9 +155,9 @@ class Editor:
             body = json.loads(environ["wsgi.input"].read(length))
             return _json(start_response, "200 OK", self.proxy.handle(body))
         except Refused as exc:
-            status = {403: "403 Forbidden", 422: "422 Unprocessable Entity"}.get(exc.status, "400 Bad Request")
+            status = {403: "403 Forbidden", 422: "422 Unprocessable Entity", 500: "500 Internal Server Error"}.get(exc.status, "400 Bad Request")
             return _json(start_response, status, {"error": str(exc)})
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError) as exc:
             return _json(start_response, "400 Bad Request", {"error": f"ogiltig förfrågan: {exc}"})
 
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lofte.content.assemble import assemble_municipality
@@ -40,10 +41,34 @@ def _id(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _write(path: Path, data: bytes) -> None:
+    """Replace the file at once: a save cut off halfway never leaves half a file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")  # hidden: not content
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        if os.path.lexists(tmp):
+            tmp.unlink()
+
+
+def _undo(targets: dict[str, Path], old: dict[str, bytes | None], made: list[Path]) -> None:
+    """Put back what a save changed: old bytes, no new files, no new folders."""
+    for rel, path in targets.items():
+        if old[rel] is not None:
+            _write(path, old[rel])
+        elif path.is_file():
+            path.unlink()
+    for folder in reversed(made):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+
+
 @dataclass
 class Proxy:
     content_dir: Path  # the content folder; the "repository" is its parent
     display_root: str = "content"
+    _saving: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
     def root(self) -> Path:
@@ -52,15 +77,15 @@ class Proxy:
     # -- paths ------------------------------------------------------------
     def resolve(self, rel: object, writing: bool = False) -> Path:
         """A repository-relative path from the editor, checked to lie inside content/."""
-        if not isinstance(rel, str) or not rel or "\\" in rel or "\0" in rel or rel.startswith("/"):
+        if not isinstance(rel, str) or not rel or "\\" in rel or "\0" in rel or ":" in rel or rel.startswith("/"):
             raise Refused(f"ogiltig sökväg: {rel!r}")
         parts = rel.split("/")
         content = self.content_dir.resolve()
         if parts[0] != content.name or any(p in ("", ".", "..") or skipped(p) for p in parts[1:]):
             raise Refused(f"{rel}: redigeraren får bara läsa och spara i {content.name}/", 403)
         target = content.joinpath(*parts[1:])
-        existing = target
-        while not existing.exists() and existing != content:
+        existing = target  # lexists: a link to nowhere is a link too, and writing would follow it
+        while not os.path.lexists(existing) and existing != content:
             existing = existing.parent
         real = Path(os.path.realpath(existing))
         if real != content and content not in real.parents:
@@ -126,28 +151,30 @@ class Proxy:
         return {str(e) for e in errors.items}
 
     def save(self, files: dict[str, bytes]) -> None:
-        """Write files all together; undo them all if the content gets new errors."""
-        targets = {rel: self.resolve(rel, writing=True) for rel in files}
-        slugs = {rel.split("/")[1] for rel in files}
-        before = self._errors(slugs)
-        old = {rel: (path.read_bytes() if path.is_file() else None) for rel, path in targets.items()}
-        made = []  # folders this save creates, deepest last
-        for rel, path in targets.items():
-            missing = [d for d in reversed(path.parents) if not d.exists()]
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made += missing
-            path.write_bytes(files[rel])
-        new = sorted(self._errors(slugs) - before)
-        if new:
-            for rel, path in targets.items():
-                if old[rel] is None:
-                    path.unlink()
-                else:
-                    path.write_bytes(old[rel])
-            for folder in reversed(made):
-                folder.rmdir()
-            shown = "\n".join(new[:10]) + (f"\n… och {len(new) - 10} fel till" if len(new) > 10 else "")
-            raise Refused("Sparades inte, innehållet skulle få fel. Rätta och spara igen:\n" + shown, 422)
+        """Write files all together; undo them all if the content gets new errors.
+
+        One save at a time: the errors before and after a save must be its own."""
+        with self._saving:
+            targets = {rel: self.resolve(rel, writing=True) for rel in files}
+            slugs = {rel.split("/")[1] for rel in files}
+            before = self._errors(slugs)
+            old = {rel: (path.read_bytes() if path.is_file() else None) for rel, path in targets.items()}
+            made: list[Path] = []  # folders this save creates, deepest last
+            try:
+                for rel, path in targets.items():
+                    missing = [d for d in reversed(path.parents) if not d.exists()]
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    made += missing
+                    _write(path, files[rel])
+            except OSError as exc:
+                _undo(targets, old, made)
+                raise Refused(f"Sparades inte: {exc.filename or ''} kunde inte skrivas ({exc.strerror or exc}). "
+                              "Ingenting ändrades.", 500) from None
+            new = sorted(self._errors(slugs) - before)
+            if new:
+                _undo(targets, old, made)
+                shown = "\n".join(new[:10]) + (f"\n… och {len(new) - 10} fel till" if len(new) > 10 else "")
+                raise Refused("Sparades inte, innehållet skulle få fel. Rätta och spara igen:\n" + shown, 422)
 
     # -- the protocol ---------------------------------------------------------
     def handle(self, body: dict) -> object:

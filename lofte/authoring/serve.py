@@ -188,6 +188,8 @@ def run(opts: Options, host: str = "127.0.0.1", port: int = 8000, wrap: Callable
     preview = Preview(opts)
     if wrap is not None:
         preview.app = wrap(preview.app)
+    if reload.local_name(f"[{host}]" if ":" in host else host):  # only this computer: only its names
+        preview.app = reload.local_names_only(preview.app, port)
     wake = threading.Event()
     preview.wake = wake.set
     # Watching starts before the first build; once its watch is up it reports None
