@@ -15,7 +15,7 @@ from typing import Iterator
 
 from . import markup, textcheck
 from .errors import ErrorList
-from .model import Text
+from .model import Text, Unknown
 from .names import SLUG_RE
 from .ranges import MAX_NUMBER, date_problem, number_problem, swedish_number
 from .textcheck import shown
@@ -31,6 +31,10 @@ SAFE_URL_RE = re.compile(r"^(https?://[^\s<>\"'`\\]+|mailto:[^\s<>\"'`\\]+|/(?![
 EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&*+/=^_{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                       r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+\Z")
 MAX_ITEM = 2000  # characters of one list item (an activity, an effect)
+# `okänt` where a value would be: the source does not state it. Also the common gender
+# ("okänd") and without the ring, so a natural spelling is never printed as a value.
+UNKNOWN_WORDS = frozenset({"okänt", "okänd", "okant", "okand"})
+MAX_UNKNOWN_NOTE = 1000
 
 
 def suggest(word: object, choices) -> str:
@@ -91,6 +95,7 @@ class Fields:
         self.base_line = line if line is not None else getattr(data, "line", 1)
         self.known: set[str] = set()
         self.rtl = rtl  # a translation to a right-to-left language (textcheck.MARKS allowed)
+        self.unknowable: set[str] = set()  # keys that may be `okänt`: their errors say so
 
     # -- helpers ---------------------------------------------------------
     def name(self, key: str) -> str:
@@ -111,6 +116,10 @@ class Fields:
     def error(self, key: str | None, message: str) -> None:
         self.errors.add(self.path, self.line(key), self.name(key) if key else self.prefix, message)
 
+    def _or_unknown_hint(self, key: str) -> str:
+        """How to say that the source is silent, for a key that may be `okänt`."""
+        return f"; säger källan inget om det, skriv {key}: okänt" if key in self.unknowable else ""
+
     def _raw(self, key: str, required: bool):
         self.known.add(key)
         value = self.data.get(key)
@@ -121,8 +130,8 @@ class Fields:
                                 f"t.ex. {key}: \"#1 …\"")
             elif required:
                 self.errors.add(self.path, self.line(key), self.name(key),
-                                "saknas: fältet är obligatoriskt" if key not in self.data
-                                else "är tomt: fältet är obligatoriskt")
+                                ("saknas: fältet är obligatoriskt" if key not in self.data
+                                 else "är tomt: fältet är obligatoriskt") + self._or_unknown_hint(key))
             return None
         return value
 
@@ -132,9 +141,48 @@ class Fields:
             return None
         if not isinstance(value, types):
             got = TYPE_NAMES.get(type(value), type(value).__name__)
-            self.error(key, f"väntade {expected}, fick {got}")
+            self.error(key, f"väntade {expected}, fick {got}{self._or_unknown_hint(key)}")
             return None
         return value
+
+    # -- "not stated in the source" ----------------------------------------
+    def unknown(self, key: str) -> Unknown | None:
+        """`key: okänt`, or `key:` with `okänt: <a note>` under it: the source does not state it."""
+        value = self.data.get(key)
+        if isinstance(value, str) and value.strip().rstrip(".").casefold() in UNKNOWN_WORDS:
+            self.known.add(key)
+            return Unknown()
+        if not isinstance(value, LineDict):
+            return None
+        word = next((k for k in value if isinstance(k, str) and k.strip().casefold() in UNKNOWN_WORDS), None)
+        if word is None:
+            return None
+        self.known.add(key)
+        if len(value) > 1:
+            others = ", ".join(str(k) for k in value if k != word)
+            self.error(key, f"okänt står tillsammans med {others}: ta bort okänt om värdet är känt, "
+                            f"annars {others}")
+        note = value[word]
+        line = value.lines.get(word, self.line(key))
+        if note is None or (isinstance(note, str) and not note.strip()):
+            return Unknown()
+        if not isinstance(note, str):
+            self.errors.add(self.path, line, f"{self.name(key)}.okänt",
+                            "väntade en förklaring (text) efter okänt:, t.ex. okänt: Källan nämner inget om det.")
+            return Unknown()
+        return Unknown(self.checked(note.strip(), line, f"{self.name(key)}.okänt", MAX_UNKNOWN_NOTE))
+
+    def or_unknown(self, key: str, read, *args, required: bool = False, **kwargs):
+        """`read(key, …)`, unless the source does not state it (`okänt`); a required key that is
+        missing says how to write that."""
+        self.unknowable.add(key)
+        found = self.unknown(key)
+        if found is not None:
+            return found
+        if required and self.data.get(key) in (None, ""):
+            self._raw(key, True)  # the "saknas" error, with the hint
+            return read(key, *args, **kwargs)
+        return read(key, *args, required=required, **kwargs)
 
     # -- scalar getters ---------------------------------------------------
     def str(self, key: str, required: bool = False, default: str = "", max_len: int = 5000) -> str:
@@ -206,7 +254,7 @@ class Fields:
         if value is None:
             return None
         if not isinstance(value, str) or not DATE_RE.match(value):
-            self.error(key, f"väntade ett datum som ÅÅÅÅ-MM-DD, fick '{shown(value)}'")
+            self.error(key, f"väntade ett datum som ÅÅÅÅ-MM-DD, fick '{shown(value)}'{self._or_unknown_hint(key)}")
             return None
         parsed = parse_date(value)
         if parsed is None:

@@ -8,10 +8,11 @@ The field list here is the contract documented in docs/innehall.md.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from . import baseurl, cmssettings, statuses
 from .fields import Fields, item_name
-from .textcheck import RTL_LANGUAGES
+from .textcheck import RTL_LANGUAGES, shown
 from .languages import UI_LANGUAGES
 from .model import (
     ORIGIN_KINDS,
@@ -38,6 +39,7 @@ from .model import (
     Site,
     Source,
     Translation,
+    Unknown,
     Update,
     Verdict,
 )
@@ -47,7 +49,9 @@ LICENCES = ("CC0-1.0", "CC-BY-4.0")
 ACCESSIBILITY_STATUSES = ("helt", "delvis", "inte")
 INDICATOR_KINDS = ("count", "frequency", "measure")
 DIRECTIONS = ("increase", "decrease", "maintain")
-FREQUENCIES = ("week", "month", "quarter", "year")
+FREQUENCIES = ("day", "weekday", "week", "month", "quarter", "year")
+FREQUENCY_WORDS = {"day": "dag", "weekday": "vardag", "week": "vecka", "month": "månad", "quarter": "kvartal",
+                   "year": "år"}
 BUILTIN_ACTORS = ("polisen", "kommunen")
 MAX_INTERVAL_DAYS = 1461  # four years, a whole term of office: a longer "plan" tells residents nothing
 
@@ -58,12 +62,23 @@ def text(f: Fields, key: str, required: bool = False):
 
 def source(f: Fields, key: str = "source") -> Source | None:
     s = f.map(key)
-    if s is None:
-        return None
+    return None if s is None else one_source(s)
+
+
+def one_source(s: Fields) -> Source:
     out = Source(title=s.str("title", True), document=s.str("document"), url=s.url("url"),
-                 note=s.str("note"))
+                 note=s.str("note"), date=s.date("date"))
     s.finish()
     return out
+
+
+def sources(f: Fields) -> tuple[Source, ...]:
+    """`source:` (one document) or `sources:` (a list of documents, e.g. two that disagree)."""
+    if "source" in f.data and "sources" in f.data:
+        f.error("sources", "skriv antingen source (en källa) eller sources (en lista med källor), inte båda; "
+                           "flytta källan under source till en rad i sources")
+    one = source(f)
+    return ((one,) if one else ()) + tuple(one_source(s) for s in f.maps("sources"))
 
 
 def contact(f: Fields | None) -> Contact:
@@ -223,8 +238,8 @@ def read_municipality(f: Fields, slug: str, path: str) -> Municipality:
         lf.finish()
     m = Municipality(
         slug=slug, path=path, name=f.str("name", True), short_name=f.str("short_name", True),
-        police_area=f.str("police_area", True), partners=tuple(partners),
-        contact=contact(f.map("contact")), logo=logo, source=source(f), example=f.bool("example"),
+        police_area=f.or_unknown("police_area", f.str, required=True), partners=tuple(partners),
+        contact=contact(f.map("contact")), logo=logo, sources=sources(f), example=f.bool("example"),
         acknowledged=acknowledged(f),
         police_contact=police_contact(f.map("police_contact")),
     )
@@ -232,40 +247,78 @@ def read_municipality(f: Fields, slug: str, path: str) -> Municipality:
     return m
 
 
-def read_period(f: Fields, slug: str, path: str, municipality: str) -> Period:
-    signatories = []
-    for s in f.maps("signatories"):
-        signatories.append(Signatory(s.str("name", True), s.str("role", True), s.str("party", True)))
+def signatories(f: Fields, key: str, required: bool = False) -> tuple[Signatory, ...]:
+    out = []
+    for s in f.maps(key, required):
+        out.append(Signatory(s.str("name", True), s.str("role", True), s.str("party", True)))
         s.finish()
-    plan = None
-    pf = f.map("feedback_plan")
-    if pf is not None:
-        plan = FeedbackPlan(text(pf, "text", True), pf.int("interval_days", minimum=1, maximum=MAX_INTERVAL_DAYS))
-        pf.finish()
-    follow = None
+    return tuple(out)
+
+
+def feedback_plan(f: Fields, key: str, required: bool = False) -> FeedbackPlan | None:
+    pf = f.map(key, required)
+    if pf is None:
+        return None
+    plan = FeedbackPlan(pf.or_unknown("text", pf.markdown, required=True),
+                        pf.or_unknown("interval_days", pf.int, minimum=1, maximum=MAX_INTERVAL_DAYS))
+    pf.finish()
+    return plan
+
+
+def follow_up(f: Fields) -> FollowUp | None:
     ff = f.map("follow_up")
-    if ff is not None:
-        follow = FollowUp(date=ff.date("date"), activities=text(ff, "activities"),
-                          quality=text(ff, "quality"), effects=text(ff, "effects"),
-                          document=source(ff, "document"), summary=text(ff, "summary"))
-        ff.finish()
-    start, end = f.date("start"), f.date("end")
+    if ff is None:
+        return None
+    parts = {key: ff.or_unknown(key, ff.markdown) for key in ("summary", "activities", "quality", "effects")}
+    out = FollowUp(date=ff.or_unknown("date", ff.date), document=source(ff, "document"), **parts)
+    ff.finish()
+    return out
+
+
+def period_dates(f: Fields) -> tuple:
+    """start and end: dates, or `okänt`; older content leaves them out and says why in dates_note."""
+    start, end = f.or_unknown("start", f.date), f.or_unknown("end", f.date)
     if start and end and end < start:
         f.error("end", f"slutdatumet {end} ligger före startdatumet {start}")
+    absent = [key for key in ("start", "end") if f.data.get(key) in (None, "")]  # not just invalid
+    if absent and not f.data.get("dates_note"):
+        if len(absent) == 2:
+            f.error("start", "start och end saknas: skriv periodens första och sista dag (ÅÅÅÅ-MM-DD), eller "
+                             "start: okänt och end: okänt om källan inte anger dem")
+        else:
+            key = absent[0]
+            day = "första" if key == "start" else "sista"
+            f.error(key, f"saknas: skriv periodens {day} dag (ÅÅÅÅ-MM-DD), eller {key}: okänt om källan inte anger den")
+    return start, end
+
+
+def promises_unknown(f: Fields) -> Unknown | None:
+    """`promises: okänt`: the source does not list the period's promises (or not all of them)."""
+    if "promises" not in f.data:
+        return None
+    found = f.unknown("promises")
+    if found is None:
+        f.known.add("promises")
+        f.error("promises", "kan bara vara okänt (promises: okänt, när källan inte listar periodens löften); "
+                            "löftena själva är mappar bredvid lofte.yaml")
+    return found
+
+
+def read_period(f: Fields, slug: str, path: str, municipality: str) -> Period:
+    start, end = period_dates(f)
     period = Period(
         slug=slug, path=path, municipality=municipality, title=f.str("title", True),
         start=start, end=end, dates_note=f.str("dates_note"),
-        signed=f.date("signed"), signed_place=f.str("signed_place"),
-        signatories=tuple(signatories), purpose=text(f, "purpose"), situation=text(f, "situation"),
-        focus_areas=f.str_list("focus_areas"), origins=origins(f), feedback_plan=plan,
-        follow_up=follow, intro=text(f, "intro"), source=source(f), example=f.bool("example"),
+        signed=f.or_unknown("signed", f.date), signed_place=f.or_unknown("signed_place", f.str),
+        signatories=f.or_unknown("signatories", partial(signatories, f)),
+        purpose=f.or_unknown("purpose", f.markdown), situation=f.or_unknown("situation", f.markdown),
+        focus_areas=f.or_unknown("focus_areas", f.str_list), origins=origins(f),
+        feedback_plan=f.or_unknown("feedback_plan", partial(feedback_plan, f)),
+        follow_up=follow_up(f), intro=text(f, "intro"), sources=sources(f), example=f.bool("example"),
         lattlast=text(f, "lattlast"), revised=f.date("revised"),
         translations=translations(f, PERIOD_TRANSLATABLE), acknowledged=acknowledged(f),
+        promises_unknown=promises_unknown(f),
     )
-    absent = [key for key in ("start", "end") if f.data.get(key) in (None, "")]  # not just invalid
-    if absent and not period.dates_note:
-        f.error("dates_note" if len(absent) == 1 else "start",
-                "start och slut saknas: ange datumen, eller skriv i dates_note varför de saknas")
     f.finish()
     return period
 
@@ -276,7 +329,7 @@ def actor_statuses(f: Fields, key: str, required: bool) -> tuple[ActorStatus, ..
         out.append(ActorStatus(actor=a.str("actor", True),
                                status=a.choice("status", statuses.PROGRESS_KEYS, True,
                                                "ingen uppgift", "en status") or "ingen uppgift",
-                               responsible=a.str("responsible")))
+                               responsible=a.or_unknown("responsible", a.str)))
         a.finish()
     return tuple(out)
 
@@ -294,32 +347,57 @@ def events(f: Fields, owner_path: str) -> tuple[Event, ...]:
     return tuple(out)
 
 
+def baseline(f: Fields, key: str, counted: bool, required: bool = False) -> Baseline | None:
+    bf = f.map(key)
+    if bf is None:
+        return None
+    out = Baseline(bf.number("value", True, minimum=0 if counted else None) or 0.0, bf.date("date"), bf.str("note"))
+    bf.finish()
+    return out
+
+
+def target(f: Fields, key: str, counted: bool, required: bool = False) -> IndicatorTarget | None:
+    raw = f.data.get(key)
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):  # `target: 1`: the value without value:
+        f.known.add(key)
+        f.error(key, f"skriv målvärdet på en egen rad under target, indraget två mellanslag: "
+                     f"target: och sedan value: {shown(raw)}")
+        return IndicatorTarget(float(raw), None)
+    tf = f.map(key)
+    if tf is None:
+        return None
+    value = tf.number("value", True, minimum=0 if counted else None)
+    if counted and value == 0:
+        tf.error("value", "ett mål som räknas (kind: count eller frequency) måste vara större än 0")
+    out = IndicatorTarget(value or 0.0, tf.or_unknown("date", tf.date))
+    tf.finish()
+    return out
+
+
+def target_missing(f: Fields, kind: str | None, frequency: str | None) -> str:
+    """What a counted target without target says, for its kind."""
+    if kind == "frequency":
+        per = FREQUENCY_WORDS.get(frequency or "", "vecka, månad …")
+        return (f"saknas: ett mål av sorten frequency behöver target med value, hur många gånger per {per}, "
+                "t.ex. target: och under det value: 1; säger källan inget om det, skriv target: okänt")
+    return ("saknas: ett mål som räknas ihop (kind: count) behöver target med value, hur många det ska bli, "
+            "t.ex. target: och under det value: 5; säger källan inget om det, skriv target: okänt")
+
+
 def indicator(f: Fields) -> Indicator:
     kind = f.choice("kind", INDICATOR_KINDS, True, "measure", "en indikatortyp")
     counted = kind in ("count", "frequency")  # a number of things: never below zero
-    baseline = None
-    bf = f.map("baseline")
-    if bf is not None:
-        baseline = Baseline(bf.number("value", True, minimum=0 if counted else None) or 0.0, bf.date("date"),
-                            bf.str("note"))
-        bf.finish()
-    target = None
-    tf = f.map("target")
-    if tf is not None:
-        value = tf.number("value", True, minimum=0 if counted else None)
-        if counted and value == 0:
-            tf.error("value", "ett mål som räknas (kind: count eller frequency) måste vara större än 0")
-        target = IndicatorTarget(value or 0.0, tf.date("date"))
-        tf.finish()
+    base = f.or_unknown("baseline", partial(baseline, f), counted)
+    goal = f.or_unknown("target", partial(target, f), counted)
     frequency = f.choice("frequency", FREQUENCIES, kind == "frequency", None, "en frekvens")
     if kind != "frequency" and frequency:
         f.error("frequency", "används bara när kind är 'frequency'")
-    if kind in ("count", "frequency") and target is None:
-        f.error("target", "saknas: en räknad indikator behöver ett mål (target.value)")
+    if kind in ("count", "frequency") and goal is None:
+        f.error("target", target_missing(f, kind, frequency))
     ind = Indicator(id=f.slug("id", True) or "", name=f.str("name", True), unit=f.str("unit", True),
                     kind=kind or "measure",
                     direction=f.choice("direction", DIRECTIONS, False, "increase", "en riktning"),
-                    baseline=baseline, target=target, frequency=frequency, note=f.str("note"),
+                    baseline=base, target=goal, frequency=frequency, note=f.str("note"),
                     unit_one=f.str("unit_one", max_len=100))
     f.finish()
     return ind
@@ -336,18 +414,21 @@ def read_promise(f: Fields, body: str, slug: str, path: str, body_line: int = 1,
     start, end = f.date("start"), f.date("end")
     if start and end and end < start:
         f.error("end", f"slutdatumet {end} ligger före startdatumet {start}")
-    indicators = tuple(indicator(i) for i in f.maps("indicators"))
+    no_indicators = f.unknown("indicators")  # `indicators: okänt`: the source states no measurable target
+    indicators = () if no_indicators is not None else tuple(indicator(i) for i in f.maps("indicators"))
     promise = Promise(
         slug=slug, path=path, title=f.str("title", True, max_len=300), summary=f.str("summary", max_len=400),
-        focus_area=f.str("focus_area"), body=f.body(body, body_line, path.rsplit("/", 1)[0], files), approach=text(f, "approach"),
-        activities=f.str_list("activities"), effects=f.str_list("effects"), origins=origins(f),
+        focus_area=f.or_unknown("focus_area", f.str),
+        body=f.body(body, body_line, path.rsplit("/", 1)[0], files), approach=f.or_unknown("approach", f.markdown),
+        activities=f.or_unknown("activities", f.str_list), effects=f.or_unknown("effects", f.str_list),
+        origins=origins(f),
         actors=actor_statuses(f, "actors", True),
         status=f.choice("status", statuses.PROGRESS_KEYS, True, "ingen uppgift", "en status") or "ingen uppgift",
         indicators=indicators,
-        start=start, end=end, verdict=verdict, events=events(f, path), source=source(f),
+        start=start, end=end, verdict=verdict, events=events(f, path), sources=sources(f),
         example=f.bool("example"), lattlast=text(f, "lattlast"), revised=f.date("revised"),
         translations=translations(f, PROMISE_TRANSLATABLE, tuple(i.id for i in indicators)),
-        acknowledged=acknowledged(f),
+        acknowledged=acknowledged(f), indicators_unknown=no_indicators,
     )
     f.finish()
     return promise
