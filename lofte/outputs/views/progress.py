@@ -60,8 +60,8 @@ def progress(w: Words, s: IndicatorState, translation: Translation | None, today
             if s.expected and s.goal:  # a schedule that asks for nothing yet says nothing
                 expected_at = s.expected / s.goal
                 expected = w.fill(_("Enligt tidsplanen: {n} vid det här laget"), n=q(s.expected))
-        else:
-            low = w.fill(_("Utgångsläge: {value}"), value=q(s.scale[0]))
+        else:  # a scale from 0 where no baseline is given: the end is named, never called a baseline
+            low = (w.fill(_("Utgångsläge: {value}"), value=q(s.scale[0])) if i.baseline else q(s.scale[0]))
             high = w.fill(_("Mål: {goal}"), goal=q(s.scale[1]))
         bar = bar_svg(s.fraction or 0.0, expected_at)
     verdict = (_("Ligger efter tidsplanen") if s.behind else _("Målet är nått") if s.reached

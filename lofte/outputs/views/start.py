@@ -46,7 +46,9 @@ def home(v: dict) -> dict:
     site, facts = v["site"], v["facts"]
     running: Counter = Counter()
     ended: Counter = Counter()
-    n_running = n_ended = promises = 0
+    in_running: set[str] = set()  # municipalities, counted once however many current periods they have
+    in_ended: set[str] = set()
+    promises = 0
     cards = []
     for m in site.municipalities:
         periods = []
@@ -55,10 +57,10 @@ def home(v: dict) -> dict:
             tally = ended if ps.ended else running
             card_ended = ""
             if ps.ended:
-                n_ended += 1
+                in_ended.add(m.slug)
                 card_ended = w._("Avslutad {date}", date=w.date(current.end)) if current.end else w._("Avslutad")
             else:
-                n_running += 1
+                in_running.add(m.slug)
             promises += len(current.promises)
             tally.update(dict(ps.counts))
             line = (f"{w.promises(len(current.promises))}: {w.tally(ps.counts)}" if current.promises
@@ -75,10 +77,10 @@ def home(v: dict) -> dict:
     national = National(
         line=w._("{promises} i {municipalities}", promises=w.promises(promises),
                  municipalities=w._.n(len(site.municipalities), "{n} kommun", "{n} kommuner")),
-        running_line=(w._.n(n_running, "Löften som gäller nu, i {n} kommun: {tally}.",
+        running_line=(w._.n(len(in_running), "Löften som gäller nu, i {n} kommun: {tally}.",
                             "Löften som gäller nu, i {n} kommuner: {tally}.", tally=w.tally(run))
                       if run else ""),
-        ended_line=(w._.n(n_ended, "I {n} kommun är den senaste perioden avslutad: {tally}.",
+        ended_line=(w._.n(len(in_ended), "I {n} kommun är den senaste perioden avslutad: {tally}.",
                           "I {n} kommuner är den senaste perioden avslutad: {tally}.", tally=w.tally(end))
                     if end else ""),
     )

@@ -183,7 +183,8 @@ def _period_summary(w: Words, period: Period, ps: PeriodState, facts: Facts) -> 
         translation = w.tr.translation(pr)
         if st.ended:
             status = w.status(st.final or statuses.NO_VERDICT_KEY)
-            before = "" if st.verdict else _("Senast rapporterat: {status}", status=w.status(st.status, ended=True).label)
+            before = ("" if st.verdict else _("Inget rapporterades under perioden") if st.status == "ingen uppgift"
+                      else _("Senast rapporterat: {status}", status=w.status(st.status, ended=True).label))
         else:
             status, before = w.status(st.status, example=st.status_example), ""
             if st.status == "ingen uppgift" and st.status_since:
