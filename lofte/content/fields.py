@@ -15,7 +15,7 @@ from typing import Iterator
 
 from . import markup, textcheck
 from .errors import ErrorList
-from .model import Text, Unknown
+from .model import Text
 from .names import SLUG_RE
 from .ranges import MAX_NUMBER, date_problem, number_problem, swedish_number
 from .textcheck import shown
@@ -31,10 +31,6 @@ SAFE_URL_RE = re.compile(r"^(https?://[^\s<>\"'`\\]+|mailto:[^\s<>\"'`\\]+|/(?![
 EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&*+/=^_{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                       r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+\Z")
 MAX_ITEM = 2000  # characters of one list item (an activity, an effect)
-# `okänt` where a value would be: the source does not state it. Also the common gender
-# ("okänd") and without the ring, so a natural spelling is never printed as a value.
-UNKNOWN_WORDS = frozenset({"okänt", "okänd", "okant", "okand"})
-MAX_UNKNOWN_NOTE = 1000
 
 
 def suggest(word: object, choices) -> str:
@@ -95,7 +91,7 @@ class Fields:
         self.base_line = line if line is not None else getattr(data, "line", 1)
         self.known: set[str] = set()
         self.rtl = rtl  # a translation to a right-to-left language (textcheck.MARKS allowed)
-        self.unknowable: set[str] = set()  # keys that may be `okänt`: their errors say so
+        self.unknowable: set[str] = set()  # keys that may be `okänt` (unknowns.py): their errors say so
 
     # -- helpers ---------------------------------------------------------
     def name(self, key: str) -> str:
@@ -144,45 +140,6 @@ class Fields:
             self.error(key, f"väntade {expected}, fick {got}{self._or_unknown_hint(key)}")
             return None
         return value
-
-    # -- "not stated in the source" ----------------------------------------
-    def unknown(self, key: str) -> Unknown | None:
-        """`key: okänt`, or `key:` with `okänt: <a note>` under it: the source does not state it."""
-        value = self.data.get(key)
-        if isinstance(value, str) and value.strip().rstrip(".").casefold() in UNKNOWN_WORDS:
-            self.known.add(key)
-            return Unknown()
-        if not isinstance(value, LineDict):
-            return None
-        word = next((k for k in value if isinstance(k, str) and k.strip().casefold() in UNKNOWN_WORDS), None)
-        if word is None:
-            return None
-        self.known.add(key)
-        if len(value) > 1:
-            others = ", ".join(str(k) for k in value if k != word)
-            self.error(key, f"okänt står tillsammans med {others}: ta bort okänt om värdet är känt, "
-                            f"annars {others}")
-        note = value[word]
-        line = value.lines.get(word, self.line(key))
-        if note is None or (isinstance(note, str) and not note.strip()):
-            return Unknown()
-        if not isinstance(note, str):
-            self.errors.add(self.path, line, f"{self.name(key)}.okänt",
-                            "väntade en förklaring (text) efter okänt:, t.ex. okänt: Källan nämner inget om det.")
-            return Unknown()
-        return Unknown(self.checked(note.strip(), line, f"{self.name(key)}.okänt", MAX_UNKNOWN_NOTE))
-
-    def or_unknown(self, key: str, read, *args, required: bool = False, **kwargs):
-        """`read(key, …)`, unless the source does not state it (`okänt`); a required key that is
-        missing says how to write that."""
-        self.unknowable.add(key)
-        found = self.unknown(key)
-        if found is not None:
-            return found
-        if required and self.data.get(key) in (None, ""):
-            self._raw(key, True)  # the "saknas" error, with the hint
-            return read(key, *args, **kwargs)
-        return read(key, *args, required=required, **kwargs)
 
     # -- scalar getters ---------------------------------------------------
     def str(self, key: str, required: bool = False, default: str = "", max_len: int = 5000) -> str:

@@ -65,6 +65,15 @@ class Source:
     date: dt.date | None = None  # the document's date
 
 
+class Sourced:
+    """A file with `sources`; `source` is the first (most files have one)."""
+    __slots__ = ()
+
+    @property
+    def source(self) -> Source | None:
+        return self.sources[0] if self.sources else None
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     title: str
@@ -92,20 +101,8 @@ POLICE_CONTACT = Contact(phone="114 14", url="https://polisen.se")
 @dataclass(frozen=True, slots=True)
 class Origin:
     """Why a promise exists: citizen dialogue, survey, statistics, lägesbild …"""
-    kind: str  # key of ORIGIN_KINDS
+    kind: str  # key of origins.ORIGIN_KINDS
     text: str
-
-
-ORIGIN_KINDS = {
-    "medborgardialog": {"sv": "Medborgardialog", "en": "Citizen dialogue"},
-    "medarbetardialog": {"sv": "Medarbetardialog", "en": "Staff dialogue"},
-    "enkät": {"sv": "Enkät", "en": "Survey"},
-    "statistik": {"sv": "Statistik", "en": "Statistics"},
-    "lägesbild": {"sv": "Lägesbild", "en": "Situation picture"},
-    "samverkansöverenskommelse": {"sv": "Samverkansöverenskommelse", "en": "Cooperation agreement"},
-    "analys": {"sv": "Analys", "en": "Analysis"},
-    "annat": {"sv": "Annat", "en": "Other"},
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +123,7 @@ class Partner:
 
 
 @dataclass(frozen=True, slots=True)
-class Municipality:
+class Municipality(Sourced):
     slug: str
     path: str
     name: str  # "Köpings kommun"
@@ -140,11 +137,6 @@ class Municipality:
     periods: tuple["Period", ...] = ()  # oldest first (content/chronology.py)
     acknowledged: tuple[Acknowledgement, ...] = ()
     police_contact: Contact = POLICE_CONTACT  # the local police's, its gaps filled from POLICE_CONTACT
-
-    @property
-    def source(self) -> Source | None:
-        """The first source (most files have one)."""
-        return self.sources[0] if self.sources else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +265,7 @@ class Verdict:
 
 
 @dataclass(frozen=True, slots=True)
-class Promise:
+class Promise(Sourced):
     slug: str
     path: str
     title: str
@@ -301,13 +293,9 @@ class Promise:
     # `indicators: okänt`: the source states no measurable target (indicators is then empty)
     indicators_unknown: Unknown | None = None
 
-    @property
-    def source(self) -> Source | None:
-        return self.sources[0] if self.sources else None
-
 
 @dataclass(frozen=True, slots=True)
-class Period:
+class Period(Sourced):
     slug: str  # "2024", "2024-2025"
     path: str
     municipality: str  # municipality slug
@@ -334,10 +322,6 @@ class Period:
     acknowledged: tuple[Acknowledgement, ...] = ()
     # `promises: okänt` in lofte.yaml: the source does not list the period's promises (or not all of them)
     promises_unknown: Unknown | None = None
-
-    @property
-    def source(self) -> Source | None:
-        return self.sources[0] if self.sources else None
 
 
 @dataclass(frozen=True, slots=True)

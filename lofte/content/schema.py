@@ -12,21 +12,21 @@ from functools import partial
 
 from . import baseurl, cmssettings, statuses
 from .fields import Fields, item_name
-from .textcheck import RTL_LANGUAGES, shown
+from .indicatorschema import DIRECTIONS, FREQUENCIES, INDICATOR_KINDS, indicator  # noqa: F401 (the forms read them here)
+from .translationschema import (LANGUAGES, PERIOD_TRANSLATABLE, PROMISE_TRANSLATABLE, SITE_TRANSLATABLE,
+                                UPDATE_TRANSLATABLE, translations)  # noqa: F401 (LANGUAGES: read here by others)
+from .unknowns import or_unknown, unknown
 from .languages import UI_LANGUAGES
+from .origins import ORIGIN_KINDS
 from .model import (
-    ORIGIN_KINDS,
     Accessibility,
     Acknowledgement,
     ActorStatus,
-    Baseline,
     Contact,
     Event,
     FeedbackPlan,
     FollowUp,
     Image,
-    Indicator,
-    IndicatorTarget,
     Link,
     Municipality,
     Origin,
@@ -38,20 +38,13 @@ from .model import (
     Signatory,
     Site,
     Source,
-    Translation,
     Unknown,
     Update,
     Verdict,
 )
 
-LANGUAGES = ("sv", "en", "ar", "fa", "fi", "so", "ti", "yi", "ku", "bs", "pl", "uk")
 LICENCES = ("CC0-1.0", "CC-BY-4.0")
 ACCESSIBILITY_STATUSES = ("helt", "delvis", "inte")
-INDICATOR_KINDS = ("count", "frequency", "measure")
-DIRECTIONS = ("increase", "decrease", "maintain")
-FREQUENCIES = ("day", "weekday", "week", "month", "quarter", "year")
-FREQUENCY_WORDS = {"day": "dag", "weekday": "vardag", "week": "vecka", "month": "månad", "quarter": "kvartal",
-                   "year": "år"}
 BUILTIN_ACTORS = ("polisen", "kommunen")
 MAX_INTERVAL_DAYS = 1461  # four years, a whole term of office: a longer "plan" tells residents nothing
 
@@ -113,61 +106,6 @@ def acknowledged(f: Fields) -> tuple[Acknowledgement, ...]:
         out.append(Acknowledgement(a.slug("advice", True) or "", a.str("reason", True, max_len=1000)))
         a.finish()
     return tuple(out)
-
-
-# Which fields a translation may give, and how each is read.
-PROMISE_TRANSLATABLE = {"title": "str", "summary": "str", "focus_area": "str", "body": "text",
-                        "approach": "text", "activities": "list", "effects": "list", "indicators": "indicators"}
-PERIOD_TRANSLATABLE = {"title": "str", "intro": "text", "purpose": "text", "situation": "text",
-                       "focus_areas": "list"}
-UPDATE_TRANSLATABLE = {"title": "str", "body": "text"}
-SITE_TRANSLATABLE = {"title": "str", "description": "str"}
-
-
-def indicator_names(f: Fields, known: tuple[str, ...]) -> dict[str, dict[str, str]]:
-    """`indicators: {<id>: {name, unit, unit_one}}` in a promise's translation: names and units in that language."""
-    im = f.map("indicators")
-    if im is None:
-        return {}
-    out = {}
-    for key in list(im.data):
-        sub = im.map(key)
-        if key not in known:
-            im.error(key, f"'{key}' är inget mål i löftet; skriv id:t för ett mål under indicators "
-                          f"({', '.join(known) or 'löftet har inga mål'})")
-        if sub is None:
-            continue
-        names = {k: sub.str(k, max_len=300 if k == "name" else 100) for k in ("name", "unit", "unit_one")}
-        sub.finish()
-        out[str(key)] = {k: v for k, v in names.items() if v}
-    return out
-
-
-def translations(f: Fields, translatable: dict[str, str], indicator_ids: tuple[str, ...] = (),
-                 dated: bool = True) -> tuple[Translation, ...]:
-    """`translations: {en: {translated: 2024-05-01, title: …}, ar: {…}}`, sorted by language."""
-    tf = f.map("translations")
-    if tf is None:
-        return ()
-    out = []
-    for lang in list(tf.data):
-        lf = tf.map(lang)
-        if lang not in LANGUAGES[1:]:
-            tf.error(lang, f"'{lang}' är inget språk att översätta till; välj bland {', '.join(LANGUAGES[1:])}")
-            continue
-        if lf is None:
-            continue
-        lf.rtl = lang in RTL_LANGUAGES
-        fields = {}
-        for key, kind in translatable.items():
-            value = (text(lf, key) if kind == "text" else lf.str_list(key) if kind == "list"
-                     else indicator_names(lf, indicator_ids) if kind == "indicators" else lf.str(key))
-            if value:
-                fields[key] = value
-        out.append(Translation(lang=lang, translated=lf.date("translated", dated) or dt.date.min,
-                               official=lf.bool("official"), example=lf.bool("example"), fields=fields))
-        lf.finish()
-    return tuple(sorted(out, key=lambda t: t.lang))
 
 
 def read_site(f: Fields, build_date: dt.date, base_url: str | None) -> Site:
@@ -238,7 +176,7 @@ def read_municipality(f: Fields, slug: str, path: str) -> Municipality:
         lf.finish()
     m = Municipality(
         slug=slug, path=path, name=f.str("name", True), short_name=f.str("short_name", True),
-        police_area=f.or_unknown("police_area", f.str, required=True), partners=tuple(partners),
+        police_area=or_unknown(f, "police_area", f.str, required=True), partners=tuple(partners),
         contact=contact(f.map("contact")), logo=logo, sources=sources(f), example=f.bool("example"),
         acknowledged=acknowledged(f),
         police_contact=police_contact(f.map("police_contact")),
@@ -259,8 +197,8 @@ def feedback_plan(f: Fields, key: str, required: bool = False) -> FeedbackPlan |
     pf = f.map(key, required)
     if pf is None:
         return None
-    plan = FeedbackPlan(pf.or_unknown("text", pf.markdown, required=True),
-                        pf.or_unknown("interval_days", pf.int, minimum=1, maximum=MAX_INTERVAL_DAYS))
+    plan = FeedbackPlan(or_unknown(pf, "text", pf.markdown, required=True),
+                        or_unknown(pf, "interval_days", pf.int, minimum=1, maximum=MAX_INTERVAL_DAYS))
     pf.finish()
     return plan
 
@@ -269,15 +207,15 @@ def follow_up(f: Fields) -> FollowUp | None:
     ff = f.map("follow_up")
     if ff is None:
         return None
-    parts = {key: ff.or_unknown(key, ff.markdown) for key in ("summary", "activities", "quality", "effects")}
-    out = FollowUp(date=ff.or_unknown("date", ff.date), document=source(ff, "document"), **parts)
+    parts = {key: or_unknown(ff, key, ff.markdown) for key in ("summary", "activities", "quality", "effects")}
+    out = FollowUp(date=or_unknown(ff, "date", ff.date), document=source(ff, "document"), **parts)
     ff.finish()
     return out
 
 
 def period_dates(f: Fields) -> tuple:
     """start and end: dates, or `okänt`; older content leaves them out and says why in dates_note."""
-    start, end = f.or_unknown("start", f.date), f.or_unknown("end", f.date)
+    start, end = or_unknown(f, "start", f.date), or_unknown(f, "end", f.date)
     if start and end and end < start:
         f.error("end", f"slutdatumet {end} ligger före startdatumet {start}")
     absent = [key for key in ("start", "end") if f.data.get(key) in (None, "")]  # not just invalid
@@ -294,11 +232,11 @@ def period_dates(f: Fields) -> tuple:
 
 def promises_unknown(f: Fields) -> Unknown | None:
     """`promises: okänt`: the source does not list the period's promises (or not all of them)."""
+    f.known.add("promises")
     if "promises" not in f.data:
         return None
-    found = f.unknown("promises")
+    found = unknown(f, "promises")
     if found is None:
-        f.known.add("promises")
         f.error("promises", "kan bara vara okänt (promises: okänt, när källan inte listar periodens löften); "
                             "löftena själva är mappar bredvid lofte.yaml")
     return found
@@ -309,11 +247,11 @@ def read_period(f: Fields, slug: str, path: str, municipality: str) -> Period:
     period = Period(
         slug=slug, path=path, municipality=municipality, title=f.str("title", True),
         start=start, end=end, dates_note=f.str("dates_note"),
-        signed=f.or_unknown("signed", f.date), signed_place=f.or_unknown("signed_place", f.str),
-        signatories=f.or_unknown("signatories", partial(signatories, f)),
-        purpose=f.or_unknown("purpose", f.markdown), situation=f.or_unknown("situation", f.markdown),
-        focus_areas=f.or_unknown("focus_areas", f.str_list), origins=origins(f),
-        feedback_plan=f.or_unknown("feedback_plan", partial(feedback_plan, f)),
+        signed=or_unknown(f, "signed", f.date), signed_place=or_unknown(f, "signed_place", f.str),
+        signatories=or_unknown(f, "signatories", partial(signatories, f)),
+        purpose=or_unknown(f, "purpose", f.markdown), situation=or_unknown(f, "situation", f.markdown),
+        focus_areas=or_unknown(f, "focus_areas", f.str_list), origins=origins(f),
+        feedback_plan=or_unknown(f, "feedback_plan", partial(feedback_plan, f)),
         follow_up=follow_up(f), intro=text(f, "intro"), sources=sources(f), example=f.bool("example"),
         lattlast=text(f, "lattlast"), revised=f.date("revised"),
         translations=translations(f, PERIOD_TRANSLATABLE), acknowledged=acknowledged(f),
@@ -329,7 +267,7 @@ def actor_statuses(f: Fields, key: str, required: bool) -> tuple[ActorStatus, ..
         out.append(ActorStatus(actor=a.str("actor", True),
                                status=a.choice("status", statuses.PROGRESS_KEYS, True,
                                                "ingen uppgift", "en status") or "ingen uppgift",
-                               responsible=a.or_unknown("responsible", a.str)))
+                               responsible=or_unknown(a, "responsible", a.str)))
         a.finish()
     return tuple(out)
 
@@ -347,62 +285,6 @@ def events(f: Fields, owner_path: str) -> tuple[Event, ...]:
     return tuple(out)
 
 
-def baseline(f: Fields, key: str, counted: bool, required: bool = False) -> Baseline | None:
-    bf = f.map(key)
-    if bf is None:
-        return None
-    out = Baseline(bf.number("value", True, minimum=0 if counted else None) or 0.0, bf.date("date"), bf.str("note"))
-    bf.finish()
-    return out
-
-
-def target(f: Fields, key: str, counted: bool, required: bool = False) -> IndicatorTarget | None:
-    raw = f.data.get(key)
-    if isinstance(raw, (int, float)) and not isinstance(raw, bool):  # `target: 1`: the value without value:
-        f.known.add(key)
-        f.error(key, f"skriv målvärdet på en egen rad under target, indraget två mellanslag: "
-                     f"target: och sedan value: {shown(raw)}")
-        return IndicatorTarget(float(raw), None)
-    tf = f.map(key)
-    if tf is None:
-        return None
-    value = tf.number("value", True, minimum=0 if counted else None)
-    if counted and value == 0:
-        tf.error("value", "ett mål som räknas (kind: count eller frequency) måste vara större än 0")
-    out = IndicatorTarget(value or 0.0, tf.or_unknown("date", tf.date))
-    tf.finish()
-    return out
-
-
-def target_missing(f: Fields, kind: str | None, frequency: str | None) -> str:
-    """What a counted target without target says, for its kind."""
-    if kind == "frequency":
-        per = FREQUENCY_WORDS.get(frequency or "", "vecka, månad …")
-        return (f"saknas: ett mål av sorten frequency behöver target med value, hur många gånger per {per}, "
-                "t.ex. target: och under det value: 1; säger källan inget om det, skriv target: okänt")
-    return ("saknas: ett mål som räknas ihop (kind: count) behöver target med value, hur många det ska bli, "
-            "t.ex. target: och under det value: 5; säger källan inget om det, skriv target: okänt")
-
-
-def indicator(f: Fields) -> Indicator:
-    kind = f.choice("kind", INDICATOR_KINDS, True, "measure", "en indikatortyp")
-    counted = kind in ("count", "frequency")  # a number of things: never below zero
-    base = f.or_unknown("baseline", partial(baseline, f), counted)
-    goal = f.or_unknown("target", partial(target, f), counted)
-    frequency = f.choice("frequency", FREQUENCIES, kind == "frequency", None, "en frekvens")
-    if kind != "frequency" and frequency:
-        f.error("frequency", "används bara när kind är 'frequency'")
-    if kind in ("count", "frequency") and goal is None:
-        f.error("target", target_missing(f, kind, frequency))
-    ind = Indicator(id=f.slug("id", True) or "", name=f.str("name", True), unit=f.str("unit", True),
-                    kind=kind or "measure",
-                    direction=f.choice("direction", DIRECTIONS, False, "increase", "en riktning"),
-                    baseline=base, target=goal, frequency=frequency, note=f.str("note"),
-                    unit_one=f.str("unit_one", max_len=100))
-    f.finish()
-    return ind
-
-
 def read_promise(f: Fields, body: str, slug: str, path: str, body_line: int = 1,
                  files: frozenset[str] = frozenset()) -> Promise:
     verdict = None
@@ -414,13 +296,13 @@ def read_promise(f: Fields, body: str, slug: str, path: str, body_line: int = 1,
     start, end = f.date("start"), f.date("end")
     if start and end and end < start:
         f.error("end", f"slutdatumet {end} ligger före startdatumet {start}")
-    no_indicators = f.unknown("indicators")  # `indicators: okänt`: the source states no measurable target
+    no_indicators = unknown(f, "indicators")  # `indicators: okänt`: the source states no measurable target
     indicators = () if no_indicators is not None else tuple(indicator(i) for i in f.maps("indicators"))
     promise = Promise(
         slug=slug, path=path, title=f.str("title", True, max_len=300), summary=f.str("summary", max_len=400),
-        focus_area=f.or_unknown("focus_area", f.str),
-        body=f.body(body, body_line, path.rsplit("/", 1)[0], files), approach=f.or_unknown("approach", f.markdown),
-        activities=f.or_unknown("activities", f.str_list), effects=f.or_unknown("effects", f.str_list),
+        focus_area=or_unknown(f, "focus_area", f.str),
+        body=f.body(body, body_line, path.rsplit("/", 1)[0], files), approach=or_unknown(f, "approach", f.markdown),
+        activities=or_unknown(f, "activities", f.str_list), effects=or_unknown(f, "effects", f.str_list),
         origins=origins(f),
         actors=actor_statuses(f, "actors", True),
         status=f.choice("status", statuses.PROGRESS_KEYS, True, "ingen uppgift", "en status") or "ingen uppgift",
