@@ -150,7 +150,11 @@ def _new(args: argparse.Namespace) -> str:
     if args.kind == "period":
         return scaffold.new_period(content, args.target, shown)
     if args.kind in ("löfte", "lofte"):
-        return scaffold.new_promise(content, args.target, args.title, args.slug, shown)
+        made = scaffold.new_promise(content, args.target, args.title, args.slug, shown, build_date_from_env())
+        if scaffold.ended(content, args.target, build_date_from_env()):
+            made += (". Perioden är slut, så statusen är ingen uppgift (Inte rapporterat) tills källan säger något "
+                     "annat; skriv vilket dokument löftet kommer från under sources")
+        return made
     return scaffold.new_update(content, args.target, args.title, args.date or build_date_from_env(),
                                args.slug, shown)
 

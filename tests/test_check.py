@@ -56,32 +56,37 @@ HARD = " ".join(["Kommunstyrelsen prioriterar trygghetsskapande investeringar i 
     (PERIOD, "feedback_plan:\n  text: Vi uppdaterar varje kvartal.\n  interval_days: 100\n", "",
      "content/storby/2025/lofte.yaml:1: råd [aterkoppling-saknas]: perioden har ingen återkopplingsplan (feedback_plan), så invånarna vet "
      "inte när de får höra hur det går. Så här åtgärdar du: lägg till feedback_plan med text (hur och hur ofta ni "
-     "berättar) och interval_days (se docs/innehall.md, avsnitt 7)."),
+     "berättar) och interval_days (se docs/innehall.md, avsnitt 7); säger källan inget om det, skriv feedback_plan: okänt"
+     " (docs/innehall.md, Okänt)."),
     (PERIOD, "  interval_days: 100\n", "",
      "content/storby/2025/lofte.yaml:19: råd [intervall-saknas]: återkopplingsplanen säger inte hur många dagar det högst får gå mellan "
      "två uppdateringar, så webbplatsen kan inte visa när nästa uppdatering ska komma. Så här åtgärdar du: lägg till "
-     "interval_days under feedback_plan, t.ex. interval_days: 91 för en gång i kvartalet."),
+     "interval_days under feedback_plan, t.ex. interval_days: 91 för en gång i kvartalet; säger källan inget om det, "
+     "skriv interval_days: okänt under feedback_plan (docs/innehall.md, Okänt)."),
     (KONTROLLER, "indicators:\n  - id: kontroller\n    name: Hastighetskontroller\n    unit: kontroller\n"
      "    kind: frequency\n    frequency: month\n    target: {value: 2}\n", "",
      "content/storby/2025/fler-kontroller/index.md:2: råd [mal-saknas]: löftet har inget mätbart mål (indicators). Så här åtgärdar "
      "du: lägg till ett mål under indicators, t.ex. antal trygghetsvandringar (kind: count) eller andel invånare som "
-     "känner sig trygga (kind: measure); se docs/innehall.md, Mål."),
+     "känner sig trygga (kind: measure); se docs/innehall.md, Mål; säger källan inget om det, skriv indicators: okänt "
+     "(docs/innehall.md, Okänt)."),
     (PARK, "    baseline: {value: 60, date: 2024-10-01}\n", "",
      "content/storby/2025/trygg-park/index.md:23: råd [utgangslage-saknas]: målet 'trygga' har inget utgångsläge (baseline). Så här "
-     "åtgärdar du: lägg till baseline med value och date, t.ex. från den senaste trygghetsmätningen."),
+     "åtgärdar du: lägg till baseline med value och date, t.ex. från den senaste trygghetsmätningen; säger källan inget "
+     "om det, skriv baseline: okänt (docs/innehall.md, Okänt)."),
     (PARK, "    target: {value: 70, date: 2025-12-31}\n", "",
      "content/storby/2025/trygg-park/index.md:23: råd [malvarde-saknas]: målet 'trygga' har inget målvärde (target). Så här åtgärdar "
-     "du: lägg till target med value och date."),
-    (PERIOD, "start: 2025-01-01\nend: 2025-12-31\n", "dates_note: Anges inte i källan.\n",
+     "du: lägg till target med value och date; säger källan inget om det, skriv target: okänt (docs/innehall.md, Okänt)."),
+    (PERIOD, "start: 2025-01-01\nend: 2025-12-31\n", "start: okänt\nend: okänt\n",
      "content/storby/2025/fler-kontroller/index.md:10: råd [maldatum-saknas]: målet 'kontroller' säger inte när det ska vara nått. Så "
-     "här åtgärdar du: lägg till date under target, eller start och end för löftet eller perioden."),
+     "här åtgärdar du: lägg till date under target, eller start och end för löftet eller perioden; säger källan inget om "
+     "det, skriv date: okänt under target (docs/innehall.md, Okänt)."),
     (KONTROLLER, "actors:\n  - actor: polisen\n    status: pågår\n    responsible: Trafikpolisen\n", "actors: []\n",
      "content/storby/2025/fler-kontroller/index.md:4: råd [aktorer-saknas]: löftet säger inte vem som lovar (actors är tom). Så här "
      "åtgärdar du: lägg till minst en aktör under actors: polisen, kommunen eller en part från kommun.yaml."),
     (PARK, "    responsible: Kommunpolisen\n", "",
      "content/storby/2025/trygg-park/index.md:7: råd [ansvarig-saknas]: aktören 'polisen' har ingen ansvarig enhet (responsible). Så "
      "här åtgärdar du: skriv vilken enhet som svarar för löftet, t.ex. responsible: Kommunpolisen eller "
-     "responsible: Lokalpolisområde Storby."),
+     "responsible: Lokalpolisområde Storby; säger källan inget om det, skriv responsible: okänt (docs/innehall.md, Okänt)."),
     (PARK, "Vi går **trygghetsvandringar** i parken.", f"Vi går **trygghetsvandringar** i parken.\n\n{LONG}",
      "content/storby/2025/trygg-park/index.md:34: råd [lang-mening]: meningen ”Polisen och kommunen ska tillsammans med …” har 31 "
      "ord, och över 25 ord blir svårt att läsa. Så här åtgärdar du: dela upp meningen i två eller fler; är texten "
@@ -201,7 +206,8 @@ def test_the_suggested_responsible_unit_fits_the_actor(good, actor, old, expecte
     edit(good, PARK, old, old.split("    responsible")[0])
     [line] = advice(good)
     assert f"aktören '{actor}' har ingen ansvarig enhet (responsible)" in line
-    assert line.endswith(f"t.ex. {expected}.") and "Kommunpolisen" not in line
+    assert line.endswith(f"t.ex. {expected}; säger källan inget om det, skriv responsible: okänt "
+                         "(docs/innehall.md, Okänt).") and "Kommunpolisen" not in line
 
 
 def test_example_addresses_in_site_yaml_and_kommun_yaml(good):
@@ -227,13 +233,14 @@ def ended(good):
 MAL_SAKNAS = ("content/storby/2025/fler-kontroller/index.md:2: råd [mal-saknas]: löftet har inget mätbart mål "
               "(indicators). Så här åtgärdar du: lägg till ett mål under indicators, t.ex. antal trygghetsvandringar "
               "(kind: count) eller andel invånare som känner sig trygga (kind: measure); se docs/innehall.md, Mål; säger "
-              "källan inget om det, kvittera rådet med skälet, i filen eller för hela perioden i lofte.yaml "
-              "(docs/publicera.md, avsnitt 4).")
+              "källan inget om det, skriv indicators: okänt (docs/innehall.md, Okänt).")
 
 
 def test_an_ended_period_is_not_asked_to_plan_ahead(ended):
-    """No interval for the feedback plan, no target dates; missing facts may be acknowledged."""
+    """No interval for the feedback plan, no target dates; what the source does not state is marked okänt."""
     assert advice(ended) == [MAL_SAKNAS]
+    edit(ended, KONTROLLER, "\nstatus: pågår\n", "\nstatus: pågår\nindicators:\n  okänt: Löftet anger inget mål.\n")
+    assert advice(ended) == []
 
 
 def test_acknowledged_advice_is_shown_with_its_reason_and_passes_strict(ended, capsys, monkeypatch):
@@ -280,7 +287,12 @@ def test_check_only_some_municipalities(good, capsys):
     assert advice(good) == [
         "content/annanby/2025/lofte.yaml:1: råd [aterkoppling-saknas]: perioden har ingen återkopplingsplan "
         "(feedback_plan), så invånarna vet inte när de får höra hur det går. Så här åtgärdar du: lägg till "
-        "feedback_plan med text (hur och hur ofta ni berättar) och interval_days (se docs/innehall.md, avsnitt 7)."]
+        "feedback_plan med text (hur och hur ofta ni berättar) och interval_days (se docs/innehall.md, avsnitt 7); "
+        "säger källan inget om det, skriv feedback_plan: okänt (docs/innehall.md, Okänt).",
+        "content/annanby/2025/lofte.yaml:1: råd [loften-saknas]: perioden har inga löften, så sidorna kan bara säga "
+        "att inga löften är publicerade. Så här åtgärdar du: skriv löftena: lofte new löfte annanby/2025 \"Rubrik\"; "
+        "listar källan inga löften, skriv promises: okänt i lofte.yaml, så säger sidorna det (med en förklaring på "
+        "raden under: okänt: …)."]
     assert cli(good, "storby", "--strict") == 0
     assert cli(good, "Storby") == 0  # the name works as well as the folder
     assert capsys.readouterr().out.splitlines()[-1] == "Inga fel och inga råd. Bra jobbat!"

@@ -14,6 +14,7 @@ from conftest import content_errors, options
 from lofte.build.pipeline import read_site
 from lofte.content import fields as schema_fields
 from lofte.content import statuses
+from lofte.content.model import Unknown
 from lofte.outputs import cmsforms
 
 PERIOD = "storby/2025"
@@ -23,8 +24,10 @@ PROMISE = "storby/2025/trygg-park"
 def sample(field: dict, choose: dict, day: dt.date):
     """The value Decap would save for a filled-in field (first choice unless told)."""
     widget, name = field["widget"], field["name"]
-    if widget == "hidden":
+    if widget == "hidden" or widget == "lofte-okant" and not field["inner"]:
         return None
+    if widget == "lofte-okant":  # a value the editor may also save as okänt: here the value
+        return sample({**field, "widget": field["inner"]}, choose, day)
     if widget == "select":
         values = [o["value"] for o in field["options"]]
         return choose[name] if choose.get(name) in values else values[0]
@@ -153,3 +156,50 @@ def test_url_pattern_is_the_builds(value, ok):
     import re
     js = cmsforms.url("url", "Länk")["pattern"][0]
     assert bool(re.match(js, value)) is ok is bool(schema_fields.SAFE_URL_RE.match(value))
+
+
+def unknown_everywhere(form: list[dict], day: dt.date, note: bool, choose: dict | None = None) -> dict:
+    """The form filled in with every field that may be `okänt` saved as the editor saves it."""
+    def fill(field):
+        if field["widget"] == "lofte-okant":
+            return {"okänt": f"Källan säger inget om {field['name']}."} if note else "okänt"
+        if field["widget"] == "object":
+            return {c["name"]: fill(c) for c in field["fields"]}
+        if field["widget"] == "list" and "fields" in field:
+            return [{c["name"]: fill(c) for c in field["fields"]}]
+        return sample(field, {"kind": "count", **(choose or {})}, day)
+    data = {f["name"]: fill(f) for f in form if f["name"] != "body"}
+    return {k: v for k, v in data.items() if v is not None}
+
+
+@pytest.mark.parametrize("note", [False, True])
+def test_the_forms_can_mark_every_unknown_field(small_content, note):
+    """Every field the editor offers "Anges inte i källan" for is read as okänt by the build."""
+    s = site(small_content)
+    m = s.municipalities[0]
+    parties = cmsforms.Parties.of(m)
+    day = dt.date(2025, 6, 1)
+    promise = unknown_everywhere(cmsforms.promise(parties, (), False), day, note)
+    assert promise["indicators"] != [] and promise["actors"][0]["responsible"]
+    new = small_content / PERIOD / "ny" / "index.md"
+    new.parent.mkdir()
+    new.write_text("---\n" + yaml.safe_dump(promise, allow_unicode=True) + "---\nText.\n", encoding="utf-8")
+    period = unknown_everywhere(cmsforms.period(parties), day, note)
+    later = small_content / "storby" / "odaterad" / "lofte.yaml"
+    later.parent.mkdir()
+    later.write_text(yaml.safe_dump(period, allow_unicode=True), encoding="utf-8")
+    kommun = small_content / "storby" / "kommun.yaml"
+    kommun.write_text(yaml.safe_dump(unknown_everywhere(
+        [f for f in cmsforms.municipality() if f["name"] != "logo"], day, note, {"id": "bostadsbolaget"}),
+        allow_unicode=True), encoding="utf-8")
+    assert content_errors(small_content) == []
+    built = site(small_content).municipalities[0]
+    made = next(p for p in built.periods if p.slug == "odaterad")
+    ny = next(p for p in built.periods if p.slug == "2025").promises
+    ny = next(p for p in ny if p.slug == "ny")
+    expected = Unknown("Källan säger inget om {}.") if note else Unknown()
+    for value, name in ((built.police_area, "police_area"), (made.start, "start"), (made.signatories, "signatories"),
+                        (made.feedback_plan, "feedback_plan"), (made.promises_unknown, "promises"),
+                        (ny.indicators_unknown, "indicators"), (ny.actors[0].responsible, "responsible"),
+                        (ny.activities, "activities")):
+        assert value == Unknown(expected.note.format(name)), name

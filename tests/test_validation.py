@@ -24,11 +24,13 @@ def test_the_fixture_is_valid(small_content):
     ("storby/2025/lofte.yaml", "signed: 2024-12-10", "signed: 2024-02-30",
      "content/storby/2025/lofte.yaml:4: signed: '2024-02-30' är inget riktigt datum"),
     ("storby/2025/lofte.yaml", "signed: 2024-12-10", "signed: 10/12/2024",
-     "content/storby/2025/lofte.yaml:4: signed: väntade ett datum som ÅÅÅÅ-MM-DD, fick '10/12/2024'"),
+     "content/storby/2025/lofte.yaml:4: signed: väntade ett datum som ÅÅÅÅ-MM-DD, fick '10/12/2024'; säger källan inget om "
+         "det, skriv signed: okänt"),
     ("storby/2025/lofte.yaml", "end: 2025-12-31", "end: 2024-12-31",
      "content/storby/2025/lofte.yaml:3: end: slutdatumet 2024-12-31 ligger före startdatumet 2025-01-01"),
     ("storby/2025/lofte.yaml", "interval_days: 100", "interval_days: ofta",
-     "content/storby/2025/lofte.yaml:21: feedback_plan.interval_days: väntade ett heltal, fick text"),
+     "content/storby/2025/lofte.yaml:21: feedback_plan.interval_days: väntade ett heltal, fick text; säger källan inget "
+         "om det, skriv interval_days: okänt"),
     ("storby/2025/lofte.yaml", "party: polisen", "party: polis",
      "content/storby/2025/lofte.yaml:10: signatories (andra undertecknaren).party: 'polis' är ingen part; välj bland bostadsbolaget, kommunen, polisen"),
     (UPDATE, "indicator: vandringar", "indicator: promenader",

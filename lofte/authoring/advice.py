@@ -40,6 +40,9 @@ KINDS = {
     "trasig-lank": "en länk leder ingenstans",
     "exempeladress": "en adress är en exempeladress",
     "polisomrade-saknas": "kommunen har inget lokalpolisområde",
+    "anges-inte-text": "en text säger ”Anges inte i källan” i stället för okänt",
+    "loften-saknas": "perioden har inga löften",
+    "uppdatering-fore-start": "en uppdatering är daterad före sin period",
     "tecken-affisch": "affischens typsnitt saknar tecken i en text",
     "singular-saknas": "en enhet saknar singularform (unit_one)",
 }

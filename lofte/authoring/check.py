@@ -16,21 +16,26 @@ import sys
 import urllib.parse
 
 from lofte.build.pipeline import Options, context, read_site
+from lofte.content.chronology import known
 from lofte.content.derived import PromiseState
 from lofte.content.errors import BuildAborted, LofteError
 from lofte.content.fields import suggest
-from lofte.content.model import Municipality, Period, Promise, Site
+from lofte.content.model import FeedbackPlan, IndicatorTarget, Municipality, Period, Promise, Site, is_unknown
 from lofte.i18n import units
 from lofte.outputs import pages
 
 from . import hints
 from .advice import Advice, Lines, acknowledge
 from .textadvice import Where, link_advice, period_texts, promise_texts
+from .unknownadvice import archive_advice, not_stated_as_text
 
 MAX_PROMISES = 3  # Ju 2012:16, quoted in Brå 2018:14: "ett till tre löften"
 EXAMPLE_HOST_RE = re.compile(r"(^|\.)(example(\.[a-z]{2,})?|invalid|test|localhost)$", re.IGNORECASE)
-ACKNOWLEDGE = ("; säger källan inget om det, kvittera rådet med skälet, i filen eller för hela perioden i lofte.yaml "
-               "(docs/publicera.md, avsnitt 4)")
+
+
+def unknown_tail(how: str) -> str:
+    """How to say that the source is silent, instead of inventing: `how` is e.g. "indicators: okänt"."""
+    return f"; säger källan inget om det, skriv {how} (docs/innehall.md, Okänt)"
 
 
 def check(opts: Options, municipalities: list[str] | tuple[str, ...] = ()) -> list[Advice]:
@@ -49,8 +54,10 @@ def check(opts: Options, municipalities: list[str] | tuple[str, ...] = ()) -> li
             continue
         found += contact_advice(m.path, ("contact",), m.contact.email, m.contact.url, lines)
         found += police_area_missing(m, lines)
+        found += not_stated_as_text(m, lines)
         for period in m.periods:
             found += period_advice(period, ended(period, site), lines)
+            found += archive_advice(period, lines)
             for key, text, page in period_texts(period):
                 found += link_advice(text, Where(period.path, key, page), known, lines)
             for promise in period.promises:
@@ -81,7 +88,8 @@ def selected(site: Site, municipalities) -> set[str]:
 
 def ended(period: Period, site: Site) -> bool:
     """Over and done: followed up, or past its end. Advice about planning ahead no longer helps."""
-    return period.follow_up is not None or (period.end is not None and period.end < site.build_date)
+    end = known(period.end)
+    return period.follow_up is not None or (end is not None and end < site.build_date)
 
 
 # -- site.yaml and contacts -------------------------------------------------
@@ -120,13 +128,16 @@ def contact_advice(rel: str, keys: tuple, email: str, url: str, lines: Lines, em
 
 
 def police_area_missing(m: Municipality, lines: Lines) -> list[Advice]:
-    """The police area names the police on every page ("Parter: Sala kommun, Lokalpolisområde Sala")."""
-    if m.police_area.strip().rstrip(".").lower() != "anges inte i källan":
+    """The police area names the police on every page ("Parter: Sala kommun, Lokalpolisområde Sala").
+    Older content wrote "Anges inte i källan." there, which pages then printed as the area's name."""
+    if is_unknown(m.police_area) or not m.police_area.strip().lower().startswith("anges inte i källan"):
         return []
     return [lines.advice(m.path, lines.key(m.path, "police_area"), "polisomrade-saknas",
-                         f"kommunen har inget lokalpolisområde (police_area), så sidorna visar ”{m.police_area}” "
-                         "där polisen ska stå", "skriv lokalpolisområdet som löftesdokumentet skriver det, t.ex. "
-                         f"police_area: Lokalpolisområde {m.short_name}")]
+                         f"police_area säger ”{m.police_area}” som text, så sidorna skriver ”polisen i "
+                         f"{m.police_area}” där lokalpolisområdet ska stå",
+                         "skriv lokalpolisområdet som löftesdokumentet skriver det, t.ex. police_area: Lokalpolisområde "
+                         f"{m.short_name}; nämner källan inget, skriv police_area: okänt, så säger sidorna det "
+                         "med egna ord (docs/innehall.md, Okänt)")]
 
 
 # -- periods ------------------------------------------------------------------
@@ -138,21 +149,23 @@ def period_advice(period: Period, is_ended: bool, lines: Lines) -> list[Advice]:
 
 
 def feedback_plan_missing(period: Period, lines: Lines) -> list[Advice]:
-    if period.feedback_plan is not None:
+    if period.feedback_plan is not None:  # a plan, or `okänt`
         return []
     return [lines.advice(period.path, lines.key(period.path, "title"), "aterkoppling-saknas",
                          "perioden har ingen återkopplingsplan (feedback_plan), så invånarna vet inte när de får höra "
                          "hur det går", "lägg till feedback_plan med text (hur och hur ofta ni berättar) och "
-                         "interval_days (se docs/innehall.md, avsnitt 7)")]
+                         "interval_days (se docs/innehall.md, avsnitt 7)" + unknown_tail("feedback_plan: okänt"))]
 
 
 def interval_missing(period: Period, lines: Lines) -> list[Advice]:
-    if period.feedback_plan is None or period.feedback_plan.interval_days is not None:
+    plan = period.feedback_plan
+    if not isinstance(plan, FeedbackPlan) or plan.interval_days is not None:
         return []
     return [lines.advice(period.path, lines.key(period.path, "feedback_plan"), "intervall-saknas",
                          "återkopplingsplanen säger inte hur många dagar det högst får gå mellan två uppdateringar, "
                          "så webbplatsen kan inte visa när nästa uppdatering ska komma",
-                         "lägg till interval_days under feedback_plan, t.ex. interval_days: 91 för en gång i kvartalet")]
+                         "lägg till interval_days under feedback_plan, t.ex. interval_days: 91 för en gång i kvartalet"
+                         + unknown_tail("interval_days: okänt under feedback_plan"))]
 
 
 def too_many_promises(period: Period, lines: Lines) -> list[Advice]:
@@ -168,37 +181,39 @@ def too_many_promises(period: Period, lines: Lines) -> list[Advice]:
 
 def promise_advice(m: Municipality, period: Period, promise: Promise, state: PromiseState, is_ended: bool,
                    lines: Lines) -> list[Advice]:
-    out = no_indicators(promise, is_ended, lines) + indicator_gaps(period, promise, is_ended, lines)
-    out += no_actors(promise, lines) + no_responsible(m, promise, state, is_ended, lines)
+    out = no_indicators(promise, lines) + indicator_gaps(period, promise, is_ended, lines)
+    out += no_actors(promise, lines) + no_responsible(m, promise, state, lines)
     return out + overdue(period, promise, state, lines)
 
 
-def no_indicators(promise: Promise, is_ended: bool, lines: Lines) -> list[Advice]:
-    if promise.indicators:
+def no_indicators(promise: Promise, lines: Lines) -> list[Advice]:
+    if promise.indicators or promise.indicators_unknown is not None:
         return []
     return [lines.advice(promise.path, lines.key(promise.path, "title"), "mal-saknas",
                          "löftet har inget mätbart mål (indicators)",
                          "lägg till ett mål under indicators, t.ex. antal trygghetsvandringar (kind: count) eller "
                          "andel invånare som känner sig trygga (kind: measure); se docs/innehall.md, Mål"
-                         + (ACKNOWLEDGE if is_ended else ""))]
+                         + unknown_tail("indicators: okänt"))]
 
 
 def indicator_gaps(period: Period, promise: Promise, is_ended: bool, lines: Lines) -> list[Advice]:
     """Baselines, target values and target dates: what makes a target possible to follow up."""
     out = []
-    rel, tail = promise.path, ACKNOWLEDGE if is_ended else ""
-    for i, ind in enumerate(promise.indicators):
+    rel = promise.path
+    for i, ind in enumerate(promise.indicators):  # None is left out; `okänt` answers the advice
         line = lines.key(rel, "indicators", i)
         if ind.kind == "measure" and ind.baseline is None:
             out.append(lines.advice(rel, line, "utgangslage-saknas", f"målet '{ind.id}' har inget utgångsläge (baseline)",
                                     "lägg till baseline med value och date, t.ex. från den senaste trygghetsmätningen"
-                                    + tail))
+                                    + unknown_tail("baseline: okänt")))
         if ind.target is None:
             out.append(lines.advice(rel, line, "malvarde-saknas", f"målet '{ind.id}' har inget målvärde (target)",
-                                    "lägg till target med value och date" + tail))
-        elif ind.target.date is None and not (promise.end or period.end) and not is_ended:
+                                    "lägg till target med value och date" + unknown_tail("target: okänt")))
+        elif isinstance(ind.target, IndicatorTarget) and ind.target.date is None and \
+                not (promise.end or period.end) and not is_ended:
             out.append(lines.advice(rel, line, "maldatum-saknas", f"målet '{ind.id}' säger inte när det ska vara nått",
-                                    "lägg till date under target, eller start och end för löftet eller perioden"))
+                                    "lägg till date under target, eller start och end för löftet eller perioden"
+                                    + unknown_tail("date: okänt under target")))
     return out
 
 
@@ -213,7 +228,7 @@ def no_actors(promise: Promise, lines: Lines) -> list[Advice]:
 def responsible_example(m: Municipality, actor: str) -> str:
     """A unit that could answer for a promise, for this kind of actor."""
     if actor == "polisen":
-        area = m.police_area if m.police_area and "anges inte" not in m.police_area.lower() else ""
+        area = m.police_area if m.police_area and "anges inte" not in m.police_area.lower() else ""  # okänt is falsy
         return "responsible: Kommunpolisen" + (f" eller responsible: {area}" if area else "")
     if actor == "kommunen":
         return "responsible: Trygghetssamordnaren eller responsible: Kommunledningsförvaltningen"
@@ -221,15 +236,14 @@ def responsible_example(m: Municipality, actor: str) -> str:
     return f"den avdelning hos {partner} som svarar för löftet"
 
 
-def no_responsible(m: Municipality, promise: Promise, state: PromiseState, is_ended: bool,
-                   lines: Lines) -> list[Advice]:
+def no_responsible(m: Municipality, promise: Promise, state: PromiseState, lines: Lines) -> list[Advice]:
     out = []
     for i, actor in enumerate(state.actors):  # current: an update may have named the responsible unit
-        if not actor.responsible:
+        if not actor.responsible and not is_unknown(actor.responsible):
             out.append(lines.advice(promise.path, lines.key(promise.path, "actors", i), "ansvarig-saknas",
                                     f"aktören '{actor.actor}' har ingen ansvarig enhet (responsible)",
                                     f"skriv vilken enhet som svarar för löftet, t.ex. {responsible_example(m, actor.actor)}"
-                                    + (ACKNOWLEDGE if is_ended else "")))
+                                    + unknown_tail("responsible: okänt")))
     return out
 
 

@@ -55,7 +55,7 @@ def poster_texts(site: Site):
 def advice(site: Site, lines: Lines) -> list[Advice]:
     found = []
     for rel, keys, text in poster_texts(site):
-        lacking = missing(text)
+        lacking = missing(text) if isinstance(text, str) else ""  # `okänt` prints a fixed sentence
         if lacking:
             field = ".".join(str(k) for k in keys if not isinstance(k, int))
             found.append(lines.advice(rel, lines.key(rel, *keys), "tecken-affisch",

@@ -152,7 +152,7 @@ def complete(answers: Answers, ask) -> Answers:
 
 
 ABOUT = {"content/site.yaml": "webbplatsens inställningar: se över raderna märkta ÄNDRA",
-         "kommun.yaml": "kommunen: fyll i lokalpolisområdet (police_area)",
+         "kommun.yaml": "kommunen: fyll i lokalpolisområdet (police_area: okänt tills du vet det)",
          "lofte.yaml": "löftesperioden: fyll i från löftesdokumentet",
          ".github/workflows/publicera.yml": "publicering på GitHub Pages",
          ".gitlab-ci.yml": "publicering på GitLab Pages",

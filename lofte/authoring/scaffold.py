@@ -16,8 +16,8 @@ from pathlib import Path
 
 from lofte.content import statuses, urls
 from lofte.content.errors import LofteError
-from lofte.content.fields import SLUG_RE
-from lofte.content.names import slugify  # also used by sheetrows through this module
+from lofte.content.fields import SLUG_RE, parse_date
+from lofte.content.names import slugify, title_slug  # slugify is also used by sheetrows through this module
 from lofte.content.yamlsource import LineDict, YamlProblem, parse_yaml, split_front_matter
 
 from . import hints
@@ -99,14 +99,25 @@ def new_period(content: Path, target: str, display_root: str = "content") -> str
     if years:
         dates = f"start: {years[1]}-01-01\nend: {years[2] or years[1]}-12-31"
     else:
-        dates = "dates_note: Anges inte i källan."
+        dates = "start: okänt\nend: okänt"
     title = f"Medborgarlöften i {name} {period.replace('-', '–') if years else ''}".strip()
     return _create(content, display_root, f"{municipality}/{period}/lofte.yaml",
                    fill("lofte.yaml", title=quoted(title), dates=dates))
 
 
+def ended(content: Path, target: str, today: dt.date) -> str:
+    """When a period is over ("31 december 2017", or "" while it runs), as its lofte.yaml says."""
+    fields = _front_matter(content / target.strip("/") / "lofte.yaml")
+    end = parse_date(str(fields.get("end") or ""))
+    if end is not None and end < today:
+        return end.isoformat()
+    return "följd upp" if fields.get("follow_up") else ""
+
+
 def new_promise(content: Path, target: str, title: str, slug: str | None = None,
-                display_root: str = "content") -> str:
+                display_root: str = "content", today: dt.date | None = None) -> str:
+    """A promise; in a period that is over, its statuses are "ingen uppgift" (shown as "Inte
+    rapporterat") until the source says otherwise, and the file asks for the source."""
     municipality, period = _parts(target, ("kommun", "period"))
     _require(content, f"{municipality}/{period}/lofte.yaml", display_root,
              f"skapa perioden först med: {hints.command('new', 'period', target.strip('/'), content=display_root)}")
@@ -115,8 +126,11 @@ def new_promise(content: Path, target: str, title: str, slug: str | None = None,
     if folder.exists():
         raise LofteError(f"{display_root.rstrip('/')}/{municipality}/{period}/{slug}/ finns redan; ingenting skrevs "
                          "över. Välj en annan titel eller ange ett annat namn med --slug")
+    over = ended(content, target, today) if today else ""
     return _create(content, display_root, f"{municipality}/{period}/{slug}/index.md",
-                   fill("lofte.md", title=quoted(title), statuses=", ".join(statuses.PROGRESS_KEYS)))
+                   fill("lofte.md", title=quoted(title), statuses=", ".join(statuses.PROGRESS_KEYS),
+                        status="ingen uppgift" if over else "ej påbörjat", ended=ENDED_NOTE if over else "",
+                        ask_source=ASK_SOURCE if over else ""))
 
 
 def new_update(content: Path, target: str, title: str, date: dt.date, slug: str | None = None,
@@ -140,8 +154,14 @@ def new_update(content: Path, target: str, title: str, date: dt.date, slug: str 
         first_indicator=indicators[0] if indicators else "vandringar"))
 
 
+ENDED_NOTE = ("\n# Perioden är slut: statusen är ingen uppgift (visas som Inte rapporterat) tills\n"
+              "# källan säger hur det gick. Hitta aldrig på en status.")
+ASK_SOURCE = ("\n# ÄNDRA: perioden är slut, så allt om löftet kommer från källan. Ta bort # framför\n"
+              "# sources och raderna under, och skriv vilket dokument det är.")
+
+
 def _title_slug(title: str) -> str:
-    slug = slugify(title)
+    slug = title_slug(title)
     if not slug:
         raise LofteError(f"kunde inte göra ett namn av titeln '{title}'; ange ett med --slug, t.ex. --slug trygg-centrum")
     return slug

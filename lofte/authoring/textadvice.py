@@ -39,7 +39,8 @@ def promise_texts(period: Period, promise: Promise, known: set[str], lines: Line
     out = text_advice(promise.summary, Where(promise.path, "summary", page), lines)
     out += text_advice(promise.body.markdown, body, lines)
     out += link_advice(promise.body, body, known, lines)
-    out += link_advice(promise.approach, Where(promise.path, "approach", page), known, lines)
+    if isinstance(promise.approach, Text):
+        out += link_advice(promise.approach, Where(promise.path, "approach", page), known, lines)
     for update in promise.updates:
         where = Where(update.path, None, page)
         out += text_advice(update.body.markdown, where, lines) + link_advice(update.body, where, known, lines)
@@ -47,14 +48,15 @@ def promise_texts(period: Period, promise: Promise, known: set[str], lines: Line
 
 
 def period_texts(period: Period):
-    """(key, Markdown text, page it is shown on) of a period's own texts."""
+    """(key, Markdown text, page it is shown on) of a period's own texts (not those that are `okänt`)."""
     page = urls.period(period)
-    yield from ((k, getattr(period, k), page) for k in ("intro", "purpose", "situation"))
+    found = [(k, getattr(period, k), page) for k in ("intro", "purpose", "situation")]
     if period.feedback_plan:
-        yield "feedback_plan", period.feedback_plan.text, page
+        found.append(("feedback_plan", period.feedback_plan.text, page))
     if period.follow_up:
-        for k in ("summary", "activities", "quality", "effects"):
-            yield "follow_up", getattr(period.follow_up, k), urls.follow_up(period)
+        found += [("follow_up", getattr(period.follow_up, k), urls.follow_up(period))
+                  for k in ("summary", "activities", "quality", "effects")]
+    yield from ((k, text, where) for k, text, where in found if isinstance(text, Text))
 
 
 def _line(where: Where, lines: Lines, offset: int) -> int:

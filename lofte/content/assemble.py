@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from . import images, schema, urls
+from . import chronology, images, schema, urls
 from .errors import ErrorList
 from .fields import Fields, item_name, parse_date
 from .ranges import date_problem, swedish_number
@@ -62,7 +62,7 @@ def assemble_municipality(mf, root, errors: ErrorList) -> tuple[Municipality | N
         errors.add(mf.doc.display, f.line("logo"), "logo.file",
                    f"'{municipality.logo.file}' finns inte bredvid kommun.yaml (eller är ingen godkänd bild)")
     periods = [p for p in (_period(pf, municipality, errors, assets) for pf in mf.periods) if p]
-    periods.sort(key=lambda p: (p.start or dt.date.min, p.slug))
+    periods.sort(key=chronology.key)
     return dataclasses.replace(municipality, periods=tuple(periods)), assets
 
 
@@ -90,7 +90,7 @@ def _period(pf, municipality: Municipality, errors: ErrorList, assets: set[str])
         return None
     period = schema.read_period(f, pf.slug, pf.doc.rel, municipality.slug)
     parties = {"polisen", "kommunen"} | {p.id for p in municipality.partners}
-    for i, s in enumerate(period.signatories):
+    for i, s in enumerate(period.signatories or ()):
         if s.party not in parties:
             errors.add(pf.doc.display, f.item_line("signatories", i), item_name("signatories", i) + ".party",
                        f"'{s.party}' är ingen part; välj bland {', '.join(sorted(parties))}")

@@ -20,10 +20,11 @@ import math
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import statuses
+from . import chronology, statuses
+from .chronology import known
 from .model import ActorStatus, Indicator, Municipality, Period, Promise, Site, Update
 
-FREQUENCY_DAYS = {"week": 7, "month": 365.25 / 12, "quarter": 365.25 / 4, "year": 365.25}
+FREQUENCY_DAYS = {"day": 1, "week": 7, "month": 365.25 / 12, "quarter": 365.25 / 4, "year": 365.25}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,7 @@ class PromiseState:
     changes: tuple[Change, ...]  # newest first
     corrected_by: dict[str, str]  # update slug -> slug of the update correcting it
     has_example: bool
-    ended: bool = False  # the promise's time frame (or its period) is over
+    ended: bool = False  # the promise's time frame (or its period) is over, or the period is followed up
     final: str | None = None  # once ended: the verdict, or statuses.NO_VERDICT_KEY
     # Since when nothing has been reported: by actor, the date its status last changed,
     # else the start of the time frame (None where the source gives no dates).
@@ -84,7 +85,7 @@ class PromiseState:
 
 @dataclass(frozen=True, slots=True)
 class PeriodState:
-    ended: bool
+    ended: bool  # past its end, or followed up: told by its verdicts
     running: bool
     upcoming: bool
     dated: bool  # False where the source gives no start and end
@@ -100,7 +101,9 @@ class Facts:
     build_date: dt.date
     promises: dict[str, PromiseState] = field(default_factory=dict)  # by promise path
     periods: dict[str, PeriodState] = field(default_factory=dict)  # by period path
-    current_period: dict[str, Period | None] = field(default_factory=dict)  # by municipality slug
+    # by municipality slug, newest first: every running period (a municipality-wide and a local
+    # one can overlap), and the newest period when it is newer than them (see current_periods)
+    current_periods: dict[str, tuple[Period, ...]] = field(default_factory=dict)
 
 
 def elapsed_share(start: dt.date | None, end: dt.date | None, today: dt.date) -> float | None:
@@ -112,6 +115,15 @@ def elapsed_share(start: dt.date | None, end: dt.date | None, today: dt.date) ->
 def _effective_updates(updates: tuple[Update, ...]) -> tuple[list[Update], dict[str, str]]:
     corrected_by = {u.corrects: u.slug for u in updates if u.corrects}
     return [u for u in updates if u.slug not in corrected_by], corrected_by
+
+
+def occurrences(frequency: str, start: dt.date, end: dt.date) -> int:
+    """How many days, weekdays, weeks … a time frame holds (at least one)."""
+    days = (end - start).days + 1
+    if frequency == "weekday":  # Monday to Friday
+        weeks, rest = divmod(days, 7)
+        return max(1, weeks * 5 + sum(1 for i in range(rest) if (start.weekday() + i) % 7 < 5))
+    return max(1, round(days / FREQUENCY_DAYS[frequency]))
 
 
 def indicator_state(ind: Indicator, updates: list[Update], start, end, today) -> IndicatorState:
@@ -144,9 +156,9 @@ def indicator_state(ind: Indicator, updates: list[Update], start, end, today) ->
     current_date = values[-1][0] if values else None
     example = any(e for _, _, e in values)
     goal = ind.target.value if ind.target else None
-    if ind.kind == "frequency" and goal is not None and start and end:
-        periods = max(1, round(((end - start).days + 1) / FREQUENCY_DAYS[ind.frequency]))
-        goal = goal * periods
+    if ind.kind == "frequency" and goal is not None:
+        # "once a day" makes a total only over a time frame; without one there is the rate, no total
+        goal = goal * occurrences(ind.frequency, start, end) if start and end else None
     expected = math.floor(goal * share) if goal is not None and share is not None else None
     fraction = (min(1.0, current / goal) if goal else None)
     over = bool(end and today > end)
@@ -170,7 +182,7 @@ def _axis(start: dt.date | None, end: dt.date | None, dates: list[dt.date]) -> t
 
 
 def promise_state(promise: Promise, period: Period, today: dt.date) -> PromiseState:
-    start, end = promise.start or period.start, promise.end or period.end
+    start, end = promise.start or known(period.start), promise.end or known(period.end)
     effective, corrected_by = _effective_updates(promise.updates)
     chronological = sorted(promise.updates, key=lambda u: (u.date, u.slug))
     status, status_example = promise.status, promise.example
@@ -205,7 +217,8 @@ def promise_state(promise: Promise, period: Period, today: dt.date) -> PromiseSt
         if end and next_due > end:
             next_due = end
     overdue = bool(next_due and running and next_due < today and period.follow_up is None)
-    ended = bool(end and end < today) or bool(period.end and period.end < today)
+    # followed up means over, dated or not: its answer is a verdict (or that none was published)
+    ended = bool(end and end < today) or bool(period.end and period.end < today) or period.follow_up is not None
     verdict = promise.verdict.verdict if promise.verdict else None
     return PromiseState(
         status=status, status_example=status_example,
@@ -221,10 +234,9 @@ def promise_state(promise: Promise, period: Period, today: dt.date) -> PromiseSt
 
 
 def period_state(period: Period, states: list[PromiseState], today: dt.date) -> PeriodState:
-    ended = bool(period.end and period.end < today)
+    ended = bool(period.end and period.end < today) or period.follow_up is not None
     upcoming = bool(period.start and today < period.start)
-    use_verdicts = period.follow_up is not None
-    use_verdicts = use_verdicts or ended  # an ended period is told by its verdicts, never "pågår"
+    use_verdicts = ended  # an ended or followed-up period is told by its verdicts, never "pågår"
     keys = statuses.VERDICT_KEYS + (statuses.NO_VERDICT_KEY,) if use_verdicts else statuses.PROGRESS_KEYS
     tally = {k: 0 for k in keys}
     for s in states:
@@ -241,13 +253,18 @@ def period_state(period: Period, states: list[PromiseState], today: dt.date) -> 
     )
 
 
-def current_period(m: Municipality, facts: Facts) -> Period | None:
-    """The running period, else the most recent one that has started."""
+def current_periods(m: Municipality, facts: Facts) -> tuple[Period, ...]:
+    """What a municipality's pages lead with, newest first: every running period (overlapping
+    ones all), and the newest period that has begun when it is newer than every running one,
+    dated or not (an undated 2023 period is newer than a dated 2017 one). Periods are in
+    chronological order (chronology.key), so "newest" is the last."""
     running = [p for p in m.periods if facts.periods[p.path].running]
-    if running:
-        return running[-1]
-    started = [p for p in m.periods if not facts.periods[p.path].upcoming]
-    return started[-1] if started else None
+    begun = [p for p in m.periods if not facts.periods[p.path].upcoming and chronology.begun(p, facts.build_date)]
+    newest = begun[-1] if begun else None
+    if newest is not None and newest not in running and (not running or m.periods.index(newest) > m.periods.index(running[-1])):
+        if not running or not facts.periods[newest.path].ended:
+            running.append(newest)
+    return tuple(reversed(running))
 
 
 def derive(site: Site, of_municipality: Callable[[Municipality], Facts] | None = None) -> Facts:
@@ -259,7 +276,7 @@ def derive(site: Site, of_municipality: Callable[[Municipality], Facts] | None =
         part = of_municipality(m) if of_municipality else derive_municipality(m, site.build_date)
         facts.promises.update(part.promises)
         facts.periods.update(part.periods)
-        facts.current_period.update(part.current_period)
+        facts.current_periods.update(part.current_periods)
     return facts
 
 
@@ -272,5 +289,5 @@ def derive_municipality(m: Municipality, today: dt.date) -> Facts:
             facts.promises[promise.path] = state
             states.append(state)
         facts.periods[period.path] = period_state(period, states, today)
-    facts.current_period[m.slug] = current_period(m, facts)
+    facts.current_periods[m.slug] = current_periods(m, facts)
     return facts

@@ -91,6 +91,7 @@ class Fields:
         self.base_line = line if line is not None else getattr(data, "line", 1)
         self.known: set[str] = set()
         self.rtl = rtl  # a translation to a right-to-left language (textcheck.MARKS allowed)
+        self.unknowable: set[str] = set()  # keys that may be `okänt` (unknowns.py): their errors say so
 
     # -- helpers ---------------------------------------------------------
     def name(self, key: str) -> str:
@@ -111,6 +112,10 @@ class Fields:
     def error(self, key: str | None, message: str) -> None:
         self.errors.add(self.path, self.line(key), self.name(key) if key else self.prefix, message)
 
+    def _or_unknown_hint(self, key: str) -> str:
+        """How to say that the source is silent, for a key that may be `okänt`."""
+        return f"; säger källan inget om det, skriv {key}: okänt" if key in self.unknowable else ""
+
     def _raw(self, key: str, required: bool):
         self.known.add(key)
         value = self.data.get(key)
@@ -121,8 +126,8 @@ class Fields:
                                 f"t.ex. {key}: \"#1 …\"")
             elif required:
                 self.errors.add(self.path, self.line(key), self.name(key),
-                                "saknas: fältet är obligatoriskt" if key not in self.data
-                                else "är tomt: fältet är obligatoriskt")
+                                ("saknas: fältet är obligatoriskt" if key not in self.data
+                                 else "är tomt: fältet är obligatoriskt") + self._or_unknown_hint(key))
             return None
         return value
 
@@ -132,7 +137,7 @@ class Fields:
             return None
         if not isinstance(value, types):
             got = TYPE_NAMES.get(type(value), type(value).__name__)
-            self.error(key, f"väntade {expected}, fick {got}")
+            self.error(key, f"väntade {expected}, fick {got}{self._or_unknown_hint(key)}")
             return None
         return value
 
@@ -206,7 +211,7 @@ class Fields:
         if value is None:
             return None
         if not isinstance(value, str) or not DATE_RE.match(value):
-            self.error(key, f"väntade ett datum som ÅÅÅÅ-MM-DD, fick '{shown(value)}'")
+            self.error(key, f"väntade ett datum som ÅÅÅÅ-MM-DD, fick '{shown(value)}'{self._or_unknown_hint(key)}")
             return None
         parsed = parse_date(value)
         if parsed is None:

@@ -29,12 +29,49 @@ EMPTY_TEXT = Text("", "")
 
 
 @dataclass(frozen=True, slots=True)
+class Unknown:
+    """A value the source does not state: `okänt` in content (docs/innehall.md, "Okänt").
+
+    It stands where the value would (a text, a date, a list, a target), so every
+    output decides how to say "not stated in the source" around it instead of
+    printing a placeholder into a sentence. It is falsy, so a guard such as
+    `if period.signatories:` skips it like an absent value; printing it as text
+    is a bug and fails loudly (like Jinja's StrictUndefined), never silently.
+    """
+    note: str = ""  # what the communicator wrote about it ("Källan nämner inget polisområde.")
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __str__(self) -> str:
+        raise TypeError("an unknown value (okänt) was printed as text; phrase around it "
+                        "(lofte.outputs.views.unknowns)")
+
+    def __iter__(self):
+        raise TypeError("an unknown value (okänt) was used as a list; check is_unknown() first")
+
+
+def is_unknown(value) -> bool:
+    return type(value) is Unknown
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a content file's facts come from (a public document)."""
     title: str
     document: str = ""  # e.g. file name in shared/seeds or diarienummer
     url: str = ""
-    note: str = ""
+    note: str = ""  # e.g. where it disagrees with another source
+    date: dt.date | None = None  # the document's date
+
+
+class Sourced:
+    """A file with `sources`; `source` is the first (most files have one)."""
+    __slots__ = ()
+
+    @property
+    def source(self) -> Source | None:
+        return self.sources[0] if self.sources else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,20 +101,8 @@ POLICE_CONTACT = Contact(phone="114 14", url="https://polisen.se")
 @dataclass(frozen=True, slots=True)
 class Origin:
     """Why a promise exists: citizen dialogue, survey, statistics, lägesbild …"""
-    kind: str  # key of ORIGIN_KINDS
+    kind: str  # key of origins.ORIGIN_KINDS
     text: str
-
-
-ORIGIN_KINDS = {
-    "medborgardialog": {"sv": "Medborgardialog", "en": "Citizen dialogue"},
-    "medarbetardialog": {"sv": "Medarbetardialog", "en": "Staff dialogue"},
-    "enkät": {"sv": "Enkät", "en": "Survey"},
-    "statistik": {"sv": "Statistik", "en": "Statistics"},
-    "lägesbild": {"sv": "Lägesbild", "en": "Situation picture"},
-    "samverkansöverenskommelse": {"sv": "Samverkansöverenskommelse", "en": "Cooperation agreement"},
-    "analys": {"sv": "Analys", "en": "Analysis"},
-    "annat": {"sv": "Annat", "en": "Other"},
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,18 +123,18 @@ class Partner:
 
 
 @dataclass(frozen=True, slots=True)
-class Municipality:
+class Municipality(Sourced):
     slug: str
     path: str
     name: str  # "Köpings kommun"
     short_name: str  # "Köping"
-    police_area: str  # "Lokalpolisområde Västra Mälardalen"
+    police_area: str | Unknown  # "Lokalpolisområde Västra Mälardalen"
     partners: tuple[Partner, ...]
     contact: Contact
     logo: Image | None
-    source: Source | None
+    sources: tuple[Source, ...]
     example: bool
-    periods: tuple["Period", ...] = ()
+    periods: tuple["Period", ...] = ()  # oldest first (content/chronology.py)
     acknowledged: tuple[Acknowledgement, ...] = ()
     police_contact: Contact = POLICE_CONTACT  # the local police's, its gaps filled from POLICE_CONTACT
 
@@ -124,19 +149,19 @@ class Signatory:
 @dataclass(frozen=True, slots=True)
 class FeedbackPlan:
     """How and how often residents are told about progress (återkopplingsplan)."""
-    text: Text
-    interval_days: int | None  # longest allowed gap between updates
+    text: Text | Unknown
+    interval_days: int | Unknown | None  # longest allowed gap between updates
 
 
 @dataclass(frozen=True, slots=True)
 class FollowUp:
     """The follow-up of an ended period, in the method's three parts."""
-    date: dt.date | None
-    activities: Text  # resurs- och aktivitetsuppföljning
-    quality: Text  # prestationsuppföljning
-    effects: Text  # effektuppföljning
+    date: dt.date | Unknown | None
+    activities: Text | Unknown  # resurs- och aktivitetsuppföljning
+    quality: Text | Unknown  # prestationsuppföljning
+    effects: Text | Unknown  # effektuppföljning
     document: Source | None
-    summary: Text
+    summary: Text | Unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +179,7 @@ class Event:
 @dataclass(frozen=True, slots=True)
 class IndicatorTarget:
     value: float
-    date: dt.date | None
+    date: dt.date | Unknown | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,9 +203,9 @@ class Indicator:
     unit: str
     kind: str  # count | frequency | measure
     direction: str  # increase | decrease | maintain
-    baseline: Baseline | None
-    target: IndicatorTarget | None
-    frequency: str | None  # week | month | quarter | year (kind frequency)
+    baseline: Baseline | Unknown | None
+    target: IndicatorTarget | Unknown | None
+    frequency: str | None  # day | weekday | week | month | quarter | year (kind frequency)
     note: str = ""
     unit_one: str = ""  # the unit in the singular ("möte" for unit "möten"); see i18n.translate.quantity
 
@@ -189,7 +214,7 @@ class Indicator:
 class ActorStatus:
     actor: str  # "polisen", "kommunen" or a partner id
     status: str  # progress key
-    responsible: str  # the unit that answers for it, e.g. "Säkerhetsavdelningen"
+    responsible: str | Unknown  # the unit that answers for it, e.g. "Säkerhetsavdelningen"
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,59 +265,63 @@ class Verdict:
 
 
 @dataclass(frozen=True, slots=True)
-class Promise:
+class Promise(Sourced):
     slug: str
     path: str
     title: str
     summary: str
-    focus_area: str
+    focus_area: str | Unknown
     body: Text  # the promise text itself
-    approach: Text  # tillvägagångssätt
-    activities: tuple[str, ...]
-    effects: tuple[str, ...]  # eftersträvade effekter
+    approach: Text | Unknown  # tillvägagångssätt
+    activities: tuple[str, ...] | Unknown
+    effects: tuple[str, ...] | Unknown  # eftersträvade effekter
     origins: tuple[Origin, ...]
     actors: tuple[ActorStatus, ...]
     status: str
-    indicators: tuple[Indicator, ...]
+    indicators: tuple[Indicator, ...]  # empty where the source states none: see indicators_unknown
     start: dt.date | None  # time frame; defaults to the period's
     end: dt.date | None
     verdict: Verdict | None  # given at follow-up
     events: tuple[Event, ...]
-    source: Source | None
+    sources: tuple[Source, ...]
     example: bool
     updates: tuple[Update, ...] = ()  # newest first
     lattlast: Text = EMPTY_TEXT  # easy-to-read Swedish version of the promise
     revised: dt.date | None = None
     translations: tuple[Translation, ...] = ()
     acknowledged: tuple[Acknowledgement, ...] = ()
+    # `indicators: okänt`: the source states no measurable target (indicators is then empty)
+    indicators_unknown: Unknown | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class Period:
+class Period(Sourced):
     slug: str  # "2024", "2024-2025"
     path: str
     municipality: str  # municipality slug
     title: str
-    start: dt.date | None  # None where the source does not say
-    end: dt.date | None
+    start: dt.date | Unknown | None  # None where content leaves it out (older content: see dates_note)
+    end: dt.date | Unknown | None
     dates_note: str
-    signed: dt.date | None
-    signed_place: str
-    signatories: tuple[Signatory, ...]
-    purpose: Text  # syfte
-    situation: Text  # gemensam lägesbild
-    focus_areas: tuple[str, ...]
+    signed: dt.date | Unknown | None
+    signed_place: str | Unknown
+    signatories: tuple[Signatory, ...] | Unknown
+    purpose: Text | Unknown  # syfte
+    situation: Text | Unknown  # gemensam lägesbild
+    focus_areas: tuple[str, ...] | Unknown
     origins: tuple[Origin, ...]
-    feedback_plan: FeedbackPlan | None
+    feedback_plan: FeedbackPlan | Unknown | None
     follow_up: FollowUp | None
     intro: Text
-    source: Source | None
+    sources: tuple[Source, ...]
     example: bool
     promises: tuple[Promise, ...] = ()
     lattlast: Text = EMPTY_TEXT  # easy-to-read Swedish version of intro and purpose
     revised: dt.date | None = None
     translations: tuple[Translation, ...] = ()
     acknowledged: tuple[Acknowledgement, ...] = ()
+    # `promises: okänt` in lofte.yaml: the source does not list the period's promises (or not all of them)
+    promises_unknown: Unknown | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ import unicodedata
 from .textcheck import DIRECTION, MARKS, shown
 
 MAX_SLUG = 60
+READABLE_SLUG = 40  # a folder made from a title: long enough to recognise, short enough to read in an address
 _TRANSLITERATE = str.maketrans({"å": "a", "ä": "a", "ö": "o", "æ": "ae", "ø": "o", "ß": "ss"})
 # Anchored with \Z: "$" also matches before a trailing line break ("est\n").
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -33,6 +34,20 @@ def slugify(title: str) -> str:
     if len(slug) > MAX_SLUG:
         slug = slug[:MAX_SLUG].rsplit("-", 1)[0]
     return slug
+
+
+def title_slug(title: str, limit: int = READABLE_SLUG) -> str:
+    """A folder or file name from a title that stays readable in an address: the whole title
+    when it is short; else its part before a dash or colon ("Ökad polisiär närvaro – ökad
+    trygghet för …" → "okad-polisiar-narvaro"); else the title cut after a whole word."""
+    whole = slugify(title)
+    if len(whole) <= limit:
+        return whole
+    head = slugify(re.split(r"\s[–—-]\s|:\s", title, maxsplit=1)[0])
+    if 12 <= len(head) <= limit:
+        return head
+    cut = whole[:limit + 1]
+    return cut.rsplit("-", 1)[0] if "-" in cut else whole[:limit]
 
 
 def _reason(name: str, lower_only: bool, what: str = "filnamn") -> str:

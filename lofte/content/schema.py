@@ -8,24 +8,25 @@ The field list here is the contract documented in docs/innehall.md.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from . import baseurl, cmssettings, statuses
 from .fields import Fields, item_name
-from .textcheck import RTL_LANGUAGES
+from .indicatorschema import DIRECTIONS, FREQUENCIES, INDICATOR_KINDS, indicator  # noqa: F401 (the forms read them here)
+from .translationschema import (LANGUAGES, PERIOD_TRANSLATABLE, PROMISE_TRANSLATABLE, SITE_TRANSLATABLE,
+                                UPDATE_TRANSLATABLE, translations)  # noqa: F401 (LANGUAGES: read here by others)
+from .unknowns import or_unknown, unknown
 from .languages import UI_LANGUAGES
+from .origins import ORIGIN_KINDS
 from .model import (
-    ORIGIN_KINDS,
     Accessibility,
     Acknowledgement,
     ActorStatus,
-    Baseline,
     Contact,
     Event,
     FeedbackPlan,
     FollowUp,
     Image,
-    Indicator,
-    IndicatorTarget,
     Link,
     Municipality,
     Origin,
@@ -37,17 +38,13 @@ from .model import (
     Signatory,
     Site,
     Source,
-    Translation,
+    Unknown,
     Update,
     Verdict,
 )
 
-LANGUAGES = ("sv", "en", "ar", "fa", "fi", "so", "ti", "yi", "ku", "bs", "pl", "uk")
 LICENCES = ("CC0-1.0", "CC-BY-4.0")
 ACCESSIBILITY_STATUSES = ("helt", "delvis", "inte")
-INDICATOR_KINDS = ("count", "frequency", "measure")
-DIRECTIONS = ("increase", "decrease", "maintain")
-FREQUENCIES = ("week", "month", "quarter", "year")
 BUILTIN_ACTORS = ("polisen", "kommunen")
 MAX_INTERVAL_DAYS = 1461  # four years, a whole term of office: a longer "plan" tells residents nothing
 
@@ -58,12 +55,23 @@ def text(f: Fields, key: str, required: bool = False):
 
 def source(f: Fields, key: str = "source") -> Source | None:
     s = f.map(key)
-    if s is None:
-        return None
+    return None if s is None else one_source(s)
+
+
+def one_source(s: Fields) -> Source:
     out = Source(title=s.str("title", True), document=s.str("document"), url=s.url("url"),
-                 note=s.str("note"))
+                 note=s.str("note"), date=s.date("date"))
     s.finish()
     return out
+
+
+def sources(f: Fields) -> tuple[Source, ...]:
+    """`source:` (one document) or `sources:` (a list of documents, e.g. two that disagree)."""
+    if "source" in f.data and "sources" in f.data:
+        f.error("sources", "skriv antingen source (en källa) eller sources (en lista med källor), inte båda; "
+                           "flytta källan under source till en rad i sources")
+    one = source(f)
+    return ((one,) if one else ()) + tuple(one_source(s) for s in f.maps("sources"))
 
 
 def contact(f: Fields | None) -> Contact:
@@ -98,61 +106,6 @@ def acknowledged(f: Fields) -> tuple[Acknowledgement, ...]:
         out.append(Acknowledgement(a.slug("advice", True) or "", a.str("reason", True, max_len=1000)))
         a.finish()
     return tuple(out)
-
-
-# Which fields a translation may give, and how each is read.
-PROMISE_TRANSLATABLE = {"title": "str", "summary": "str", "focus_area": "str", "body": "text",
-                        "approach": "text", "activities": "list", "effects": "list", "indicators": "indicators"}
-PERIOD_TRANSLATABLE = {"title": "str", "intro": "text", "purpose": "text", "situation": "text",
-                       "focus_areas": "list"}
-UPDATE_TRANSLATABLE = {"title": "str", "body": "text"}
-SITE_TRANSLATABLE = {"title": "str", "description": "str"}
-
-
-def indicator_names(f: Fields, known: tuple[str, ...]) -> dict[str, dict[str, str]]:
-    """`indicators: {<id>: {name, unit, unit_one}}` in a promise's translation: names and units in that language."""
-    im = f.map("indicators")
-    if im is None:
-        return {}
-    out = {}
-    for key in list(im.data):
-        sub = im.map(key)
-        if key not in known:
-            im.error(key, f"'{key}' är inget mål i löftet; skriv id:t för ett mål under indicators "
-                          f"({', '.join(known) or 'löftet har inga mål'})")
-        if sub is None:
-            continue
-        names = {k: sub.str(k, max_len=300 if k == "name" else 100) for k in ("name", "unit", "unit_one")}
-        sub.finish()
-        out[str(key)] = {k: v for k, v in names.items() if v}
-    return out
-
-
-def translations(f: Fields, translatable: dict[str, str], indicator_ids: tuple[str, ...] = (),
-                 dated: bool = True) -> tuple[Translation, ...]:
-    """`translations: {en: {translated: 2024-05-01, title: …}, ar: {…}}`, sorted by language."""
-    tf = f.map("translations")
-    if tf is None:
-        return ()
-    out = []
-    for lang in list(tf.data):
-        lf = tf.map(lang)
-        if lang not in LANGUAGES[1:]:
-            tf.error(lang, f"'{lang}' är inget språk att översätta till; välj bland {', '.join(LANGUAGES[1:])}")
-            continue
-        if lf is None:
-            continue
-        lf.rtl = lang in RTL_LANGUAGES
-        fields = {}
-        for key, kind in translatable.items():
-            value = (text(lf, key) if kind == "text" else lf.str_list(key) if kind == "list"
-                     else indicator_names(lf, indicator_ids) if kind == "indicators" else lf.str(key))
-            if value:
-                fields[key] = value
-        out.append(Translation(lang=lang, translated=lf.date("translated", dated) or dt.date.min,
-                               official=lf.bool("official"), example=lf.bool("example"), fields=fields))
-        lf.finish()
-    return tuple(sorted(out, key=lambda t: t.lang))
 
 
 def read_site(f: Fields, build_date: dt.date, base_url: str | None) -> Site:
@@ -223,8 +176,8 @@ def read_municipality(f: Fields, slug: str, path: str) -> Municipality:
         lf.finish()
     m = Municipality(
         slug=slug, path=path, name=f.str("name", True), short_name=f.str("short_name", True),
-        police_area=f.str("police_area", True), partners=tuple(partners),
-        contact=contact(f.map("contact")), logo=logo, source=source(f), example=f.bool("example"),
+        police_area=or_unknown(f, "police_area", f.str, required=True), partners=tuple(partners),
+        contact=contact(f.map("contact")), logo=logo, sources=sources(f), example=f.bool("example"),
         acknowledged=acknowledged(f),
         police_contact=police_contact(f.map("police_contact")),
     )
@@ -232,40 +185,78 @@ def read_municipality(f: Fields, slug: str, path: str) -> Municipality:
     return m
 
 
-def read_period(f: Fields, slug: str, path: str, municipality: str) -> Period:
-    signatories = []
-    for s in f.maps("signatories"):
-        signatories.append(Signatory(s.str("name", True), s.str("role", True), s.str("party", True)))
+def signatories(f: Fields, key: str, required: bool = False) -> tuple[Signatory, ...]:
+    out = []
+    for s in f.maps(key, required):
+        out.append(Signatory(s.str("name", True), s.str("role", True), s.str("party", True)))
         s.finish()
-    plan = None
-    pf = f.map("feedback_plan")
-    if pf is not None:
-        plan = FeedbackPlan(text(pf, "text", True), pf.int("interval_days", minimum=1, maximum=MAX_INTERVAL_DAYS))
-        pf.finish()
-    follow = None
+    return tuple(out)
+
+
+def feedback_plan(f: Fields, key: str, required: bool = False) -> FeedbackPlan | None:
+    pf = f.map(key, required)
+    if pf is None:
+        return None
+    plan = FeedbackPlan(or_unknown(pf, "text", pf.markdown, required=True),
+                        or_unknown(pf, "interval_days", pf.int, minimum=1, maximum=MAX_INTERVAL_DAYS))
+    pf.finish()
+    return plan
+
+
+def follow_up(f: Fields) -> FollowUp | None:
     ff = f.map("follow_up")
-    if ff is not None:
-        follow = FollowUp(date=ff.date("date"), activities=text(ff, "activities"),
-                          quality=text(ff, "quality"), effects=text(ff, "effects"),
-                          document=source(ff, "document"), summary=text(ff, "summary"))
-        ff.finish()
-    start, end = f.date("start"), f.date("end")
+    if ff is None:
+        return None
+    parts = {key: or_unknown(ff, key, ff.markdown) for key in ("summary", "activities", "quality", "effects")}
+    out = FollowUp(date=or_unknown(ff, "date", ff.date), document=source(ff, "document"), **parts)
+    ff.finish()
+    return out
+
+
+def period_dates(f: Fields) -> tuple:
+    """start and end: dates, or `okänt`; older content leaves them out and says why in dates_note."""
+    start, end = or_unknown(f, "start", f.date), or_unknown(f, "end", f.date)
     if start and end and end < start:
         f.error("end", f"slutdatumet {end} ligger före startdatumet {start}")
+    absent = [key for key in ("start", "end") if f.data.get(key) in (None, "")]  # not just invalid
+    if absent and not f.data.get("dates_note"):
+        if len(absent) == 2:
+            f.error("start", "start och end saknas: skriv periodens första och sista dag (ÅÅÅÅ-MM-DD), eller "
+                             "start: okänt och end: okänt om källan inte anger dem")
+        else:
+            key = absent[0]
+            day = "första" if key == "start" else "sista"
+            f.error(key, f"saknas: skriv periodens {day} dag (ÅÅÅÅ-MM-DD), eller {key}: okänt om källan inte anger den")
+    return start, end
+
+
+def promises_unknown(f: Fields) -> Unknown | None:
+    """`promises: okänt`: the source does not list the period's promises (or not all of them)."""
+    f.known.add("promises")
+    if "promises" not in f.data:
+        return None
+    found = unknown(f, "promises")
+    if found is None:
+        f.error("promises", "kan bara vara okänt (promises: okänt, när källan inte listar periodens löften); "
+                            "löftena själva är mappar bredvid lofte.yaml")
+    return found
+
+
+def read_period(f: Fields, slug: str, path: str, municipality: str) -> Period:
+    start, end = period_dates(f)
     period = Period(
         slug=slug, path=path, municipality=municipality, title=f.str("title", True),
         start=start, end=end, dates_note=f.str("dates_note"),
-        signed=f.date("signed"), signed_place=f.str("signed_place"),
-        signatories=tuple(signatories), purpose=text(f, "purpose"), situation=text(f, "situation"),
-        focus_areas=f.str_list("focus_areas"), origins=origins(f), feedback_plan=plan,
-        follow_up=follow, intro=text(f, "intro"), source=source(f), example=f.bool("example"),
+        signed=or_unknown(f, "signed", f.date), signed_place=or_unknown(f, "signed_place", f.str),
+        signatories=or_unknown(f, "signatories", partial(signatories, f)),
+        purpose=or_unknown(f, "purpose", f.markdown), situation=or_unknown(f, "situation", f.markdown),
+        focus_areas=or_unknown(f, "focus_areas", f.str_list), origins=origins(f),
+        feedback_plan=or_unknown(f, "feedback_plan", partial(feedback_plan, f)),
+        follow_up=follow_up(f), intro=text(f, "intro"), sources=sources(f), example=f.bool("example"),
         lattlast=text(f, "lattlast"), revised=f.date("revised"),
         translations=translations(f, PERIOD_TRANSLATABLE), acknowledged=acknowledged(f),
+        promises_unknown=promises_unknown(f),
     )
-    absent = [key for key in ("start", "end") if f.data.get(key) in (None, "")]  # not just invalid
-    if absent and not period.dates_note:
-        f.error("dates_note" if len(absent) == 1 else "start",
-                "start och slut saknas: ange datumen, eller skriv i dates_note varför de saknas")
     f.finish()
     return period
 
@@ -276,7 +267,7 @@ def actor_statuses(f: Fields, key: str, required: bool) -> tuple[ActorStatus, ..
         out.append(ActorStatus(actor=a.str("actor", True),
                                status=a.choice("status", statuses.PROGRESS_KEYS, True,
                                                "ingen uppgift", "en status") or "ingen uppgift",
-                               responsible=a.str("responsible")))
+                               responsible=or_unknown(a, "responsible", a.str)))
         a.finish()
     return tuple(out)
 
@@ -294,37 +285,6 @@ def events(f: Fields, owner_path: str) -> tuple[Event, ...]:
     return tuple(out)
 
 
-def indicator(f: Fields) -> Indicator:
-    kind = f.choice("kind", INDICATOR_KINDS, True, "measure", "en indikatortyp")
-    counted = kind in ("count", "frequency")  # a number of things: never below zero
-    baseline = None
-    bf = f.map("baseline")
-    if bf is not None:
-        baseline = Baseline(bf.number("value", True, minimum=0 if counted else None) or 0.0, bf.date("date"),
-                            bf.str("note"))
-        bf.finish()
-    target = None
-    tf = f.map("target")
-    if tf is not None:
-        value = tf.number("value", True, minimum=0 if counted else None)
-        if counted and value == 0:
-            tf.error("value", "ett mål som räknas (kind: count eller frequency) måste vara större än 0")
-        target = IndicatorTarget(value or 0.0, tf.date("date"))
-        tf.finish()
-    frequency = f.choice("frequency", FREQUENCIES, kind == "frequency", None, "en frekvens")
-    if kind != "frequency" and frequency:
-        f.error("frequency", "används bara när kind är 'frequency'")
-    if kind in ("count", "frequency") and target is None:
-        f.error("target", "saknas: en räknad indikator behöver ett mål (target.value)")
-    ind = Indicator(id=f.slug("id", True) or "", name=f.str("name", True), unit=f.str("unit", True),
-                    kind=kind or "measure",
-                    direction=f.choice("direction", DIRECTIONS, False, "increase", "en riktning"),
-                    baseline=baseline, target=target, frequency=frequency, note=f.str("note"),
-                    unit_one=f.str("unit_one", max_len=100))
-    f.finish()
-    return ind
-
-
 def read_promise(f: Fields, body: str, slug: str, path: str, body_line: int = 1,
                  files: frozenset[str] = frozenset()) -> Promise:
     verdict = None
@@ -336,18 +296,21 @@ def read_promise(f: Fields, body: str, slug: str, path: str, body_line: int = 1,
     start, end = f.date("start"), f.date("end")
     if start and end and end < start:
         f.error("end", f"slutdatumet {end} ligger före startdatumet {start}")
-    indicators = tuple(indicator(i) for i in f.maps("indicators"))
+    no_indicators = unknown(f, "indicators")  # `indicators: okänt`: the source states no measurable target
+    indicators = () if no_indicators is not None else tuple(indicator(i) for i in f.maps("indicators"))
     promise = Promise(
         slug=slug, path=path, title=f.str("title", True, max_len=300), summary=f.str("summary", max_len=400),
-        focus_area=f.str("focus_area"), body=f.body(body, body_line, path.rsplit("/", 1)[0], files), approach=text(f, "approach"),
-        activities=f.str_list("activities"), effects=f.str_list("effects"), origins=origins(f),
+        focus_area=or_unknown(f, "focus_area", f.str),
+        body=f.body(body, body_line, path.rsplit("/", 1)[0], files), approach=or_unknown(f, "approach", f.markdown),
+        activities=or_unknown(f, "activities", f.str_list), effects=or_unknown(f, "effects", f.str_list),
+        origins=origins(f),
         actors=actor_statuses(f, "actors", True),
         status=f.choice("status", statuses.PROGRESS_KEYS, True, "ingen uppgift", "en status") or "ingen uppgift",
         indicators=indicators,
-        start=start, end=end, verdict=verdict, events=events(f, path), source=source(f),
+        start=start, end=end, verdict=verdict, events=events(f, path), sources=sources(f),
         example=f.bool("example"), lattlast=text(f, "lattlast"), revised=f.date("revised"),
         translations=translations(f, PROMISE_TRANSLATABLE, tuple(i.id for i in indicators)),
-        acknowledged=acknowledged(f),
+        acknowledged=acknowledged(f), indicators_unknown=no_indicators,
     )
     f.finish()
     return promise

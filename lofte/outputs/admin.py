@@ -44,6 +44,11 @@ MESSAGES = {
                  "Skriv en ny uppdatering med rätt datum som rättar den här.",
     "previewNote": "Förhandsvisning med webbplatsens utseende. Sidan byggs och kontrolleras när du har sparat.",
     "today": "I dag",
+    "notStated": "Anges inte i källan",
+    "notStatedNote": "Förklaring (frivillig), t.ex. vad källan säger i stället",
+    "periodWithoutStart": "En ny period får sitt mappnamn av startåret, och det anger källan inte. Skapa perioden "
+                          "med kommandot lofte new period kommun/2023-2024 (mappnamnet kan vara årtalen källan "
+                          "nämner) och redigera den sedan här.",
     "exampleUpdate": "den här uppdateringen är påhittad.",
     "examplePromise": "påhittade uppgifter som visar hur sidan fungerar.",
 }

@@ -154,6 +154,23 @@ def lines(name: str, label: str, singular: str, hint: str = "") -> Field:
     return field
 
 
+UNKNOWN_HINT = "Säger källan inget om det: kryssa i Anges inte i källan (sparas som okänt)."
+
+
+def unknowable(field: Field) -> Field:
+    """A field the source may be silent on: beside its own control the editor offers "Anges inte i
+    källan" and a note, saved as `okänt` or `okänt: <note>` (docs/innehall.md, Okänt), the way a
+    communicator writes it in a file. The widget (lofte-cms.js, `lofte-okant`) shows the field's
+    own widget (`inner`) while the value is known."""
+    hint = f"{field['hint']} {UNKNOWN_HINT}" if field.get("hint") else UNKNOWN_HINT
+    return {**field, "widget": "lofte-okant", "inner": field["widget"], "hint": hint}
+
+
+def only_unknown(name: str, label: str, hint: str) -> Field:
+    """A key that can only be `okänt` (e.g. `promises` in lofte.yaml): the checkbox and its note."""
+    return {"name": name, "label": label, "widget": "lofte-okant", "inner": "", "required": False, "hint": hint}
+
+
 def kept(name: str) -> Field:
     """A field the forms do not edit (e.g. translations): kept as it is in the file,
     and named so that Decap writes the file's keys in the documented order."""

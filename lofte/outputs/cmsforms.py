@@ -13,16 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lofte.content import schema, statuses
-from lofte.content.model import ORIGIN_KINDS, Municipality, Promise
+from lofte.content.model import Municipality, Promise
+from lofte.content.origins import ORIGIN_KINDS
 
-from .cmsfields import (boolean, date, email, group, items, kept, lines, markdown, number, select, slug, string,
-                        text, url, when)
+from .cmsfields import (boolean, date, email, group, items, kept, lines, markdown, number, only_unknown, select, slug,
+                        string, text, unknowable, url, when)
 
 TITLE_LIMIT, SUMMARY_LIMIT = 300, 400  # as schema.read_promise/read_update
 KIND_LABELS = {"count": "Räknas ihop (t.ex. minst fem vandringar)",
-               "frequency": "Så många gånger per vecka, månad, kvartal eller år",
+               "frequency": "Så många gånger per dag, vardag, vecka, månad, kvartal eller år",
                "measure": "Ett mätvärde (t.ex. andel som känner sig trygga)"}
-FREQUENCY_LABELS = {"week": "per vecka", "month": "per månad", "quarter": "per kvartal", "year": "per år"}
+FREQUENCY_LABELS = {"day": "per dag", "weekday": "per vardag (måndag–fredag)", "week": "per vecka",
+                    "month": "per månad", "quarter": "per kvartal", "year": "per år"}
 DIRECTION_LABELS = {"increase": "ska öka", "decrease": "ska minska", "maintain": "ska hållas"}
 
 
@@ -43,13 +45,28 @@ class Parties:
                    + tuple((p.id, p.name) for p in m.partners))
 
 
-def source(name: str = "source", label: str = "Källa", required: bool = False) -> dict:
-    return group(name, label, [
+def source_fields() -> list[dict]:
+    return [
         string("title", "Dokumentets titel", True),
         string("document", "Filnamn eller diarienummer"),
         url("url", "Länk till dokumentet"),
-        text("note", "Anteckning", hint="Det läsaren behöver veta: vem som skrev det, datum, vad som saknas."),
-    ], required, "Var uppgifterna kommer från (ett offentligt dokument).", "{{fields.title}}")
+        date("date", "Dokumentets datum"),
+        text("note", "Anteckning", hint="Det läsaren behöver veta: vem som skrev det, vad som saknas, var det "
+                                        "skiljer sig från en annan källa."),
+    ]
+
+
+def source(name: str = "source", label: str = "Källa", required: bool = False) -> dict:
+    return group(name, label, source_fields(), required, "Var uppgifterna kommer från (ett offentligt dokument).",
+                 "{{fields.title}}")
+
+
+def sources(required: bool = False) -> list[dict]:
+    """`sources`: one or more documents; a file's older `source:` is kept as it is (not both)."""
+    return [items("sources", "Källor", "källa", source_fields(), required,
+                  "Var uppgifterna kommer från: ett eller flera offentliga dokument. Säger två källor olika, "
+                  "skriv var de skiljer sig i anteckningen.", "{{fields.title}}"),
+            kept("source")]
 
 
 def origins() -> dict:
@@ -70,11 +87,14 @@ def events() -> dict:
         summary="{{fields.start}} {{fields.title}}")
 
 
-def actor_statuses(name: str, label: str, actors: tuple[tuple[str, str], ...], required: bool, hint: str) -> dict:
+def actor_statuses(name: str, label: str, actors: tuple[tuple[str, str], ...], required: bool, hint: str,
+                   silent: bool = False) -> dict:
+    """`silent`: the responsible unit may be `okänt` (a promise's actors; an update only names a new one)."""
+    responsible = string("responsible", "Ansvarig enhet", hint="T.ex. Säkerhetsavdelningen.")
     return items(name, label, "aktör", [
         select("actor", "Aktör", list(actors), True),
         select("status", "Status", status_options(), True),
-        string("responsible", "Ansvarig enhet", hint="T.ex. Säkerhetsavdelningen."),
+        unknowable(responsible) if silent else responsible,
     ], required, hint, "{{fields.actor}}: {{fields.status}}")
 
 
@@ -124,7 +144,7 @@ def update(promise: Promise, parties: Parties) -> list[dict]:
 
 
 def indicators() -> dict:
-    return items("indicators", "Mätbara mål", "mål", [
+    return unknowable(items("indicators", "Mätbara mål", "mål", [
         slug("id", "Kortnamn", "Unikt inom löftet, t.ex. vandringar. Ändra det inte när uppdateringar använder det."),
         string("name", "Vad som mäts", True),
         string("unit", "Enhet", True, "I plural, t.ex. vandringar."),
@@ -134,13 +154,14 @@ def indicators() -> dict:
                hint="Bara för sorten ”så många gånger per …”."),
         select("direction", "Riktning", [(k, DIRECTION_LABELS[k]) for k in schema.DIRECTIONS],
                hint="Standard: ska öka."),
-        group("baseline", "Utgångsläge", [number("value", "Värde", True), date("date", "Datum"),
-                                          string("note", "Anteckning")]),
-        group("target", "Målvärde", [number("value", "Värde", True, "För ”per vecka …”: antalet per vecka …"),
-                                     date("date", "Senast")], hint="Krävs för räknade mål."),
+        unknowable(group("baseline", "Utgångsläge", [number("value", "Värde", True), date("date", "Datum"),
+                                                     string("note", "Anteckning")])),
+        unknowable(group("target", "Målvärde", [number("value", "Värde", True, "För ”per dag, vecka …”: antalet "
+                                                                              "per dag, vecka …"),
+                                                unknowable(date("date", "Senast"))], hint="Krävs för räknade mål.")),
         text("note", "Förklaring", hint="Gärna med citat ur källan."),
     ], hint="Gör löftet mätbart: ”minst fem trygghetsvandringar”, ”minst en dag i veckan”.",
-        summary="{{fields.id}}: {{fields.name}}")
+        summary="{{fields.id}}: {{fields.name}}"))
 
 
 def promise(parties: Parties, focus_areas: tuple[str, ...], follow_up: bool) -> list[dict]:
@@ -155,12 +176,13 @@ def promise(parties: Parties, focus_areas: tuple[str, ...], follow_up: bool) -> 
                                         "Rubriken blir också mappens namn i webbadressen.", TITLE_LIMIT),
         number("order", "Ordning", hint="Lägst först bland periodens löften.", whole=True, minimum=0),
         text("summary", "Sammanfattning", hint="Visas i listor. Högst 400 tecken.", limit=SUMMARY_LIMIT),
-        string("focus_area", "Fokusområde", hint=f"Fokusområdet löftet hör till.{areas}"),
-        markdown("approach", "Tillvägagångssätt"),
-        lines("activities", "Aktiviteter", "aktivitet"),
-        lines("effects", "Eftersträvade effekter", "effekt"),
+        unknowable(string("focus_area", "Fokusområde", hint=f"Fokusområdet löftet hör till.{areas}")),
+        unknowable(markdown("approach", "Tillvägagångssätt")),
+        unknowable(lines("activities", "Aktiviteter", "aktivitet")),
+        unknowable(lines("effects", "Eftersträvade effekter", "effekt")),
         origins(),
-        actor_statuses("actors", "Aktörer", parties.options, True, "Vilka som lovar, med status för var och en."),
+        actor_statuses("actors", "Aktörer", parties.options, True, "Vilka som lovar, med status för var och en.",
+                       silent=True),
         select("status", "Status när löftet publiceras", status_options(), True,
                "Ändra den inte i efterhand: skriv en uppdatering med ny status i stället."),
         indicators(),
@@ -168,7 +190,7 @@ def promise(parties: Parties, focus_areas: tuple[str, ...], follow_up: bool) -> 
         date("end", "Egen tidsram: sista dag"),
         events(),
         verdict,
-        source(required=True),
+        *sources(required=True),
         *common_tail(),
         date("revised", "Texten ändrad i sak"),
         kept("translations"), kept("acknowledged"),
@@ -180,29 +202,31 @@ def period(parties: Parties) -> list[dict]:
     """A promise period: `<kommun>/<period>/lofte.yaml`."""
     return [
         string("title", "Periodens namn", True, "Som i källan, t.ex. Medborgarlöften i Köpings kommun 2027."),
-        date("start", "Första dag", hint="Mappens namn blir startåret. Tomt om källan inte säger det: "
-                                         "förklara då under Om datumen."),
-        date("end", "Sista dag"),
-        text("dates_note", "Om datumen", hint="Krävs om första eller sista dag saknas, t.ex. Anges inte i källan."),
-        date("signed", "Undertecknat"),
-        string("signed_place", "Ort där det undertecknades"),
-        items("signatories", "Undertecknare", "undertecknare", [
+        unknowable(date("start", "Första dag", True, "Mappens namn blir startåret.")),
+        unknowable(date("end", "Sista dag", True)),
+        text("dates_note", "Om datumen", hint="Till exempel hur ett datum är härlett ur källan."),
+        unknowable(date("signed", "Undertecknat")),
+        unknowable(string("signed_place", "Ort där det undertecknades")),
+        unknowable(items("signatories", "Undertecknare", "undertecknare", [
             string("name", "Namn", True), string("role", "Befattning", True),
-            select("party", "Part", list(parties.options), True)], summary="{{fields.name}}"),
+            select("party", "Part", list(parties.options), True)], summary="{{fields.name}}")),
+        only_unknown("promises", "Källan listar inte (alla) löftena",
+                     "Kryssa i om källan inte listar periodens löften, eller inte alla; skriv gärna vad den säger."),
         markdown("intro", "Inledning"),
-        markdown("purpose", "Syfte"),
-        markdown("situation", "Gemensam lägesbild"),
-        lines("focus_areas", "Fokusområden", "fokusområde"),
+        unknowable(markdown("purpose", "Syfte")),
+        unknowable(markdown("situation", "Gemensam lägesbild")),
+        unknowable(lines("focus_areas", "Fokusområden", "fokusområde")),
         origins(),
-        group("feedback_plan", "Plan för återkoppling", [
-            markdown("text", "Hur och hur ofta invånarna får veta hur det går", True),
-            number("interval_days", "Längsta tid mellan uppdateringar (dagar)", whole=True, minimum=1)]),
+        unknowable(group("feedback_plan", "Plan för återkoppling", [
+            unknowable(markdown("text", "Hur och hur ofta invånarna får veta hur det går", True)),
+            unknowable(number("interval_days", "Längsta tid mellan uppdateringar (dagar)", whole=True, minimum=1))])),
         group("follow_up", "Uppföljning", [
-            date("date", "Datum"), markdown("summary", "Sammanfattning"),
-            markdown("activities", "Aktiviteter som genomfördes"), markdown("quality", "Hur bra arbetet gjordes"),
-            markdown("effects", "Effekter"), source("document", "Uppföljningsdokumentet")],
+            unknowable(date("date", "Datum")), unknowable(markdown("summary", "Sammanfattning")),
+            unknowable(markdown("activities", "Aktiviteter som genomfördes")),
+            unknowable(markdown("quality", "Hur bra arbetet gjordes")),
+            unknowable(markdown("effects", "Effekter")), source("document", "Uppföljningsdokumentet")],
             hint="Skriv den när perioden har följts upp; då visas slutbedömningar i stället för statusar."),
-        source(required=True),
+        *sources(required=True),
         *common_tail(),
         date("revised", "Texten ändrad i sak"),
         kept("translations"), kept("acknowledged"),
@@ -214,7 +238,7 @@ def municipality() -> list[dict]:
     return [
         string("name", "Kommunens namn", True, "T.ex. Köpings kommun."),
         string("short_name", "Kort namn", True, "Ortens namn, t.ex. Köping."),
-        string("police_area", "Lokalpolisområde", True),
+        unknowable(string("police_area", "Lokalpolisområde", True)),
         items("partners", "Andra parter", "part", [
             slug("id", "Kortnamn", "Används under aktörer och undertecknare, t.ex. kbab.", schema.BUILTIN_ACTORS),
             string("name", "Namn", True), string("description", "Kort beskrivning"), url("url", "Länk")],
@@ -227,7 +251,7 @@ def municipality() -> list[dict]:
         group("police_contact", "Polisens kontakt", [string("name", "Namn"), email("email", "E-post"), string("phone", "Telefon"),
                                                      url("url", "Webbsida")],
               hint="Tomt: 114 14 och polisen.se."),
-        source(),
+        *sources(),
         boolean("example", "Påhittad kommun"),
         kept("acknowledged"),
     ]

@@ -21,6 +21,7 @@ from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from lofte.content import statuses, urls
+from lofte.content.chronology import known
 from lofte.content.derived import Change, Facts
 from lofte.content.model import Municipality, Period, Promise, Site, Update
 from lofte.content.textcheck import xml_safe
@@ -73,7 +74,7 @@ def _context(m: Municipality, p: Period, pr: Promise, facts: Facts | None = None
 
 def ended_words(p: Period, pr: Promise, final: str | None) -> str:
     """"Avslutad 31 december 2024. Slutbedömning: Hållet." – never a running status after the end."""
-    end = pr.end or p.end
+    end = pr.end or known(p.end)
     ended = f"Avslutad {SV.date(end)}." if end else "Avslutad."
     return f"{ended} Slutbedömning: {status_label(final or statuses.NO_VERDICT_KEY)}."
 
@@ -136,13 +137,14 @@ def overdue_entry(site: Site, m: Municipality, p: Period, pr: Promise, due: dt.d
 def ended_entry(site: Site, m: Municipality, p: Period, pr: Promise, facts: Facts) -> Entry | None:
     """The day after the end: how the promise ended (its verdict, or that none was published)."""
     state = facts.promises[pr.path]
-    end = pr.end or p.end
-    if not state.ended or end is None:
+    end = pr.end or known(p.end)
+    published = known(p.follow_up.date) if p.follow_up is not None else None
+    if not state.ended or (end is None and published is None):
         return None
     page = urls.absolute(site.base_url, urls.promise(p, pr))
-    day = end + dt.timedelta(days=1)
-    if p.follow_up is not None and p.follow_up.date and p.follow_up.date > day:
-        day = p.follow_up.date  # the verdict is news when the follow-up is published
+    day = end + dt.timedelta(days=1) if end else published
+    if published and published > day:
+        day = published  # the verdict is news when the follow-up is published
     if p.follow_up is None:
         more = "<p>Ingen uppföljning är publicerad, så ingen vet här om löftet hölls.</p>"
     else:
@@ -217,7 +219,7 @@ def municipality_feeds(site: Site, facts: Facts, m: Municipality) -> tuple[list[
     xml: dict[Entry, str] = {}  # entries are shared by the feeds of one municipality
     for p in m.periods:
         in_period: list[Entry] = []
-        first = p.signed or p.start or site.build_date
+        first = known(p.signed) or known(p.start) or site.build_date
         for pr in p.promises:
             entries = newest_first(promise_entries(site, facts, m, p, pr))
             in_period.extend(entries)
@@ -229,7 +231,7 @@ def municipality_feeds(site: Site, facts: Facts, m: Municipality) -> tuple[list[
         files.append(OutputFile(urls.feed(urls.period(p)), feed_xml(site, urls.period(p), p.title, SUBTITLE,
                                                                     in_period, first, xml)))
     in_municipality = newest_first(in_municipality)[:LIMIT]
-    starts = [p.signed or p.start for p in m.periods if p.signed or p.start]
+    starts = [known(p.signed) or known(p.start) for p in m.periods if known(p.signed) or known(p.start)]
     files.append(OutputFile(urls.feed(urls.municipality(m)),
                             feed_xml(site, urls.municipality(m), f"Medborgarlöften i {m.name}", SUBTITLE,
                                      in_municipality, max(starts, default=site.build_date), xml)))

@@ -50,6 +50,13 @@ def _pairs(items: list[dict], key: str, value: str) -> str:
     return "; ".join(f"{i[key]}={i[value]}" for i in items)
 
 
+def _unknown(record: str) -> Column:
+    """What the source does not state, as field=note (or just field) with semicolons between."""
+    return Column("unknown", "Uppgifter som källan inte anger (de är då tomma), som fält=anteckning med semikolon "
+                             "emellan (t.ex. baseline; target=Källan anger inget mål).",
+                  lambda row: "; ".join(f"{k}={v}" if v else k for k, v in row[record]["unknown"].items()))
+
+
 WHERE = (
     Column("municipality", "Kommunens kortnamn (t.ex. koping).", lambda row: row["kommun"]["slug"]),
     Column("period", "Periodens kortnamn (t.ex. 2024).", lambda row: row["period"]["slug"]),
@@ -65,11 +72,13 @@ FILES = (
                lambda row: _pairs(row["löfte"]["actors"], "actor", "status")),
         *(_documented("löfte", k) for k in ("start", "end", "last_updated", "next_due", "overdue", "behind",
                                              "example")),
+        _unknown("löfte"),
     )),
     CsvFile("indicators.csv", "mått", "de mätbara målen, en rad per mått", WHERE + (
         PROMISE,
         _documented("mått", "id", "indicator"),
-        *(_documented("mått", k) for k, _ in FIELDS["mått"][1] if k != "id"),
+        *(_documented("mått", k) for k, _ in FIELDS["mått"][1] if k not in ("id", "unknown")),
+        _unknown("mått"),
     )),
     CsvFile("updates.csv", "uppdatering", "uppdateringarna, en rad per uppdatering", WHERE + (
         PROMISE,

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from lofte.content import events, statuses, urls
 from lofte.content.languages import LANGUAGE_NAMES, direction
-from lofte.content.model import ORIGIN_KINDS
+from lofte.content.origins import ORIGIN_KINDS
 from lofte.i18n.translate import FixedMessages
 
 from . import hostfiles, templatefiles

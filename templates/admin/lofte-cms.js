@@ -7,7 +7,9 @@
  * Here: (1) before a save, empty fields are dropped, so a file holds only what was
  * written, and a new update gets today's date; a change Decap cannot express is
  * refused with a Swedish message; (2) previews use the site's own stylesheet and
- * markup. The build still checks everything (python build.py check).
+ * markup; (3) a field the source may be silent on gets "Anges inte i källan" and a
+ * note beside its own control, saved as `okänt` or `okänt: <note>` (the widget
+ * lofte-okant). The build still checks everything (python build.py check).
  */
 window.CMS_MANUAL_INIT = true;  // this script runs first; Decap starts once everything is registered
 document.addEventListener("DOMContentLoaded", function () {
@@ -65,6 +67,9 @@ document.addEventListener("DOMContentLoaded", function () {
       if (kind === "period" && /\/kommun\.yaml$/.test(path)) {
         throw new Error(data.messages.kommunInPeriods);
       }
+      if (kind === "period" && entry.get("newRecord") && unknown(values.get("start")) !== null) {
+        throw new Error(data.messages.periodWithoutStart);  // its folder is named by the start year
+      }
       if (kind === "update") {
         var named = /\/(\d{4}-\d{2}-\d{2})-[^\/]*\.md$/.exec(path);
         var date = values.get("date");
@@ -84,10 +89,63 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   });
 
-  // ---- previews --------------------------------------------------------------
-  CMS.registerPreviewStyle(new URL(data.stylesheet, document.baseURI).href);
+  // ---- "Anges inte i källan": okänt where the value would be -----------------
   var h = window.h;
   var createClass = window.createClass;
+  var WORDS = ["okänt", "okänd", "okant", "okand"];  // as lofte/content/fields.py reads them
+
+  // The note of an unknown value ("" without one), or null for a value that is known.
+  function unknown(value) {
+    if (typeof value === "string") {
+      return WORDS.indexOf(value.trim().replace(/\.$/, "").toLowerCase()) >= 0 ? "" : null;
+    }
+    if (value && typeof value === "object") {
+      var plain = value.toJS ? value.toJS() : value;
+      if (Array.isArray(plain)) return null;
+      var keys = Object.keys(plain).filter(function (k) { return WORDS.indexOf(k.toLowerCase()) >= 0; });
+      if (keys.length) return plain[keys[0]] ? String(plain[keys[0]]) : "";
+    }
+    return null;
+  }
+
+  var idCount = 0;
+  var Unknowable = createClass({
+    componentWillMount: function () { this.noteId = "lofte-okant-" + (++idCount); },
+    render: function () {
+      var props = this.props, field = props.field, inner = field.get("inner");
+      var note = unknown(props.value);
+      var isUnknown = note !== null;
+      var onChange = props.onChange;
+      var box = h("label", {className: "lofte-okant__box"},
+        h("input", {type: "checkbox", checked: isUnknown,
+                    onChange: function (e) { onChange(e.target.checked ? "okänt" : null); }}),
+        " " + data.messages.notStated);
+      var parts = [];
+      if (!isUnknown && inner) {
+        var widget = CMS.getWidget(inner);
+        parts.push(h(widget.control, Object.assign({}, props, {field: field.set("widget", inner)})));
+      }
+      parts.push(box);
+      if (isUnknown) {
+        parts.push(h("label", {className: "lofte-okant__note", htmlFor: this.noteId}, data.messages.notStatedNote));
+        parts.push(h("input", {type: "text", id: this.noteId, className: props.classNameWrapper, value: note,
+                               onChange: function (e) { onChange(e.target.value.trim() ? {"okänt": e.target.value} : "okänt"); }}));
+      }
+      return h("div", {className: "lofte-okant", id: inner ? undefined : props.forID}, parts);
+    }
+  });
+  var UnknowablePreview = createClass({
+    render: function () {
+      var note = unknown(this.props.value);
+      if (note === null) return h("div", null, this.props.value && this.props.value.toJS ? "" : String(this.props.value || ""));
+      return h("p", null, data.messages.notStated + (note ? ": " + note : "."));
+    }
+  });
+  CMS.registerWidget("lofte-okant", Unknowable, UnknowablePreview,
+                     {properties: {inner: {type: "string"}}});
+
+  // ---- previews --------------------------------------------------------------
+  CMS.registerPreviewStyle(new URL(data.stylesheet, document.baseURI).href);
 
   function status(key) {
     var s = data.statuses[key];
@@ -144,7 +202,8 @@ document.addEventListener("DOMContentLoaded", function () {
           actors.length ? h("section", null, h("h2", null, "Vem lovar och hur går det för var och en?"),
             h("table", {className: "stack"}, h("tbody", null, actors.map(function (a, i) {
               return h("tr", {key: i}, h("th", {scope: "row"}, info.parties[a.actor] || a.actor),
-                h("td", null, a.responsible || "Anges inte"), h("td", null, status(a.status)));
+                h("td", null, unknown(a.responsible) !== null ? data.messages.notStated : (a.responsible || "Anges inte")),
+                h("td", null, status(a.status)));
             })))) : null));
     }
   });

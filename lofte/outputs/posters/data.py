@@ -21,11 +21,11 @@ from pathlib import Path
 
 from lofte.content import statuses, urls
 from lofte.content.derived import Facts, IndicatorState, PeriodState, PromiseState
-from lofte.content.model import Municipality, Period, Promise, Site
+from lofte.content.model import Municipality, Period, Promise, Site, is_unknown
 from lofte.i18n.translate import Translator
 
 from . import glyphs
-from .words import contacts, listing, span
+from .words import contacts, listing, period_span
 
 LANG = "sv"  # posters are Swedish, like the documents they summarise
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
@@ -212,7 +212,8 @@ def item(t: Translator, promise: Promise, period: Period, m: Municipality, facts
 def parties(t: Translator, period: Period, m: Municipality, facts: Facts) -> str:
     involved = {a.actor for pr in period.promises for a in facts.promises[pr.path].actors}
     partners = [clean(t, p.name) for p in m.partners if p.id in involved]
-    return listing(t, [clean(t, m.name), clean(t, m.police_area), *partners])
+    police = t("polisen") if is_unknown(m.police_area) else clean(t, m.police_area)  # no placeholder in a list of names
+    return listing(t, [clean(t, m.name), police, *partners])
 
 
 def reported(t: Translator, last: dt.date | None, over: bool, month: str = "MMMM") -> str:
@@ -249,8 +250,8 @@ def poster(site: Site, m: Municipality, period: Period, facts: Facts, content_di
     tally, note = counts(t, period, state)
     return PosterData(
         title=clean(t, period.title), parties=parties(t, period, m, facts),
-        dates=span(t, period.start, period.end, clean(t, period.dates_note)),
-        dates_short=span(t, period.start, period.end, clean(t, period.dates_note), "MMM"),
+        dates=period_span(t, period, clean(t, period.dates_note)),
+        dates_short=period_span(t, period, clean(t, period.dates_note), "MMM"),
         reported=reported(t, state.last_updated, finished(period, state)),
         reported_short=reported(t, state.last_updated, finished(period, state), "MMM"),
         made=t("Affischen skapades {date}", date=t.date(facts.build_date)),
@@ -271,7 +272,7 @@ def share_period(site: Site, m: Municipality, period: Period, facts: Facts, lang
     tally, note = counts(t, period, state)
     return ShareData(
         kicker=clean(t, f"{site.title} · {m.short_name}"), heading=clean(t, period.title),
-        detail=span(t, period.start, period.end, clean(t, period.dates_note)), marks=tally, bar=None,
+        detail=period_span(t, period, clean(t, period.dates_note)), marks=tally, bar=None,
         ended=ended(t, period, state), result_note=note,
         reported=reported(t, state.last_updated, finished(period, state)),
         reported_short=reported(t, state.last_updated, finished(period, state), "MMM"),

@@ -7,8 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lofte.content.model import Contact, Municipality, Site
+from lofte.content.chronology import known
+from lofte.content.model import Contact, Municipality, Period, Site, is_unknown
 from lofte.i18n.translate import Translator
+
+from ..views import unstated
+
+
+def period_span(t: Translator, period: Period, note: str, month: str = "MMMM") -> str:
+    """A period's time frame; where the source gives no dates (`okänt`), that it does not."""
+    if not (known(period.start) or known(period.end)) and (is_unknown(period.start) or is_unknown(period.end)):
+        return unstated.sentence(t, "dates")
+    return span(t, known(period.start), known(period.end), note, month)
 
 
 def span(t: Translator, start: dt.date | None, end: dt.date | None, note: str, month: str = "MMMM") -> str:

@@ -159,7 +159,7 @@ def chart(w: Words, s: IndicatorState, q, today: dt.date, ended: bool) -> ChartV
     legend = tuple((f"chart__key--{k}", names[k]) for k in g.keys)
     rows = tuple((d.isoformat(), w.date(d), q(v), ex) for d, v, ex in s.series)
     b = s.indicator.baseline
-    if b is not None:
+    if b:
         start = ends(s)[0]
         rows = ((start.isoformat(), w.date(start), q(b.value), False),) + rows
     return ChartView(svg, summary(w, s, q), (_("Datum"), _("Värde")), rows, legend)

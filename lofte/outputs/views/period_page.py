@@ -3,12 +3,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lofte.content import statuses, urls
+from markupsafe import Markup, escape
 
-from . import embed_code, notices
-from .sources import source
+from lofte.content import statuses, urls
+from lofte.content.model import Municipality, Period, is_unknown
+
+from . import embed_code, notices, unstated
+from .sources import source, sources
 from .summary import period_summary
 from .words import Words
+
+# Parts of a period a source may be silent on, each said in a sentence where its section would be.
+SECTIONS = ("purpose", "situation", "focus_areas", "signatories")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,19 +29,57 @@ def posters(period) -> tuple[PosterLink, ...]:
                  for size in ("a4", "a3"))
 
 
+def parties(w: Words, m: Municipality) -> str:
+    """"Köpings kommun, Lokalpolisområde Västra Mälardalen, KBAB" – "polisen" where the source names no area."""
+    police = w._("polisen") if is_unknown(m.police_area) else m.police_area
+    return ", ".join([m.name, police, *(p.name for p in m.partners)])
+
+
+def signed(w: Words, period: Period) -> Markup:
+    """When and where it was signed, in words; "" where content says nothing about it."""
+    said = []
+    if period.signed:
+        place = f", {period.signed_place}" if period.signed_place else ""
+        said.append(escape(w.date(period.signed) + place + ("." if is_unknown(period.signed_place) else "")))
+    elif is_unknown(period.signed):
+        said.append(unstated.phrase(w, "signed", period.signed))
+    if is_unknown(period.signed_place):
+        said.append(unstated.phrase(w, "signed_place", period.signed_place))
+    return Markup(" ").join(said)
+
+
+def feedback(w: Words, period: Period) -> dict:
+    """"Så får du veta hur det går": the plan's text, how often, or what the source does not say."""
+    plan = period.feedback_plan
+    if is_unknown(plan):
+        return {"text": None, "said": unstated.phrase(w, "feedback_plan", plan)}
+    if plan is None:
+        return {"text": None, "said": escape(w._("Ingen plan för återkoppling är publicerad."))}
+    said = []
+    if is_unknown(plan.text):
+        said.append(unstated.phrase(w, "feedback_plan", plan.text))
+    if is_unknown(plan.interval_days):
+        said.append(unstated.phrase(w, "interval_days", plan.interval_days))
+    elif plan.interval_days:
+        said.append(escape(w._("Varje löfte ska uppdateras {how}.", how=w.interval(plan.interval_days))))
+    return {"text": plan.text or None, "said": Markup(" ").join(said)}
+
+
 def view(v: dict) -> dict:
     w: Words = v["words"]
     period, facts, m = v["period"], v["facts"], v["municipality"]
     ps = facts.periods[period.path]
-    plan = period.feedback_plan
     return {
         "summary": period_summary(w, period, ps, facts),
-        "parties": ", ".join([m.name, m.police_area, *(p.name for p in m.partners)]),
-        "interval": (w._("Varje löfte ska uppdateras {how}.", how=w.interval(plan.interval_days))
-                     if plan and plan.interval_days else ""),
+        "parties": parties(w, m),
+        "dates": unstated.dates(w, period),
+        "signed": signed(w, period),
+        "unstated": {key: unstated.phrase(w, key, getattr(period, key)) if is_unknown(getattr(period, key)) else ""
+                     for key in SECTIONS},
+        "feedback": feedback(w, period),
         "posters": posters(period),
         "editors": urls.embed_code(period),
-        "source": source(period.source),
+        "sources": sources(period.sources),
         "note": notices.translation(period, t, True) if (t := w.tr.translation(period)) else None,
     }
 
@@ -88,7 +132,7 @@ def follow_up(v: dict) -> dict:
                             pr.verdict.text if pr.verdict else "") for pr in period.promises)
     parts = [(w._("Genomförda aktiviteter"), fu.activities), (w._("Kvaliteten i arbetet"), fu.quality),
              (w._("Effekter"), fu.effects)]
-    given: list[tuple[str, object]] = []  # parts with the same text (often "not stated") are said once
+    given: list[tuple[str, object]] = []  # parts with the same text are said once
     for name, text in parts:
         if text:
             same = next((i for i, (_n, t) in enumerate(given) if t.markdown.strip() == text.markdown.strip()), None)
@@ -96,10 +140,15 @@ def follow_up(v: dict) -> dict:
                 given.append((name, text))
             else:
                 given[same] = (w.listing([given[same][0], name.lower()]), text)
-    missing = [name.lower() for name, text in parts if not text]
+    missing = [name.lower() for name, text in parts if text is not None and not text and not is_unknown(text)]
+    said = [unstated.parts(w, [(name.lower(), text) for name, text in parts])]
+    for key, value in (("follow_up_date", fu.date), ("follow_up_summary", fu.summary)):
+        if is_unknown(value):
+            said.append(unstated.phrase(w, key, value))
     return {"rows": rows, "parts": given,
             "missing": (w._("Uppföljningen beskriver inte: {parts}.", parts=w.listing(missing)) if missing else ""),
-            "document": source(fu.document)}
+            "unstated": Markup(" ").join(x for x in said if x),
+            "document": source(fu.document), "dates": unstated.dates(w, period)}
 
 
 def embed(v: dict) -> dict:

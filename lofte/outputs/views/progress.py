@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from lofte.content.derived import IndicatorState
-from lofte.content.model import Translation
+from lofte.content.model import Translation, is_unknown
 
-from . import chart
+from . import chart, unstated
 from .words import Words
 
 BAR_W, BAR_H = 300, 28  # viewBox; the bar scales with its column
@@ -60,8 +60,8 @@ def progress(w: Words, s: IndicatorState, translation: Translation | None, today
             if s.expected and s.goal:  # a schedule that asks for nothing yet says nothing
                 expected_at = s.expected / s.goal
                 expected = w.fill(_("Enligt tidsplanen: {n} vid det här laget"), n=q(s.expected))
-        else:
-            low = w.fill(_("Utgångsläge: {value}"), value=q(s.scale[0]))
+        else:  # a scale from 0 where no baseline is given: the end is named, never called a baseline
+            low = (w.fill(_("Utgångsläge: {value}"), value=q(s.scale[0])) if i.baseline else q(s.scale[0]))
             high = w.fill(_("Mål: {goal}"), goal=q(s.scale[1]))
         bar = bar_svg(s.fraction or 0.0, expected_at)
     verdict = (_("Ligger efter tidsplanen") if s.behind else _("Målet är nått") if s.reached
@@ -78,10 +78,12 @@ def progress(w: Words, s: IndicatorState, translation: Translation | None, today
 def target_text(w: Words, s: IndicatorState, q) -> Markup:
     _ = w._
     i, t = s.indicator, s.indicator.target
+    if is_unknown(t):
+        return unstated.phrase(w, "target", t)
     if t is None:
         return Markup(_("Mål: anges inte i källan"))
     if i.kind == "frequency":
-        text = w.fill(_("Mål: {n} {per}"), n=q(t.value), per=w.per(i.frequency))
+        text = w.fill(_("Mål: {bound} {n} {per}"), bound=w.bound(i.direction), n=q(t.value), per=w.per(i.frequency))
         if s.goal is not None and s.goal != t.value:
             text += Markup(" ") + w.fill(_("(totalt {n})"), n=q(s.goal))
     elif i.kind == "count":
@@ -90,11 +92,15 @@ def target_text(w: Words, s: IndicatorState, q) -> Markup:
         text = w.fill(_("Mål: {bound} {n}"), bound=w.bound(i.direction), n=q(t.value))
     if t.date:
         text += Markup(" ") + w.fill(_("senast {date}"), date=w.date(t.date))
+    elif is_unknown(t.date):
+        text += Markup(". ") + unstated.phrase(w, "target_date", t.date)
     return text
 
 
 def baseline_text(w: Words, s: IndicatorState, q) -> Markup:
     b = s.indicator.baseline
+    if is_unknown(b):
+        return unstated.phrase(w, "baseline", b)
     if b is None:
         return Markup("")
     text = w.fill(w._("Utgångsläge: {value}"), value=q(b.value))

@@ -12,10 +12,10 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from lofte.content.derived import Change
-from lofte.content.model import Promise, Update
+from lofte.content.model import Promise, Update, is_unknown
 
-from . import notices
-from .sources import source
+from . import notices, unstated
+from .sources import sources
 from .summary import promise_summary
 from .words import StatusView, Words
 
@@ -79,15 +79,17 @@ def unsaid(body: str, approach: str, activities: tuple[str, ...], effects: tuple
 
 
 def how(w: Words, promise: Promise) -> dict:
-    """"Så ska det göras", without what is already said (see `unsaid`)."""
-    approach = w.tr(promise, "approach")
-    activities = list(w.tr(promise, "activities"))
-    effects = list(w.tr(promise, "effects"))
+    """"Så ska det göras", without what is already said (see `unsaid`), and what the source does not say."""
+    approach, acts_part, effs_part = (w.tr(promise, key) for key in ("approach", "activities", "effects"))
+    activities = [] if is_unknown(acts_part.value) else list(acts_part)
+    effects = [] if is_unknown(effs_part.value) else list(effs_part)
     keep, acts, effs = unsaid(w.tr(promise, "body").text, approach.text if approach else "",
                               tuple(a.text for a in activities), tuple(e.text for e in effects))
+    silent = unstated.parts(w, [(w._("tillvägagångssätt"), approach.value), (w._("aktiviteter"), acts_part.value),
+                                (w._("eftersträvade effekter"), effs_part.value)])
     return {"approach": approach if keep else None, "activities": [activities[i] for i in acts],
-            "activities_attrs": w.tr(promise, "activities").attrs,
-            "effects": [effects[i] for i in effs], "effects_attrs": w.tr(promise, "effects").attrs}
+            "activities_attrs": acts_part.attrs, "unstated": silent,
+            "effects": [effects[i] for i in effs], "effects_attrs": effs_part.attrs}
 
 
 def lead(w: Words, promise: Promise):
@@ -134,5 +136,9 @@ def view(v: dict) -> dict:
         "note": notices.translation(promise, translation, True) if translation else None,
         "lead": lead(w, promise),
         "has_example": st.has_example,
-        "source": source(promise.source),
+        "sources": sources(promise.sources),
+        "focus_area": (unstated.phrase(w, "focus_area", promise.focus_area) if is_unknown(promise.focus_area)
+                       else None),
+        "no_indicators": (unstated.phrase(w, "indicators", promise.indicators_unknown) if promise.indicators_unknown
+                          is not None else w._("Löftet har inget mätbart mål.")),
     }

@@ -4,11 +4,24 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from lofte.content import statuses, urls
+from markupsafe import Markup
 
-from .sources import source
+from lofte.content import statuses, urls
+from lofte.content.model import Municipality, is_unknown
+
+from . import unstated
+from .sources import sources
 from .summary import PeriodSummary, period_summary
 from .words import Words
+
+
+@dataclass(frozen=True, slots=True)
+class CardPeriod:
+    href: str
+    title: object  # Part
+    ended: str  # "Avslutad 31 december 2024" or ""
+    line: str  # "4 löften: 1 pågår, 3 inte rapporterade", or what the source does not list
+    overdue: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,12 +30,8 @@ class MunicipalityCard:
     name: str
     slug: str
     example: bool
-    police_area: str
-    period_href: str
-    period_title: object  # Part, or "" without any period
-    ended: str  # "Avslutad 31 december 2024" or ""
-    line: str  # "4 löften: 1 pågår, 3 inte rapporterade"
-    overdue: str
+    police_area: Markup  # the area, or that the source does not name it
+    periods: tuple[CardPeriod, ...]  # what the municipality's page leads with, newest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,27 +46,30 @@ def home(v: dict) -> dict:
     site, facts = v["site"], v["facts"]
     running: Counter = Counter()
     ended: Counter = Counter()
-    n_running = n_ended = promises = 0
+    in_running: set[str] = set()  # municipalities, counted once however many current periods they have
+    in_ended: set[str] = set()
+    promises = 0
     cards = []
     for m in site.municipalities:
-        current = facts.current_period[m.slug]
-        card_line = card_ended = overdue = ""
-        if current is not None:
+        periods = []
+        for current in facts.current_periods[m.slug]:
             ps = facts.periods[current.path]
             tally = ended if ps.ended else running
+            card_ended = ""
             if ps.ended:
-                n_ended += 1
+                in_ended.add(m.slug)
                 card_ended = w._("Avslutad {date}", date=w.date(current.end)) if current.end else w._("Avslutad")
             else:
-                n_running += 1
+                in_running.add(m.slug)
             promises += len(current.promises)
             tally.update(dict(ps.counts))
-            card_line = f"{w.promises(len(current.promises))}: {w.tally(ps.counts)}" if current.promises else ""
+            line = (f"{w.promises(len(current.promises))}: {w.tally(ps.counts)}" if current.promises
+                    else period_summary(w, current, ps, facts).line)
             overdue = (w._.n(ps.overdue, "{n} löfte har inte uppdaterats i tid.", "{n} löften har inte uppdaterats i tid.")
                        if ps.overdue else "")
-        cards.append(MunicipalityCard(urls.municipality(m), m.name, m.slug, m.example, m.police_area,
-                                      urls.period(current) if current else "",
-                                      w.tr(current, "title") if current else "", card_ended, card_line, overdue))
+            periods.append(CardPeriod(urls.period(current), w.tr(current, "title"), card_ended, line, overdue))
+        cards.append(MunicipalityCard(urls.municipality(m), m.name, m.slug, m.example, police_area(w, m),
+                                      tuple(periods)))
     order = statuses.PROGRESS_KEYS
     verdict_order = statuses.VERDICT_KEYS + (statuses.NO_VERDICT_KEY,)
     run = tuple((k, running[k]) for k in order if running[k])
@@ -65,26 +77,54 @@ def home(v: dict) -> dict:
     national = National(
         line=w._("{promises} i {municipalities}", promises=w.promises(promises),
                  municipalities=w._.n(len(site.municipalities), "{n} kommun", "{n} kommuner")),
-        running_line=(w._.n(n_running, "Löften som gäller nu, i {n} kommun: {tally}.",
+        running_line=(w._.n(len(in_running), "Löften som gäller nu, i {n} kommun: {tally}.",
                             "Löften som gäller nu, i {n} kommuner: {tally}.", tally=w.tally(run))
                       if run else ""),
-        ended_line=(w._.n(n_ended, "I {n} kommun är den senaste perioden avslutad: {tally}.",
+        ended_line=(w._.n(len(in_ended), "I {n} kommun är den senaste perioden avslutad: {tally}.",
                           "I {n} kommuner är den senaste perioden avslutad: {tally}.", tally=w.tally(end))
                     if end else ""),
     )
     return {"national": national, "cards": cards}
 
 
+def police_area(w: Words, m: Municipality) -> Markup:
+    if is_unknown(m.police_area):
+        return unstated.phrase(w, "police_area", m.police_area)
+    return Markup("%s") % m.police_area
+
+
+def given_by(w: Words, m: Municipality) -> Markup:
+    """"Löftena ges av Sala kommun och polisen i Lokalpolisområde Sala." – or, where the
+    source names no police area, the sentence without it and a sentence saying so."""
+    if not is_unknown(m.police_area):
+        return Markup("%s") % w._("Löftena ges av {municipality} och polisen i {area}.", municipality=m.name,
+                                  area=m.police_area)
+    return (Markup("%s ") % w._("Löftena ges av {municipality} och polisen.", municipality=m.name)
+            + unstated.phrase(w, "police_area", m.police_area))
+
+
+@dataclass(frozen=True, slots=True)
+class Current:
+    period: object
+    summary: PeriodSummary
+    dates: Markup
+    heading: str  # "Aktuella löften" / "Senaste löftena"
+
+
 def municipality(v: dict) -> dict:
-    """A municipality page leads with its current period's summary."""
+    """A municipality page leads with its current periods' summaries (overlapping periods all)."""
     w: Words = v["words"]
     m, facts = v["municipality"], v["facts"]
-    current = facts.current_period[m.slug]
-    summary: PeriodSummary | None = None
-    if current is not None:
-        summary = period_summary(w, current, facts.periods[current.path], facts)
+    current = []
+    for p in facts.current_periods[m.slug]:
+        summary = period_summary(w, p, facts.periods[p.path], facts)
+        heading = w._("Senaste löftena") if summary.ended or not facts.periods[p.path].running else w._("Aktuella löften")
+        current.append(Current(p, summary, unstated.dates(w, p), heading))
+    newest = m.periods[-1] if m.periods else None
     archive = [(urls.period(p), w.tr(p, "title"), facts.periods[p.path].ended) for p in reversed(m.periods)]
-    return {"current": current, "summary": summary, "archive": archive, "source": source(m.source)}
+    return {"current": current, "archive": archive, "sources": sources(m.sources), "given_by": given_by(w, m),
+            # only when what the page leads with is over and nothing newer exists
+            "no_newer": bool(current) and all(c.summary.ended for c in current) and newest in [c.period for c in current]}
 
 
 def statuses_page(v: dict) -> dict:

@@ -12,10 +12,13 @@ import datetime as dt
 import weakref
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from lofte.content import statuses, urls
 from lofte.content.derived import Facts, PeriodState, PromiseState
-from lofte.content.model import Period, Promise
+from lofte.content.model import Period, Promise, is_unknown
 
+from . import unstated
 from .progress import ProgressView, progress
 from .words import StatusView, Words
 
@@ -23,9 +26,10 @@ from .words import StatusView, Words
 @dataclass(frozen=True, slots=True)
 class ActorRow:
     name: str
-    responsible: object  # Part, or "" where the source names no unit
+    responsible: object  # Part, or "" where content names no unit
     status: StatusView
     note: str  # "inte rapporterat sedan 1 januari 2024"
+    unstated: Markup = Markup("")  # "Ansvarig enhet anges inte i källan." where the source names none
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +45,7 @@ class PromiseSummary:
     next_report: str
     late: bool
     follow_up: str  # the follow-up page of the period, or ""
-    dates: str  # the promise's time frame
+    dates: object  # the promise's time frame (Markup)
 
 
 def ended_text(w: Words, end: dt.date | None) -> str:
@@ -51,8 +55,8 @@ def ended_text(w: Words, end: dt.date | None) -> str:
 def promise_summary(w: Words, promise: Promise, period: Period, st: PromiseState, facts: Facts) -> PromiseSummary:
     _ = w._
     translation = w.tr.translation(promise)
-    end = promise.end or period.end
-    start = promise.start or period.start
+    end = promise.end or unstated.known(period.end)
+    start = promise.start or unstated.known(period.start)
     rows = tuple(actor_row(w, a.actor, a.responsible, a.status, st, a.actor in st.example_actors)
                  for a in st.actors)
     if st.ended:
@@ -79,8 +83,7 @@ def promise_summary(w: Words, promise: Promise, period: Period, st: PromiseState
         progress=tuple(progress(w, s, translation, facts.build_date, st.ended) for s in st.indicators),
         last_report=last, next_report=nxt, late=st.overdue,
         follow_up=urls.follow_up(period) if period.follow_up is not None else "",
-        dates=(f"{w.date(start)} – {w.date(end)}" if start and end
-               else w.tr.sv(period.dates_note) if period.dates_note else _("Anges inte")),
+        dates=(Markup("%s – %s") % (w.date(start), w.date(end)) if start and end else unstated.dates(w, period)),
     )
 
 
@@ -93,7 +96,8 @@ def actor_row(w: Words, actor: str, responsible: str, status: str, st: PromiseSt
         elif since:
             note = w._("inget rapporterat sedan {date}", date=w.date(since))
     return ActorRow(w.actor(actor), w.tr.sv(responsible) if responsible else "",
-                    w.status(status, example=example, ended=st.ended), note)
+                    w.status(status, example=example, ended=st.ended), note,
+                    unstated.phrase(w, "responsible", responsible) if is_unknown(responsible) else Markup(""))
 
 
 def running_note(w: Words, st: PromiseState, rows: tuple[ActorRow, ...], today: dt.date) -> str:
@@ -149,6 +153,7 @@ class PeriodSummary:
     rows: tuple[PromiseRow, ...]
     overdue: str
     last_updated: str
+    unlisted: Markup = Markup("")  # that the source does not list (all) the period's promises
 
 
 class _Made:
@@ -178,7 +183,8 @@ def _period_summary(w: Words, period: Period, ps: PeriodState, facts: Facts) -> 
         translation = w.tr.translation(pr)
         if st.ended:
             status = w.status(st.final or statuses.NO_VERDICT_KEY)
-            before = "" if st.verdict else _("Senast rapporterat: {status}", status=w.status(st.status, ended=True).label)
+            before = ("" if st.verdict else _("Inget rapporterades under perioden") if st.status == "ingen uppgift"
+                      else _("Senast rapporterat: {status}", status=w.status(st.status, ended=True).label))
         else:
             status, before = w.status(st.status, example=st.status_example), ""
             if st.status == "ingen uppgift" and st.status_since:
@@ -195,12 +201,22 @@ def _period_summary(w: Words, period: Period, ps: PeriodState, facts: Facts) -> 
         note = w._.n(missing, "Uppföljningen ger ingen slutbedömning av {n} av löftena.",
                      "Uppföljningen ger ingen slutbedömning av {n} av löftena.")
     total = len(period.promises)
-    line = (f"{w.promises(total)}: {w.tally(ps.counts)}" if total else _("Inga löften är publicerade för perioden."))
+    unlisted = Markup("")
+    if total:
+        line = f"{w.promises(total)}: {w.tally(ps.counts)}"
+        if period.promises_unknown is not None:
+            unlisted = unstated.phrase(w, "some_promises", period.promises_unknown)
+    elif period.promises_unknown is not None:
+        line = _("Källan listar inte periodens löften.")
+        note_ = period.promises_unknown.note
+        unlisted = Markup(w.tr.sv(note_).__html__()) if note_ else Markup("")
+    else:
+        line = _("Inga löften är publicerade för perioden.")
     return PeriodSummary(
         ended=ended_text(w, period.end) if ps.ended else "",
         upcoming=_("Perioden börjar {date}.", date=w.date(period.start)) if ps.upcoming else "",
         heading=_("Så gick det") if ps.ended else _("Så går det"), line=line,
-        counts=tuple((w.status(k), n) for k, n in ps.counts), note=note, rows=tuple(rows),
+        counts=tuple((w.status(k), n) for k, n in ps.counts), note=note, rows=tuple(rows), unlisted=unlisted,
         overdue=(w._.n(ps.overdue, "{n} löfte har inte uppdaterats så ofta som planen för återkoppling säger.",
                        "{n} löften har inte uppdaterats så ofta som planen för återkoppling säger.")
                  if ps.overdue else ""),

@@ -108,8 +108,8 @@ class Words:
 
     def per(self, frequency: str) -> str:
         """"i veckan", "a week" …"""
-        return {"week": self._("i veckan"), "month": self._("i månaden"), "quarter": self._("i kvartalet"),
-                "year": self._("om året")}[frequency]
+        return {"day": self._("om dagen"), "weekday": self._("varje vardag"), "week": self._("i veckan"),
+                "month": self._("i månaden"), "quarter": self._("i kvartalet"), "year": self._("om året")}[frequency]
 
     def bound(self, direction: str) -> str:
         return {"increase": self._("minst"), "decrease": self._("högst"), "maintain": self._("behålla")}[direction]
