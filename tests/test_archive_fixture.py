@@ -159,6 +159,13 @@ def test_open_data_writes_null_and_the_note(site):
     daily = undated["promises"][0]["indicators"][0]
     assert (daily["frequency"], daily["target_value"], daily["goal"], daily["expected"], daily["current"]) == (
         "day", 1, None, None, 40)  # the rate, no invented total
+    ekeby = next(m for m in data["municipalities"] if m["slug"] == "ekeby")
+    walks = next(p for p in ekeby["periods"] if p["slug"] == "2025-2027")["promises"][0]
+    assert [(s["title"], s["date"], s["note"]) for s in walks["sources"]] == [
+        ("Exempel: Medborgarlöften i Ekeby 2025–2027", "2024-12-10", "Lovar fyra trygghetsvandringar."),
+        ("Exempel: Ekebys lokala trygghetsplan", "2025-02-01",
+         "Säger fem trygghetsvandringar. Här gäller löftesdokumentets fyra.")]
+    assert walks["source"] == walks["sources"][0]  # the first, for readers of the one-source field
     with open(site / "data" / "indicators.csv", encoding="utf-8-sig", newline="") as handle:
         rows = {(r["municipality"], r["indicator"]): r for r in csv.DictReader(handle)}
     assert (rows["dalby", "narvaro"]["goal"], rows["dalby", "narvaro"]["unknown"]) == ("", "target_date")
