@@ -14,7 +14,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import FIXTURES, options
+from conftest import FIXTURES, json_strings, options
 
 from lofte.build.pipeline import build, read_site
 from lofte.cli import main
@@ -135,20 +135,9 @@ def test_no_sentence_has_a_pasted_placeholder(site):
             assert placeholders(text) == [], (feed, entry.title)
 
 
-def strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from strings(v)
-
-
 def test_open_data_writes_null_and_the_note(site):
     data = json.loads((site / "data" / "medborgarloften.json").read_text(encoding="utf-8"))
-    assert not [s for s in strings(data) if s.casefold() in ("okänt", "anges inte i källan.")]
+    assert not [s for s in json_strings(data) if s.casefold() in ("okänt", "anges inte i källan.")]
     dalby = next(m for m in data["municipalities"] if m["slug"] == "dalby")
     assert (dalby["police_area"], dalby["unknown"]) == (None, {"police_area": "Källan nämner inget lokalpolisområde."})
     undated = next(p for p in dalby["periods"] if p["slug"] == "2023-2024")
