@@ -177,3 +177,14 @@ def test_updates_to_running_periods_come_first(tmp_path):
     assert updates[0].startswith("uppdateringar-aby-2025-2026-")
     assert updates.index("uppdateringar-bro-2022-belysning") > max(
         i for i, n in enumerate(updates) if n.startswith("uppdateringar-aby-2025-2026-"))
+
+
+def test_a_period_whose_end_is_unknown_gets_its_forms(with_cms, tmp_path):
+    """`end: okänt` (the source does not say when a period ends, as Vaggeryd's) sorts as running;
+    the demo content with a `cms:` block crashed here once (Unknown < date)."""
+    from conftest import edit
+    content = with_cms("  backend: local\n")
+    edit(content, "storby/2025/lofte.yaml", "end: 2025-12-31", "end: okänt")
+    out = built(content, tmp_path)
+    config = yaml.safe_load((out / "admin/config.yml").read_text(encoding="utf-8"))
+    assert "uppdateringar-storby-2025-trygg-park" in [c["name"] for c in config["collections"]]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from lofte.content.chronology import known
 from lofte.content.model import Cms, Municipality, Period, Promise, Site
 
 from . import cmsforms
@@ -46,7 +47,8 @@ def backend(cms: Cms, local: bool) -> dict:
 
 
 def _ended(p: Period, today: dt.date) -> bool:
-    return p.end is not None and p.end < today
+    end = known(p.end)  # None for no date and for okänt
+    return end is not None and end < today
 
 
 def _newest_first(m: Municipality) -> list[Period]:
