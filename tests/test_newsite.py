@@ -190,6 +190,7 @@ def test_serve_too_works_inside_the_new_folder_without_options(here, capsys, mon
     monkeypatch.setattr(serve, "run", lambda opts, host, port: seen.update(opts=opts, host=host, port=port) or 0)
     assert main(["serve"]) == 0
     opts = seen["opts"]
-    assert (opts.content_dir.resolve(), opts.out_dir.resolve()) == (here / "sala-lofte/content", here / "sala-lofte/site")
+    folder = here / "sala-lofte"
+    assert (opts.content_dir.resolve(), opts.out_dir.resolve()) == (folder / "content", folder / "site")
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8000)
     assert capsys.readouterr().out.splitlines()[-1] == "Klart: förhandsvisningen är avslutad."
