@@ -279,3 +279,42 @@ def test_the_form_fits_a_phone(browser, editor):
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     assert page.get_by_label("Rubrik", exact=True).bounding_box()["width"] > 300
     context.close()
+
+
+@pytest.fixture(scope="module")
+def hosted_gitlab(tmp_path_factory):
+    """A site built with `cms: backend: gitlab` (PKCE), served as a host would."""
+    root = tmp_path_factory.mktemp("hosted-gitlab")
+    shutil.copytree(ROOT / "content", root / "content")
+    site_yaml = root / "content/site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + "cms:\n  backend: gitlab\n"
+                         "  repo: exempelby/webb/lofte\n  app_id: 4f2a9c\n", encoding="utf-8")
+    assert run("--content", str(root / "content"), "--out", str(root / "site"), "--no-posters").returncode == 0
+    handler = functools.partial(QuietHandler, directory=str(root / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+def test_the_gitlab_login_goes_to_gitlab_with_pkce(browser, hosted_gitlab):
+    """As far as this machine can go without internet (docs/publicera.md, 'Provat i en tom mapp'):
+    the login button sends the editor to gitlab.com's authorize page with the app id and a PKCE
+    challenge, back to /admin/. The request is stopped before it leaves the machine."""
+    import urllib.parse
+    context = browser.new_context(locale="sv-SE")
+    page, requests, console = recording(context)
+    asked = []
+    page.route("https://gitlab.com/**", lambda route: (asked.append(route.request.url),
+                                                       route.fulfill(status=200, body="stoppad i testet")))
+    page.goto(hosted_gitlab + "admin/")
+    page.get_by_role("button", name="Logga in med GitLab").click()
+    page.wait_for_url("https://gitlab.com/**")
+    context.close()
+    url = urllib.parse.urlsplit(asked[0])
+    query = urllib.parse.parse_qs(url.query)
+    assert (url.netloc, url.path) == ("gitlab.com", "/oauth/authorize")
+    assert query["client_id"] == ["4f2a9c"] and query["code_challenge_method"] == ["S256"]
+    assert query["code_challenge"][0] and query["redirect_uri"] == [hosted_gitlab + "admin/"]  # as the docs say
+    only_own_origin([u for u in requests if not u.startswith("https://gitlab.com/")], hosted_gitlab)
+    nothing_blocked(console)
