@@ -3,8 +3,7 @@ files (references between files, reserved names, order) reported with file and l
 import datetime as dt
 import shutil
 
-import pytest
-from conftest import SMALL, edit
+from conftest import edit
 
 from lofte.content.assemble import assemble
 from lofte.content.errors import ErrorList
@@ -12,12 +11,6 @@ from lofte.content.load import load
 
 TODAY = dt.date(2025, 6, 30)
 PARK = "storby/2025/trygg-park"
-
-
-@pytest.fixture
-def tree(tmp_path):
-    shutil.copytree(SMALL, tmp_path / "content")
-    return tmp_path / "content"
 
 
 def assembled(root):
@@ -32,8 +25,8 @@ def copy_municipality(root, slug: str, short: str) -> None:
          f"short_name: {short}")
 
 
-def test_the_fixture_becomes_one_site_with_its_promises_and_updates(tree):
-    site, errors = assembled(tree)
+def test_the_fixture_becomes_one_site_with_its_promises_and_updates(small_content):
+    site, errors = assembled(small_content)
     assert errors == []
     (storby,) = site.municipalities
     (period,) = storby.periods
@@ -44,25 +37,25 @@ def test_the_fixture_becomes_one_site_with_its_promises_and_updates(tree):
     assert {i.id for i in park.indicators} == {"vandringar", "trygga"}
 
 
-def test_municipalities_are_in_swedish_alphabetical_order_of_their_short_name(tree):
-    copy_municipality(tree, "angby", "Ängby")
-    copy_municipality(tree, "arboga", "Arboga")
-    copy_municipality(tree, "zeta", "Zeta")
-    site, errors = assembled(tree)
+def test_municipalities_are_in_swedish_alphabetical_order_of_their_short_name(small_content):
+    copy_municipality(small_content, "angby", "Ängby")
+    copy_municipality(small_content, "arboga", "Arboga")
+    copy_municipality(small_content, "zeta", "Zeta")
+    site, errors = assembled(small_content)
     assert errors == []
     assert [m.slug for m in site.municipalities] == ["arboga", "storby", "zeta", "angby"]  # Ä after Z
 
 
-def test_a_reference_to_what_another_file_does_not_define_is_an_error_there(tree):
-    edit(tree, f"{PARK}/updates/2025-03-01-forsta-vandringen.md", "indicator: vandringar", "indicator: promenader")
-    assert assembled(tree)[1] == [
+def test_a_reference_to_what_another_file_does_not_define_is_an_error_there(small_content):
+    edit(small_content, f"{PARK}/updates/2025-03-01-forsta-vandringen.md", "indicator: vandringar", "indicator: promenader")
+    assert assembled(small_content)[1] == [
         f"content/{PARK}/updates/2025-03-01-forsta-vandringen.md:5: progress (första värdet).indicator: "
         "'promenader' är ingen indikator i löftet (trygga, vandringar)"]
 
 
-def test_a_municipality_folder_named_like_a_site_page_is_refused_and_the_rest_still_checked(tree):
-    shutil.copytree(tree / "storby", tree / "status")
-    site, errors = assembled(tree)
+def test_a_municipality_folder_named_like_a_site_page_is_refused_and_the_rest_still_checked(small_content):
+    shutil.copytree(small_content / "storby", small_content / "status")
+    site, errors = assembled(small_content)
     assert errors == ["content/status/kommun.yaml: mappnamnet 'status' är reserverat för webbplatsens egna sidor; "
                       "byt namn på mappen"]
     assert [m.slug for m in site.municipalities] == ["storby"]

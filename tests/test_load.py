@@ -1,18 +1,7 @@
 """Load (content/load.py): the content tree read from disk into line-numbered documents;
 what a file system can get wrong is reported with the path, never raised."""
-import shutil
-
-import pytest
-from conftest import SMALL
-
 from lofte.content.errors import ErrorList
 from lofte.content.load import load, skipped
-
-
-@pytest.fixture
-def tree(tmp_path):
-    shutil.copytree(SMALL, tmp_path / "content")
-    return tmp_path / "content"
 
 
 def loaded(root):
@@ -20,8 +9,8 @@ def loaded(root):
     return load(root, "content", errors), [str(e) for e in errors.items]
 
 
-def test_the_tree_holds_every_file_as_a_document_in_folder_order(tree):
-    content, errors = loaded(tree)
+def test_the_tree_holds_every_file_as_a_document_in_folder_order(small_content):
+    content, errors = loaded(small_content)
     assert errors == []
     assert content.site.rel == "site.yaml" and content.site.display == "content/site.yaml"
     (storby,) = content.municipalities
@@ -35,26 +24,26 @@ def test_the_tree_holds_every_file_as_a_document_in_folder_order(tree):
     assert park.index.body_line > park.index.data.lines["title"] and "trygghetsvandringar" in park.index.body
 
 
-def test_hidden_files_and_editor_backups_are_not_content(tree):
-    (tree / "storby/2025/.DS_Store").write_bytes(b"\0\1")
-    (tree / "storby/2025/trygg-park/index.md~").write_text("gammal", encoding="utf-8")
-    assert loaded(tree)[1] == []
+def test_hidden_files_and_editor_backups_are_not_content(small_content):
+    (small_content / "storby/2025/.DS_Store").write_bytes(b"\0\1")
+    (small_content / "storby/2025/trygg-park/index.md~").write_text("gammal", encoding="utf-8")
+    assert loaded(small_content)[1] == []
     assert skipped(".git") and skipped("index.md~") and not skipped("index.md")
 
 
-def test_what_does_not_belong_is_named_with_its_path_and_all_problems_come_at_once(tree):
-    (tree / "storby/2025/anteckningar.txt").write_text("x", encoding="utf-8")
-    (tree / "storby/2025/trygg-park/updates/2025-05-01-mote.md").write_bytes(
+def test_what_does_not_belong_is_named_with_its_path_and_all_problems_come_at_once(small_content):
+    (small_content / "storby/2025/anteckningar.txt").write_text("x", encoding="utf-8")
+    (small_content / "storby/2025/trygg-park/updates/2025-05-01-mote.md").write_bytes(
         "---\ntitle: Möte\n---\nå".encode("latin-1"))
-    assert loaded(tree)[1] == [
+    assert loaded(small_content)[1] == [
         "content/storby/2025/anteckningar.txt: oväntad fil: en periodmapp innehåller lofte.yaml, bilder och en "
         "mapp per löfte",
         "content/storby/2025/trygg-park/updates/2025-05-01-mote.md:2: filen är inte UTF-8; spara den med "
         "teckenkodningen UTF-8"]
 
 
-def test_a_file_that_cannot_be_parsed_keeps_its_place_without_data(tree):
-    (tree / "storby/2025/lofte.yaml").write_text("title: Trygghet: så gör vi\n", encoding="utf-8")
-    content, errors = loaded(tree)
+def test_a_file_that_cannot_be_parsed_keeps_its_place_without_data(small_content):
+    (small_content / "storby/2025/lofte.yaml").write_text("title: Trygghet: så gör vi\n", encoding="utf-8")
+    content, errors = loaded(small_content)
     assert content.municipalities[0].periods[0].doc.data is None
     assert errors[0].startswith("content/storby/2025/lofte.yaml:1: ") and "citattecken" in errors[0]

@@ -224,20 +224,24 @@ def test_a_save_the_build_would_refuse_says_why_in_swedish(session, editor, repo
     assert not (repo / "content/exempelby/2026/utanfor-perioden").exists()
 
 
-@pytest.fixture(scope="module")
-def hosted(tmp_path_factory):
-    """A site built with `cms: backend: github`, served as a host would."""
-    root = tmp_path_factory.mktemp("hosted")
+def served_with_cms(root: Path, block: str):
+    """The demo content built with a `cms:` block in site.yaml, served as a host would; yields its address."""
     shutil.copytree(ROOT / "content", root / "content")
     site_yaml = root / "content/site.yaml"
-    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + "cms:\n  backend: github\n  repo: exempelby/lofte\n"
-                         "  base_url: https://auth.exempelby.example.org\n", encoding="utf-8")
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + "cms:\n" + block, encoding="utf-8")
     assert run("--content", str(root / "content"), "--out", str(root / "site"), "--no-posters").returncode == 0
     handler = functools.partial(QuietHandler, directory=str(root / "site"))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def hosted(tmp_path_factory):
+    """`cms: backend: github` with an OAuth proxy."""
+    yield from served_with_cms(tmp_path_factory.mktemp("hosted"), "  backend: github\n  repo: exempelby/lofte\n"
+                               "  base_url: https://auth.exempelby.example.org\n")
 
 
 def test_the_hosted_login_page_loads_only_from_the_site(browser, hosted):
@@ -283,18 +287,9 @@ def test_the_form_fits_a_phone(browser, editor):
 
 @pytest.fixture(scope="module")
 def hosted_gitlab(tmp_path_factory):
-    """A site built with `cms: backend: gitlab` (PKCE), served as a host would."""
-    root = tmp_path_factory.mktemp("hosted-gitlab")
-    shutil.copytree(ROOT / "content", root / "content")
-    site_yaml = root / "content/site.yaml"
-    site_yaml.write_text(site_yaml.read_text(encoding="utf-8") + "cms:\n  backend: gitlab\n"
-                         "  repo: exempelby/webb/lofte\n  app_id: 4f2a9c\n", encoding="utf-8")
-    assert run("--content", str(root / "content"), "--out", str(root / "site"), "--no-posters").returncode == 0
-    handler = functools.partial(QuietHandler, directory=str(root / "site"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    """`cms: backend: gitlab`, logging in with PKCE."""
+    yield from served_with_cms(tmp_path_factory.mktemp("hosted-gitlab"),
+                               "  backend: gitlab\n  repo: exempelby/webb/lofte\n  app_id: 4f2a9c\n")
 
 
 def test_the_gitlab_login_goes_to_gitlab_with_pkce(browser, hosted_gitlab):
