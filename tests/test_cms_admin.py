@@ -194,3 +194,14 @@ def test_periods_the_source_leaves_undated(tmp_path):
     updates = [n for n in names if n.startswith("uppdateringar-dalby-")]
     assert updates.index("uppdateringar-dalby-2023-2024-polis-i-centrum") < updates.index(
         "uppdateringar-dalby-2017-trygg-skolvag")
+
+
+def test_a_period_whose_end_is_unknown_gets_its_forms(with_cms, tmp_path):
+    """`end: okänt` (the source does not say when a period ends, as Vaggeryd's) sorts as running;
+    the demo content with a `cms:` block crashed here once (Unknown < date)."""
+    from conftest import edit
+    content = with_cms("  backend: local\n")
+    edit(content, "storby/2025/lofte.yaml", "end: 2025-12-31", "end: okänt")
+    out = built(content, tmp_path)
+    config = yaml.safe_load((out / "admin/config.yml").read_text(encoding="utf-8"))
+    assert "uppdateringar-storby-2025-trygg-park" in [c["name"] for c in config["collections"]]
