@@ -140,3 +140,37 @@ def test_harmless(small_content, tmp_path, name, rel, old, new):
             assert len(events) <= 1 and all(not str(e["SUMMARY"]).startswith("falsk") for e in events)
         elif path.suffix == ".json":
             json.loads(path.read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def built_small(tmp_path_factory):
+    """The small fixture's site, built once: each attack below starts from a copy of it."""
+    from conftest import SMALL
+    out = tmp_path_factory.mktemp("previous") / "site"
+    build(options(SMALL, out, cache_dir=out.parent / ".cache"))
+    return out
+
+
+def files_of(root) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("name, rel, old, new, phrase", REFUSED, ids=[r[0] for r in REFUSED])
+def test_a_refused_attack_exits_1_and_leaves_the_site_and_the_content_as_they_were(
+        small_content, tmp_path, built_small, monkeypatch, capsys, name, rel, old, new, phrase):
+    """Issue 18, done when: through the command line, the error names file and line, the exit
+    code is 1, and the previous site and every content file are untouched."""
+    import shutil
+
+    from lofte.cli import main
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1751241600")  # 2025-06-30, the fixture's build date
+    site = tmp_path / "site"
+    shutil.copytree(built_small, site)
+    edit(small_content, rel, old, new)
+    content_before, site_before = files_of(small_content), files_of(site)
+    capsys.readouterr()
+    assert main(["build", "--content", str(small_content), "--out", str(site), "--no-posters", "--jobs", "1",
+                 "--cache-dir", str(tmp_path / ".cache")]) == 1
+    err = capsys.readouterr().err
+    assert re.search(rf"{re.escape(str(small_content / rel))}:\d+: ", err) and phrase in err, err[-600:]
+    assert files_of(small_content) == content_before and files_of(site) == site_before

@@ -177,3 +177,31 @@ def test_updates_to_running_periods_come_first(tmp_path):
     assert updates[0].startswith("uppdateringar-aby-2025-2026-")
     assert updates.index("uppdateringar-bro-2022-belysning") > max(
         i for i, n in enumerate(updates) if n.startswith("uppdateringar-aby-2025-2026-"))
+
+
+def test_periods_the_source_leaves_undated(tmp_path):
+    """Archive fixture: `end: okänt` is neither ended nor a date to compare, and the
+    undated 2023-2024 period (signed 2023) comes before the dated 2017 one, as on the pages."""
+    import shutil
+    from conftest import FIXTURES
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "archive", content)
+    (content / "site.yaml").write_text((content / "site.yaml").read_text(encoding="utf-8")
+                                       + "cms:\n  backend: local\n", encoding="utf-8")
+    site = read_site(options(content, build_date=__import__("datetime").date(2026, 12, 5)))
+    names = [c["name"] for c in yaml.safe_load(admin.generated(site, site.cms)["config.yml"])["collections"]]
+    assert names.index("loften-dalby-2023-2024") < names.index("loften-dalby-2017")
+    updates = [n for n in names if n.startswith("uppdateringar-dalby-")]
+    assert updates.index("uppdateringar-dalby-2023-2024-polis-i-centrum") < updates.index(
+        "uppdateringar-dalby-2017-trygg-skolvag")
+
+
+def test_a_period_whose_end_is_unknown_gets_its_forms(with_cms, tmp_path):
+    """`end: okänt` (the source does not say when a period ends, as Vaggeryd's) sorts as running;
+    the demo content with a `cms:` block crashed here once (Unknown < date)."""
+    from conftest import edit
+    content = with_cms("  backend: local\n")
+    edit(content, "storby/2025/lofte.yaml", "end: 2025-12-31", "end: okänt")
+    out = built(content, tmp_path)
+    config = yaml.safe_load((out / "admin/config.yml").read_text(encoding="utf-8"))
+    assert "uppdateringar-storby-2025-trygg-park" in [c["name"] for c in config["collections"]]

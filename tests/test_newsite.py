@@ -179,3 +179,18 @@ def test_a_sites_own_templates_override_the_packaged_ones_file_by_file(here, cap
     assert (site / "assets/style.css").read_text(encoding="utf-8") == "body { color: black; }\n"
     assert "<h1>Sidan är borta</h1>" in (site / "404.html").read_text(encoding="utf-8")
     assert "Medborgarlöften i Sala" in (site / "index.html").read_text(encoding="utf-8")  # the packaged home.html
+
+
+def test_serve_too_works_inside_the_new_folder_without_options(here, capsys, monkeypatch):
+    """`lofte serve` in the new folder previews its content/ into site/ on this computer (issue 15.1)."""
+    from lofte.authoring import serve
+    main(["init", "sala-lofte", "--kommun", "Sala"])
+    monkeypatch.chdir(here / "sala-lofte")
+    seen = {}
+    monkeypatch.setattr(serve, "run", lambda opts, host, port: seen.update(opts=opts, host=host, port=port) or 0)
+    assert main(["serve"]) == 0
+    opts = seen["opts"]
+    folder = here / "sala-lofte"
+    assert (opts.content_dir.resolve(), opts.out_dir.resolve()) == (folder / "content", folder / "site")
+    assert (seen["host"], seen["port"]) == ("127.0.0.1", 8000)
+    assert capsys.readouterr().out.splitlines()[-1] == "Klart: förhandsvisningen är avslutad."

@@ -86,3 +86,38 @@ def test_from_an_empty_folder_to_a_built_site(tmp_path):
 def test_the_repository_keeps_its_templates_at_the_top():
     """templates/ beside content/ is the project's layout; the wheel maps it into the package."""
     assert (ROOT / "templates/base.html").is_file() and not (ROOT / "lofte/templates").exists()
+
+
+def _locked(lock: Path) -> dict[str, tuple[str, str, int]]:
+    """name → (version, environment marker, number of hashes) of a lock file."""
+    import re
+    out = {}
+    for entry in re.split(r"\n(?=[a-z0-9])", lock.read_text("utf-8")):
+        m = re.match(r"([a-z0-9][a-z0-9._-]*)==(\S+)(?: ; ([^\\]+))?", entry)
+        if m:
+            out[m[1]] = (m[2], (m[3] or "").strip(), entry.count("--hash=sha256:"))
+    return out
+
+
+def test_the_lock_files_pin_every_dependency_with_hashes_and_setup_installed_them():
+    """Issue 16.5: exact versions with hashes that pyproject's bounds allow, and this environment
+    (made by scripts/setup) holds exactly the locked versions."""
+    import importlib.metadata
+
+    from packaging.markers import Marker
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+    from packaging.version import Version
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    wanted = {"requirements.lock": project["dependencies"],
+              "requirements-test.lock": project["dependencies"] + project["optional-dependencies"]["test"]
+              + project["optional-dependencies"]["bench"]}
+    for name, requirements in wanted.items():
+        locked = _locked(ROOT / name)
+        assert locked and all(hashes for _, _, hashes in locked.values()), name
+        for spec in map(Requirement, requirements):
+            version, _, _ = locked[canonicalize_name(spec.name)]
+            assert spec.specifier.contains(version), f"{name}: {spec} but {version}"
+    for package, (version, marker, _) in _locked(ROOT / "requirements-test.lock").items():
+        if not marker or Marker(marker).evaluate():
+            assert Version(importlib.metadata.version(package)) == Version(version), package

@@ -73,3 +73,17 @@ def test_a_pool_runs_tasks_in_order_with_shared_data_under_every_start_method():
 
 def _scaled(shared, task):
     return shared * task
+
+
+def test_frozen_blocks_nest():
+    """The pipeline freezes the model and the pool freezes again inside: only the
+    outermost block gives the objects back to the collector."""
+    import gc
+    assert gc.get_freeze_count() == 0
+    with parallel.frozen():
+        outer = gc.get_freeze_count()
+        assert outer > 0
+        with parallel.frozen():
+            pass
+        assert gc.get_freeze_count() >= outer  # the inner block did not unfreeze the model
+    assert gc.get_freeze_count() == 0

@@ -12,6 +12,7 @@ import segno
 import zxingcpp
 from PIL import Image
 
+from lofte.content import statuses
 from lofte.content.assemble import assemble
 from lofte.content.derived import derive
 from lofte.content.errors import ErrorList
@@ -174,7 +175,8 @@ def test_an_ended_period_says_so_with_its_final_result_and_never_a_running_statu
     assert "Avslutad 31 dec" in text and "Slutbedömning:" in text
     assert {"Hållet: 3", "Delvis hållet: 1", "Inte hållet: 1", "Kan inte bedömas: 1",
             "Ingen slutbedömning: 2"} <= set(lines)
-    running = {"Pågår", "Försenat", "Ej påbörjat", "Genomfört", "Ingen uppgift"}
+    running = {s.text("sv") for s in statuses.PROGRESS}  # "Pågår", "Inte rapporterat" …: the vocabulary's words
+    assert {"Pågår", "Inte rapporterat"} <= running
     assert not running & set(lines) and "ännu" not in text
     band = next(t for t in pages[0].texts if t.text.startswith("Avslutad"))
     assert (band.ink, band.ground) == (palette.INK, palette.BAND)

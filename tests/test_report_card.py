@@ -15,8 +15,8 @@ import pytest
 from conftest import options
 from PIL import Image
 
-from lofte.build.pipeline import build
-from lofte.content import statuses
+from lofte.build.pipeline import build, read_site
+from lofte.content import statuses, urls
 from lofte.i18n import units
 from lofte.i18n.translate import catalogue
 from lofte.outputs.views.chart import nice_range
@@ -95,6 +95,11 @@ def test_every_period_and_promise_page_links_its_share_image(demo):
     periods = page_files(demo, '<section class="answer" aria-labelledby="lage">')
     promises = page_files(demo, 'class="summary__row summary__row--answer"')
     assert len(periods) >= 8 and len(promises) >= 18
+    # The pages found by their markup are every period and promise of the content, in every language.
+    site = read_site(options(ROOT / "content", build_date=DEMO_DATE))
+    wanted = {urls.output_file(urls.localized(path, lang)) for m in site.municipalities for p in m.periods
+              for path in [urls.period(p), *(urls.promise(p, pr) for pr in p.promises)] for lang in ("sv", "en")}
+    assert wanted <= {f.relative_to(demo).as_posix() for f in periods + promises}
     shared = [p for p in sorted(demo.rglob("*.html")) if 'property="og:image"' in p.read_text("utf-8")]
     assert sorted(shared) == sorted(periods + promises), "exactly the pages that have a share image link it"
     base = "https://medborgarloften.example.se/"
@@ -220,3 +225,113 @@ def test_nothing_is_said_twice_on_a_promise_page(demo):
     knivsta = " ".join("".join(parse(demo / "knivsta/2024-2025/vald-i-nara-relation/index.html").text).split())
     assert knivsta.count("Källan anger inte: tillvägagångssätt, aktiviteter och eftersträvade effekter.") == 1
     assert "Anges inte i källan." not in knivsta  # okänt is said in words, never pasted
+
+
+# -- summary first (issue 14.1) ------------------------------------------------------------
+
+def main_html(path: Path) -> str:
+    html = path.read_text("utf-8")
+    return html[html.index("<main"):html.index("</main>")]
+
+
+def words(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).replace("\u00a0", " ").split())
+
+
+def test_a_promise_summary_answers_before_anything_else(messy):
+    """Status, each party's status, progress with both ends of the bar named, where the schedule
+    says it should be today, the last report and the next one (late here), then the rest."""
+    main = main_html(messy / "aby/2025-2026/vandringar/index.html")
+    summary = re.search(r'<dl class="summary">.*?</dl>', main, re.S).group(0)
+    assert main.index('<dl class="summary">') < main.index('id="loftet"') < main.index('id="kalla"')
+    text = words(summary)
+    assert "Status ! Försenat" in text
+    assert "Senast rapporterat 19 maj 2026" in text
+    assert "Nästa rapport Försenad: skulle ha kommit senast 18 augusti 2026" in text
+    assert "3 av 5 tillfällen" in text and 'class="bar__fill"' in summary
+    assert re.search(r'<p class="progress__ends"><span>0</span> <span>Mål: 5\u00a0tillfällen</span></p>', summary)
+    assert 'class="bar__expected"' in summary and "Enligt tidsplanen: 4 tillfällen vid det här laget" in text
+    assert "Vem lovar" in text and text.count("Pågår") == 2 and text.count("Försenat") == 2  # promise + one party
+    measure = words(main_html(messy / "aby/2025-2026/trygghet-centrum/index.html"))
+    assert "Utgångsläge: 58 procent Mål: 65 procent" in measure and "av målet" not in measure
+
+
+def test_a_period_page_opens_with_its_summary_line_and_a_list_of_every_promise(messy):
+    main = main_html(messy / "aby/2025-2026/index.html")
+    answer = main.index('<section class="answer"')
+    assert answer < main.index('id="om-perioden"') < main.index('id="syfte"')  # before any prose
+    report = re.search(r'<ol class="report">.*?</ol>', main, re.S).group(0)
+    assert "6 löften: 2 ej påbörjade, 3 pågår, 1 försenat" in words(main[:main.index("<ol")])
+    rows = re.findall(r'<li class="report__row">.*?</li>', report, re.S)
+    assert len(rows) == 6 and all('class="report__status"' in r and "status__symbol" in r for r in rows)
+    assert sum('class="progress__figure"' in r for r in rows) == 5  # all but the one without a target
+
+
+def test_the_municipality_page_leads_with_its_current_period(messy):
+    main = main_html(messy / "aby/index.html")
+    answer = re.search(r'<section class="answer".*?</section>', main, re.S).group(0)
+    assert main.index(answer) < main.index('id="arkiv"')
+    assert 'href="2025-2026/"' in answer and "6 löften: 2 ej påbörjade, 3 pågår, 1 försenat" in words(answer)
+    assert answer.count('<li class="report__row">') == 6
+
+
+def test_the_start_page_gives_the_national_picture_by_status(messy):
+    main = main_html(messy / "index.html")
+    first = re.search(r'<section class="answer".*?</section>', main, re.S).group(0)
+    text = words(first)
+    assert main.index(first) < main.index('id="kommuner"')
+    assert "8 löften i 2 kommuner" in text
+    assert "Löften som gäller nu, i 1 kommun: 2 ej påbörjade, 3 pågår, 1 försenat." in text
+    assert "I 1 kommun är den senaste perioden avslutad: 2 utan slutbedömning." in text
+    assert '<div id="filter"' in main and '<ul class="cards" id="kommunlista">' in main  # the list works without script
+
+
+# -- ended periods tell the end (issue 14.2) -------------------------------------------------
+
+ENDED = ["aby/2023-2024", "bro/2022"]
+
+
+def test_every_page_of_an_ended_period_leads_with_the_end(messy):
+    """Period and promise pages of ended periods (Swedish and English): the answer says it ended;
+    no running status and no "yet" anywhere but in the dated history of updates."""
+    pages = [p for e in ENDED for lang in ("", "en/") for p in sorted((messy / lang / e).rglob("index.html"))
+             if p.parent.name not in ("inbaddning", "uppfoljning")]
+    assert len(pages) == 2 * (9 + 3)
+    for path in pages:
+        main = main_html(path)
+        english = path.relative_to(messy).parts[0] == "en"
+        answer = words(re.search(r'<section class="answer".*?</section>', main, re.S).group(0))
+        assert ("Ended" if english else "Avslutad") in answer, path
+        outside_history = re.sub(r'<section aria-labelledby="(tidslinje|andringar)">.*?</section>', "", main, flags=re.S)
+        running = r"\bIn progress\b|\byet\b" if english else r"\bPågår\b|\bännu\b"
+        assert not re.search(running, words(outside_history)), (path, re.findall(f".{{40}}(?:{running}).{{20}}",
+                                                                                  words(outside_history)))
+    status = words(main_html(messy / "status/index.html"))
+    assert "Ingen slutbedömning publicerad" in status
+
+
+def test_a_municipality_whose_latest_period_ended_says_so(messy):
+    main = main_html(messy / "bro/index.html")
+    text = words(re.search(r'<section class="answer".*?</section>', main, re.S).group(0))
+    assert "Avslutad 31 december 2022" in text and "Pågår" not in text
+
+
+# -- residents first, editors second (issue 14.7) --------------------------------------------
+
+def test_print_posters_sit_under_the_summary_with_thumbnails_and_how_to_print(demo):
+    main = main_html(demo / "exempelby/2026/index.html")
+    section = re.search(r'<section class="print-posters".*?</section>', main, re.S).group(0)
+    assert main.index('<section class="answer"') < main.index(section) < main.index('id="om-perioden"')
+    assert "A4 eller A3 i 100 % storlek" in words(section)
+    thumbs = re.findall(r'<img src="([^"]+\.png)" alt=""', section)
+    assert len(thumbs) == 2 and all((demo / "exempelby/2026" / t).is_file() for t in thumbs)
+    assert "webcal:" not in main and ".ics" not in words(main)  # subscription details live on the editors' page
+
+
+def test_the_editors_pages_hold_calendars_feeds_and_the_data_schema(demo):
+    codes = (demo / "webbredaktorer/kod/index.html").read_text("utf-8")
+    for slug in ("koping", "knivsta", "vaggeryd", "exempelby"):
+        assert f"https://medborgarloften.example.se/{slug}/" in codes and f"{slug}/" in codes
+    assert len(re.findall(r"https://medborgarloften\.example\.se/[a-z]+/[^\s<\"]*\.ics", codes)) >= 4
+    editors = words(main_html(demo / "webbredaktorer/index.html"))
+    assert "promises.csv" in editors and "Kolumn Betydelse" in editors

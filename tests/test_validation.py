@@ -227,6 +227,19 @@ def test_case_twins_are_refused(small_content):
             "bokstäver och blir samma fil på Windows och macOS; byt namn på den ena") in content_errors(small_content)
 
 
+
+def test_nfc_and_nfd_twins_cannot_both_be_published(small_content):
+    """Issue 18.9: 'bild-å.jpg' written composed (Windows, Linux) and decomposed (older macOS)
+    are one file on macOS; names are ASCII, so each is refused with the name to use instead."""
+    import unicodedata
+
+    from test_images import jpeg_with_gps
+    folder = small_content / "storby/2025/trygg-park"
+    for form in ("NFC", "NFD"):
+        (folder / unicodedata.normalize(form, "bild-å.jpg")).write_bytes(jpeg_with_gps())
+    errors = [e for e in content_errors(small_content) if "bild-" in e]
+    assert len(errors) == 2 and all("ogiltigt filnamn" in e and "skriv bild-a.jpg" in e for e in errors), errors
+
 # -- base_url --------------------------------------------------------------------------------
 
 SITE_URL = "base_url: https://example.se/trygghet/lofte/"

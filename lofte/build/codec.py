@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from operator import attrgetter
 
 from lofte.content import errors, model
 
@@ -32,14 +33,20 @@ CLASSES: dict[str, type] = {
     if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == module.__name__
 }
 _FIELDS = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in CLASSES.values()}
+# Each class's field values as a tuple, read in C (the encoder asks for every object of the model).
+_VALUES = {cls: attrgetter(*names) if len(names) > 1 else (lambda obj, get=attrgetter(*names): (get(obj),))
+           for cls, names in _FIELDS.items() if names}
+_NESTED = frozenset((dict, list, tuple))  # values that may hold a dict somewhere inside
 
 
 def _plain(value):
     """json.dumps' hook for what JSON has no type for."""
     kind = type(value)
-    names = _FIELDS.get(kind)
-    if names is not None:
-        return {"@": kind.__name__, "f": [_wrap_dicts(getattr(value, n)) for n in names]}
+    values = _VALUES.get(kind)
+    if values is not None:
+        return {"@": kind.__name__, "f": [_wrap_dicts(v) if type(v) in _NESTED else v for v in values(value)]}
+    if kind in _FIELDS:  # a data class without fields
+        return {"@": kind.__name__, "f": []}
     if kind is dt.date:
         return {"d": value.isoformat()}
     if kind is dt.datetime:
@@ -59,10 +66,13 @@ def dumps(value) -> bytes:
 
 def _wrap_dicts(value):
     """Dicts tagged as {"m": …} (json writes a dict as an object without asking `_plain`)."""
-    if type(value) in (list, tuple) and any(type(v) in (dict, list, tuple) for v in value):
-        return [_wrap_dicts(v) for v in value]
-    if type(value) is dict:
+    kind = type(value)
+    if kind is dict:
         return {"m": [[k, _wrap_dicts(v)] for k, v in value.items()]}
+    if kind is list or kind is tuple:
+        for v in value:
+            if type(v) in _NESTED:
+                return [_wrap_dicts(v) for v in value]
     return value
 
 

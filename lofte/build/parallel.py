@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import signal
 import sys
+from contextlib import contextmanager, nullcontext
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -22,6 +23,30 @@ R = TypeVar("R")
 
 _fn: Callable | None = None  # in a worker: what the pool was started with (_start)
 _shared: Any = None
+
+
+_frozen = 0  # depth of nested frozen() blocks in this process
+
+
+@contextmanager
+def frozen() -> Iterator[None]:
+    """Leave every object that exists now out of garbage collections until the block ends.
+
+    For the finished model (immutable from then on): a full collection would walk
+    its millions of objects again and again while pages are made (0.67 → 0.45 s
+    of collections in a one-process national build), and a forked worker that
+    walked them would copy the parent's memory. Blocks nest: only the outermost
+    one gives the objects back to the collector.
+    """
+    global _frozen
+    gc.freeze()
+    _frozen += 1
+    try:
+        yield
+    finally:
+        _frozen -= 1
+        if not _frozen:
+            gc.unfreeze()
 
 
 def jobs(requested: int) -> int:
@@ -77,8 +102,11 @@ def map_ordered(fn: Callable[[Any, T], R], tasks: Iterable[T], workers: int, met
     # (touching an object writes its reference count) and what its allocator
     # keeps would otherwise grow with every task. A spawned worker copies
     # nothing, and starting one costs an import and `shared`, so it stays.
-    if forked:
-        gc.freeze()
+    with frozen() if forked else nullcontext():
+        yield from _pooled(fn, tasks, workers, method, forked, shared, meanwhile)
+
+
+def _pooled(fn, tasks, workers, method, forked, shared, meanwhile):
     pool = multiprocessing.get_context(method).Pool(min(workers, len(tasks)), _start, (fn, shared),
                                                     maxtasksperchild=2 if forked else None)
     try:
@@ -93,8 +121,6 @@ def map_ordered(fn: Callable[[Any, T], R], tasks: Iterable[T], workers: int, met
         pool.join()
     finally:
         pool.terminate()  # after join: nothing left; on an error: stop the workers
-        if forked:
-            gc.unfreeze()
 
 
 def _start(fn: Callable, shared: Any) -> None:

@@ -19,6 +19,7 @@ from lofte.outputs import (admin, assets, dcat, feeds, hostfiles, ical, opendata
                            templatefiles, templating)
 from lofte.outputs.protocol import BuildContext, OutputFile
 
+from . import parallel
 from .make import Job, make_municipalities
 from .read import read
 from .reuse import Keys, Memory, Store, inputs_fingerprint
@@ -54,9 +55,8 @@ class Options:
 def build_date_from_env() -> dt.date:
     """The build date is an input: SOURCE_DATE_EPOCH if set, else today (UTC)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.datetime.now(dt.timezone.utc).date()
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+    return moment.date()
 
 
 def read_site(opts: Options, memory: Memory | None = None) -> Site:
@@ -81,9 +81,9 @@ def context(opts: Options, site: Site, prints: dict[str, str] | None = None,
         raise LofteError(f"mallarna saknas: {' och '.join(templates)} har ingen base.html. Installera om löfte "
                          "(pip install lofte) eller ange rätt mapp.")
     keys = Keys(inputs(opts, site), prints or {})
-    facts = derive(site, (lambda m: memory.memo_facts(m.slug, keys.facts(m.slug, site.build_date),
-                                                      lambda: derive_municipality(m, site.build_date)))
-                   if prints else None)
+    reuse = lambda m: memory.memo_facts(m.slug, keys.facts(m.slug, site.build_date),  # noqa: E731
+                                        lambda: derive_municipality(m, site.build_date))
+    facts = derive(site, reuse if prints else None)
     return BuildContext(site=site, facts=facts, content_dir=opts.content_dir, cache_dir=opts.cache_path(),
                         templates=templates, inputs=keys.inputs, store=Store(opts.cache_path() / "posters"),
                         live=memory.keep, bleed=opts.bleed)
@@ -106,12 +106,13 @@ def build(opts: Options, memory: Memory | None = None) -> dict[str, int]:
         recover(opts.out_dir)  # a site a killed build left aside is put back first
         site, prints = read_content(opts, memory, meanwhile=lambda settings: templating.compile_all(
             settings.languages, inputs(opts, settings), opts.templates_path(), live=memory.keep))  # while workers read
-        ctx = context(opts, site, prints, memory)
-        keys = Keys(ctx.inputs, prints)
-        try:
-            return write(opts, ctx, keys, memory, read_manifest(opts.out_dir))
-        except MissingReuse:  # a file was deleted from the output behind our back: make everything
-            return write(opts, ctx, keys, memory, {})
+        with parallel.frozen():  # the model is finished: collections need not walk it again
+            ctx = context(opts, site, prints, memory)
+            keys = Keys(ctx.inputs, prints)
+            try:
+                return write(opts, ctx, keys, memory, read_manifest(opts.out_dir))
+            except MissingReuse:  # a file was deleted from the output behind our back: make everything
+                return write(opts, ctx, keys, memory, {})
 
 
 def write(opts: Options, ctx: BuildContext, keys: Keys, memory: Memory, previous: dict[str, str]) -> dict[str, int]:

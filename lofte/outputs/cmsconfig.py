@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from lofte.content import chronology
 from lofte.content.model import Cms, Municipality, Period, Promise, Site
 
 from . import cmsforms
@@ -46,11 +47,12 @@ def backend(cms: Cms, local: bool) -> dict:
 
 
 def _ended(p: Period, today: dt.date) -> bool:
-    return p.end is not None and p.end < today
+    end = chronology.known(p.end)  # a date, or None for none and for `okänt`
+    return p.follow_up is not None or (end is not None and end < today)
 
 
 def _newest_first(m: Municipality) -> list[Period]:
-    return sorted(m.periods, key=lambda p: (-(p.start or dt.date.min).toordinal(), p.slug))
+    return sorted(m.periods, key=chronology.key, reverse=True)  # the order every page uses
 
 
 def _prefix(site: Site, m: Municipality, p: Period) -> str:

@@ -366,9 +366,15 @@ def encode(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
+def with_list(obj: dict, key: str, fragments: bytes) -> bytes:
+    """`obj` encoded with `key` as its last member: a list of already encoded items
+    (comma-separated), so what is in several files is encoded once."""
+    head = encode({k: v for k, v in obj.items() if k != key})
+    # `encode` ends every object with "}\n": the list goes in before that.
+    return b"".join((head[:-2], b',"', key.encode(), b'":[', fragments, b"]}\n"))
+
+
 def site_file(site: Site, fragments: bytes) -> bytes:
     """The site file: the document with `fragments` (encoded municipalities, comma-separated)
     as its last member, so an edit re-encodes one municipality, not the whole site."""
-    head = encode({k: v for k, v in document(site, []).items() if k != "municipalities"})
-    # `encode` ends every object with "}\n": the list goes in before that.
-    return b"".join((head[:-2], b',"municipalities":[', fragments, b"]}\n"))
+    return with_list(document(site, []), "municipalities", fragments)

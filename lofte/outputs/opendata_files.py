@@ -25,10 +25,12 @@ def make(ctx: BuildContext, m: Municipality) -> Made:
     JSON (a member of the site file's list) and its rows of each CSV file."""
     head = opendata.document(ctx.site, [])
     doc = opendata.municipality(ctx.site, ctx.facts, m, list(m.periods))
-    files = [OutputFile(path, opendata.encode({**head, "municipalities": [{**doc, "periods": [period]}]}))
-             for path, period in zip(paths(ctx.site, m), doc["periods"])]
+    periods = [opendata.encode(period)[:-1] for period in doc["periods"]]  # each encoded once, used twice
+    files = [OutputFile(path, opendata.with_list(head, "municipalities",
+                                                  opendata.with_list(doc, "periods", period)[:-1]))
+             for path, period in zip(paths(ctx.site, m), periods)]
     rows = {spec.name: opendata_csv.lines({"municipalities": [doc]}, spec) for spec in opendata_csv.FILES}
-    return Made(files, (opendata.encode(doc)[:-1], rows))
+    return Made(files, (opendata.with_list(doc, "periods", b",".join(periods))[:-1], rows))
 
 
 def combine(parts: list[tuple[bytes, dict[str, str]]]) -> tuple[bytes, dict[str, str]]:

@@ -74,13 +74,21 @@ def server(site_dir):
 
 
 @pytest.fixture(scope="package")
-def browser():
+def playwright():
+    """The one Playwright driver of the run: a second sync_playwright() in the same
+    process fails ("Sync API inside the asyncio loop"), so browsers with other
+    arguments are launched from this one."""
     require(CHROMIUM)
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
+        yield p
+
+
+@pytest.fixture(scope="package")
+def browser(playwright):
+    b = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+    yield b
+    b.close()
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, QuietHandler, require
+from .conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, QuietHandler
 from .test_cms import free_port
 
 SMALL = ROOT / "tests/fixtures/small"
@@ -82,14 +82,11 @@ def attacker(tmp_path_factory, target):
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    require(CHROMIUM)
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                    args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {REBIND} 127.0.0.1"])
-        yield browser
-        browser.close()
+def chromium(playwright):
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                         args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {REBIND} 127.0.0.1"])
+    yield browser
+    browser.close()
 
 
 def planted(content: Path) -> list[str]:

@@ -32,12 +32,18 @@ class UpdateView:
     progress: tuple[tuple[object, Markup], ...]  # (indicator name, "1 möte")
     corrected_by: str  # slug of the update that corrects this one
     note: notices.Notice | None  # about its translation, on a translated page
+    # Made here, not by calls in the template's loop: a call there costs more than the work.
+    iso: str = ""  # the date for <time datetime>
+    when: str = ""  # the date in words
+    body: object = None  # Part
 
 
 @dataclass(frozen=True, slots=True)
 class ChangeView:
     change: Change
     text: Markup  # "status ändrad från ○ Inte påbörjat till ◐ Pågår"
+    iso: str = ""  # the date for <time datetime>
+    when: str = ""  # the date in words
 
 
 @lru_cache(maxsize=64)  # the body is compared more than once on a page, and again in each language
@@ -107,19 +113,20 @@ def update_view(w: Words, u: Update, corrected_by: dict[str, str], indicators: d
     t = w.tr.translation(u)
     return UpdateView(u, w.tr(u, "title"), w.status(u.status) if u.status else None,
                       tuple((w.actor(a.actor), w.status(a.status)) for a in u.actor_status),
-                      progress, corrected_by.get(u.slug, ""), notices.translation(u, t, False) if t else None)
+                      progress, corrected_by.get(u.slug, ""), notices.translation(u, t, False) if t else None,
+                      u.date.isoformat(), w.date(u.date), w.tr(u, "body"))
 
 
 def change_view(w: Words, c: Change) -> ChangeView:
     if c.kind == "correction":
-        return ChangeView(c, Markup(""))
+        return ChangeView(c, Markup(""), c.date.isoformat(), w.date(c.date))
     before, after = w.status(c.before), w.status(c.after)
     if c.kind == "status":
         text = w._("status ändrad från {before} till {after}", before=before.label, after=after.label)
     else:
         text = w._("{who}: status ändrad från {before} till {after}", who=w.actor(c.actor),
                    before=before.label, after=after.label)
-    return ChangeView(c, Markup("%s") % text)
+    return ChangeView(c, Markup("%s") % text, c.date.isoformat(), w.date(c.date))
 
 
 def view(v: dict) -> dict:
