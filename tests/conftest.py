@@ -59,3 +59,15 @@ def content_errors(content: Path) -> list[str]:
     except BuildAborted as exc:
         return [str(e) for e in exc.errors]
     return []
+
+
+def json_strings(value):
+    """Every string in a parsed JSON value, however deep."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from json_strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from json_strings(v)

@@ -108,6 +108,25 @@ HARD = " ".join(["Kommunstyrelsen prioriterar trygghetsskapande investeringar i 
      "'trafikkontrollinsatser' men ingen singularform, så sidan kan visa ”1 trafikkontrollinsatser”. Så här åtgärdar "
      "du: lägg till unit_one med ordet i singular under unit, så som unit_one: möte hör till unit: möten (se "
      "docs/innehall.md, Mål)."),
+    # issue 19.1: "Anges inte i källan." written as the value gets advice with the field's okänt form
+    ("storby/kommun.yaml", "police_area: Lokalpolisområde Storby", "police_area: Anges inte i källan.",
+     "content/storby/kommun.yaml:3: råd [polisomrade-saknas]: police_area säger ”Anges inte i källan.” som text, så "
+     "sidorna skriver ”polisen i Anges inte i källan.” där lokalpolisområdet ska stå. Så här åtgärdar du: skriv "
+     "lokalpolisområdet som löftesdokumentet skriver det, t.ex. police_area: Lokalpolisområde Storby; nämner källan "
+     "inget, skriv police_area: okänt, så säger sidorna det med egna ord (docs/innehall.md, Okänt)."),
+    (PERIOD, "situation: Otrygghet i parken på kvällar.", "situation: Anges inte i källan. Kommunen hänvisar till en rapport.",
+     "content/storby/2025/lofte.yaml:14: råd [anges-inte-text]: situation säger ”Anges inte i källan. Kommunen "
+     "hänvisar till en rapport.” som text, och sidorna skriver texten där värdet ska stå. Så här åtgärdar du: skriv "
+     "situation: okänt i stället, så säger sidorna själva att källan inte anger det; resten av texten blir en "
+     "förklaring på raden under: situation: och sedan okänt: Kommunen hänvisar till en rapport. (docs/innehall.md, Okänt)."),
+    (PARK, "    responsible: Parkenheten\n", "    responsible: Anges inte i källan.\n",
+     "content/storby/2025/trygg-park/index.md:12: råd [anges-inte-text]: actors.responsible säger ”Anges inte i "
+     "källan.” som text, och sidorna skriver texten där värdet ska stå. Så här åtgärdar du: skriv responsible: okänt "
+     "under actors i stället, så säger sidorna själva att källan inte anger det (docs/innehall.md, Okänt)."),
+    (PERIOD, "  text: Vi uppdaterar varje kvartal.\n", "  text: Anges inte i källan.\n",
+     "content/storby/2025/lofte.yaml:20: råd [anges-inte-text]: feedback_plan.text säger ”Anges inte i källan.” som "
+     "text, och sidorna skriver texten där värdet ska stå. Så här åtgärdar du: skriv feedback_plan: okänt i stället, "
+     "så säger sidorna själva att källan inte anger det (docs/innehall.md, Okänt)."),
 ])
 def test_each_kind_of_advice(good, rel, old, new, expected):
     edit(good, rel, old, new)
@@ -340,3 +359,23 @@ def test_a_build_with_posters_warns_about_them_too(good, tmp_path, capsys):
         f"{good}/storby/2025/trygg-park/index.md:3: råd [tecken-affisch]: summary: affischens typsnitt saknar tecknen 🚶; på "
         "affischen står ”[tecken som inte kan skrivas ut]” i stället. Så här åtgärdar du: skriv texten utan dem (webbsidan visar dem som "
         "vanligt), eller skriv dem med ord."]
+
+
+def test_an_update_dated_before_its_period_gets_advice(good):
+    """Issue 19.7: 2015-12-01 in a 2016 period is most often the wrong year in the file name."""
+    write_tree(good, {"storby/2025/fler-kontroller/updates/2024-12-01-tidigt.md": "---\ntitle: Tidigt\n---\nText.\n"})
+    assert advice(good) == [
+        "content/storby/2025/fler-kontroller/updates/2024-12-01-tidigt.md:1: råd [uppdatering-fore-start]: "
+        "uppdateringen är daterad 2024-12-01, före periodens start 2025-01-01. Så här åtgärdar du: kontrollera datumet "
+        "i filnamnet (ÅÅÅÅ-MM-DD); gäller uppdateringen en tidigare period, flytta den dit."]
+
+
+def test_marking_what_the_source_does_not_state_answers_the_advice(good):
+    """Issue 19.1 and 19.4: a period whose source lists no promises, no plan, no police area: okänt, and no advice."""
+    write_tree(good, {"annanby/kommun.yaml": "name: Annanby kommun\nshort_name: Annanby\npolice_area: okänt\n",
+                      "annanby/2025/lofte.yaml": "title: Annanby 2025\nstart: 2025-01-01\nend: 2025-12-31\n"
+                                                 "feedback_plan: okänt\npromises:\n  okänt: Källan nämner inga löften.\n"})
+    assert advice(good) == []
+    edit(good, PARK, "    responsible: Parkenheten\n", "    responsible: okänt\n")
+    edit(good, PERIOD, "  interval_days: 100\n", "  interval_days:\n    okänt: Planen säger inte hur ofta.\n")
+    assert advice(good) == []

@@ -145,3 +145,14 @@ def test_the_guides_commands_are_commands():
             argv.insert(0, "build")
         if argv != ["--version"]:
             make_parser().parse_args(argv)
+
+
+@pytest.mark.parametrize("verb", ["build", "serve", "check", "posters"])
+def test_every_command_that_reads_content_takes_cache_dir(verb, tmp_path, capsys):
+    """Issue 19.8: the cache can live outside the content's folder (default: .cache beside content/)."""
+    from lofte.cli import make_parser, options
+    args = make_parser().parse_args([verb, "--content", str(SMALL), "--cache-dir", str(tmp_path / "c")])
+    assert options(args).cache_path() == tmp_path / "c"
+    default = make_parser().parse_args([verb, "--content", str(SMALL)])
+    assert options(default).cache_path() == SMALL.resolve().parent / ".cache"
+    assert "--cache-dir MAPP" in helped(capsys, verb)

@@ -1,10 +1,13 @@
 """Progress, schedule and freshness computed from the model and the build date."""
 import datetime as dt
 
-from conftest import SMALL, options
+import pytest
+from conftest import SMALL, edit, options, write_tree
 
 from lofte.build.pipeline import read_site
-from lofte.content.derived import derive
+from lofte.content.derived import derive, occurrences
+
+KONTROLLER = "storby/2025/fler-kontroller/index.md"
 
 
 def facts_at(day: dt.date, content=SMALL):
@@ -88,3 +91,39 @@ def test_example_updates_are_flagged_wherever_they_count():
     park = promise_state(facts, "trygg-park")
     assert park.status_example and park.indicators[0].example and park.has_example
     assert park.example_actors == frozenset({"kommunen"})
+
+
+@pytest.mark.parametrize("frequency, start, end, n", [
+    ("day", dt.date(2026, 1, 1), dt.date(2026, 12, 31), 365),
+    ("weekday", dt.date(2026, 1, 1), dt.date(2026, 12, 31), 261),  # Monday to Friday in 2026
+    ("weekday", dt.date(2026, 12, 5), dt.date(2026, 12, 6), 1),  # a weekend: still at least one
+    ("week", dt.date(2026, 1, 1), dt.date(2026, 12, 31), 52),
+    ("month", dt.date(2025, 1, 1), dt.date(2025, 12, 31), 12),
+    ("quarter", dt.date(2025, 1, 1), dt.date(2026, 12, 31), 8),
+    ("year", dt.date(2025, 1, 1), dt.date(2027, 12, 31), 3),
+])
+def test_how_many_days_weekdays_weeks_a_time_frame_holds(frequency, start, end, n):
+    assert occurrences(frequency, start, end) == n
+
+
+@pytest.mark.parametrize("frequency, goal", [("day", 365), ("weekday", 261)])
+def test_a_daily_target_over_a_dated_period(small_content, frequency, goal):
+    edit(small_content, KONTROLLER, "frequency: month\n    target: {value: 2}",
+         f"frequency: {frequency}\n    target: {{value: 1}}")
+    edit(small_content, "storby/2025/lofte.yaml", "start: 2025-01-01\nend: 2025-12-31", "start: 2026-01-01\nend: 2026-12-31")
+    _, facts = facts_at(dt.date(2026, 7, 1), small_content)
+    checks = facts.promises[KONTROLLER].indicators[0]
+    assert checks.goal == goal and checks.expected is not None
+
+
+def test_a_frequency_in_a_period_without_dates_has_a_rate_and_no_total(small_content):
+    """Issue 19.3: no "totalt 7" from a week invented for an undated period."""
+    edit(small_content, KONTROLLER, "frequency: month\n    target: {value: 2}", "frequency: day\n    target: {value: 1}")
+    edit(small_content, "storby/2025/lofte.yaml", "start: 2025-01-01\nend: 2025-12-31", "start: okänt\nend: okänt")
+    write_tree(small_content, {"storby/2025/fler-kontroller/updates/2025-06-01-juni.md":
+                               "---\ntitle: Juni\nprogress:\n  - indicator: kontroller\n    value: 30\n---\nText.\n"})
+    _, facts = facts_at(dt.date(2025, 6, 30), small_content)
+    state = facts.promises[KONTROLLER]
+    checks = state.indicators[0]
+    assert (checks.current, checks.goal, checks.expected, checks.fraction) == (30, None, None, None)
+    assert not checks.behind and not checks.reached and not state.behind

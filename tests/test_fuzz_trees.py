@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
 
-from conftest import options
+from conftest import json_strings, options
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -176,16 +176,7 @@ def assert_safe(out: Path) -> None:
         elif path.suffix == ".html":
             assert not external(path.read_text("utf-8")), path
         elif path.suffix == ".json":
-            def texts(value):
-                if isinstance(value, dict):
-                    for v in value.values():
-                        yield from texts(v)
-                elif isinstance(value, list):
-                    for v in value:
-                        yield from texts(v)
-                elif isinstance(value, str):
-                    yield value
-            for text in texts(json.loads(path.read_text("utf-8"))):
+            for text in json_strings(json.loads(path.read_text("utf-8"))):
                 assert not external(markup.to_html(text)), path  # Markdown a consumer might render
         elif path.suffix == ".ics":
             assert b"tracker.example" not in path.read_bytes()

@@ -76,7 +76,8 @@ def test_a_followed_up_period_shows_that_it_ended_and_its_final_verdicts():
     assert d.ended == "Avslutad 31 december 2024" and d.result == "Slutbedömning:"
     assert [i.mark.label for i in d.items] == ["Delvis hållet", "Kan inte bedömas"]
     assert [c.label for c in d.counts] == ["Delvis hållet: 1", "Kan inte bedömas: 1"]
-    assert d.items[1].latest == "Ingen rapport om arbetet publicerades"  # never "ännu" once it is over
+    # never "ännu" once it is over; published as "försenat" and never updated, which the web page also says
+    assert d.items[1].latest == "Senast rapporterat: Försenat"
 
 
 def test_an_ended_period_without_follow_up_or_verdicts_says_so():

@@ -5,7 +5,7 @@ import shutil
 import pytest
 from conftest import SMALL, content_errors
 
-from lofte.authoring.scaffold import slugify
+from lofte.authoring.scaffold import slugify, title_slug
 from lofte.cli import main
 from lofte.content.yamlsource import parse_yaml, split_front_matter
 
@@ -132,3 +132,52 @@ def test_scaffolds_are_dated_by_the_build_date(content, monkeypatch):
     new(content, "löfte", "aby/2026", "Trygg")
     new(content, "uppdatering", "aby/2026/trygg", "Möte")
     assert (content / "aby/2026/trygg/updates/2026-02-03-mote.md").is_file()
+
+
+@pytest.mark.parametrize("title, slug", [
+    # issue 19: a 62-character folder name from a long title
+    ("Ökad polisiär närvaro på olika platser – ökad trygghet för alla invånare i kommunen",
+     "okad-polisiar-narvaro-pa-olika-platser"),
+    ("Ökad polisiär närvaro på olika platser i kommunen för ökad trygghet och minskad brottslighet",
+     "okad-polisiar-narvaro-pa-olika-platser"),  # cut after a whole word, not on "…-i"
+    ("Samverkan mellan polis, kommun och fastighetsägare för tryggare bostadsområden",
+     "samverkan-mellan-polis-kommun"),
+    ("EST: effektiv samordning för trygghet i hela kommunen och alla dess delar", "est-effektiv-samordning-for-trygghet"),
+    ("Trygghetsvandringar", "trygghetsvandringar"),
+])
+def test_a_folder_name_from_a_long_title_stays_readable(title, slug):
+    assert title_slug(title) == slug and len(slug) <= 40
+
+
+def test_a_promise_in_an_ended_period_is_not_reported_and_asks_for_its_source(content, capsys, monkeypatch):
+    """Issue 19.7: transcribing an archive never invents "ej påbörjat" for a period that ended years ago."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796428800")  # 2026-12-05
+    new(content, "kommun", "aby", "--name", "Åby kommun")
+    new(content, "period", "aby/2016")
+    capsys.readouterr()
+    assert new(content, "löfte", "aby/2016", "Trygg skolväg") == 0
+    assert capsys.readouterr().out == (
+        f"Skapade {content}/aby/2016/trygg-skolvag/index.md. Perioden är slut, så statusen är ingen uppgift (Inte "
+        "rapporterat) tills källan säger något annat; skriv vilket dokument löftet kommer från under sources. Fyll i "
+        f"filen och kontrollera med: lofte check --content {content}\n")
+    text = (content / "aby/2016/trygg-skolvag/index.md").read_text(encoding="utf-8")
+    fields = parse_yaml(split_front_matter(text)[0], 2)
+    assert fields["status"] == "ingen uppgift" and {a["status"] for a in fields["actors"]} == {"ingen uppgift"}
+    assert "# ÄNDRA: perioden är slut, så allt om löftet kommer från källan. Ta bort # framför\n# sources" in text
+    assert content_errors(content) == []
+    new(content, "period", "aby/2026")  # a running period: a new promise has not started yet
+    new(content, "löfte", "aby/2026", "Trygg skolväg")
+    running = parse_yaml(split_front_matter((content / "aby/2026/trygg-skolvag/index.md").read_text())[0], 2)
+    assert running["status"] == "ej påbörjat" and "ÄNDRA" not in capsys.readouterr().out
+
+
+def test_the_update_template_offers_example(content):
+    new(content, "kommun", "aby", "--name", "Åby kommun")
+    new(content, "period", "aby/2026")
+    new(content, "löfte", "aby/2026", "Trygg")
+    new(content, "uppdatering", "aby/2026/trygg", "Möte", "--date", "2026-03-01")
+    text = (content / "aby/2026/trygg/updates/2026-03-01-mote.md").read_text(encoding="utf-8")
+    assert ("# Bara för en påhittad uppdatering som visar hur webbplatsen fungerar: börja\n"
+            "# då rubriken och texten med \"Exempel:\" (docs/innehall.md, avsnitt 13).\n# example: true\n") in text
+    (content / "aby/2026/trygg/updates/2026-03-01-mote.md").write_text(text.replace("# example: true", "example: true"))
+    assert content_errors(content) == []

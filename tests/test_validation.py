@@ -286,3 +286,48 @@ def test_a_text_starting_with_a_hash_is_a_comment_and_the_error_says_so(small_co
     edit(small_content, PROMISE, "title: Fler hastighetskontroller", "title: #1 i trygghet")
     assert ("content/storby/2025/fler-kontroller/index.md:2: title: är tomt: texten efter # läses som en kommentar; "
             'sätt texten inom citattecken, t.ex. title: "#1 …"') in content_errors(small_content)
+
+
+PERIOD = "storby/2025/lofte.yaml"
+
+
+@pytest.mark.parametrize("rel, old, new, expected", [
+    (PERIOD, "start: 2025-01-01\n", "",
+     "content/storby/2025/lofte.yaml:1: start: saknas: skriv periodens första dag (ÅÅÅÅ-MM-DD), eller start: okänt om "
+     "källan inte anger den"),
+    (PERIOD, "end: 2025-12-31\n", "",
+     "content/storby/2025/lofte.yaml:1: end: saknas: skriv periodens sista dag (ÅÅÅÅ-MM-DD), eller end: okänt om "
+     "källan inte anger den"),
+    (PERIOD, "start: 2025-01-01\nend: 2025-12-31\n", "",
+     "content/storby/2025/lofte.yaml:1: start: start och end saknas: skriv periodens första och sista dag "
+     "(ÅÅÅÅ-MM-DD), eller start: okänt och end: okänt om källan inte anger dem"),
+    (PERIOD, "example: true", "promises: alla\nexample: true",
+     "content/storby/2025/lofte.yaml:22: promises: kan bara vara okänt (promises: okänt, när källan inte listar "
+     "periodens löften); löftena själva är mappar bredvid lofte.yaml"),
+    ("storby/kommun.yaml", "example: true", "source:\n  title: Kommunens sida\nsources:\n  - title: Planen\nexample: true",
+     "content/storby/kommun.yaml:9: sources: skriv antingen source (en källa) eller sources (en lista med källor), "
+     "inte båda; flytta källan under source till en rad i sources"),
+    (PROMISE, "target: {value: 2}", "target: 2",
+     "content/storby/2025/fler-kontroller/index.md:14: indicators (första målet).target: skriv målvärdet på en egen rad "
+     "under target, indraget två mellanslag: target: och sedan value: 2"),
+    (PROMISE, "    target: {value: 2}\n", "",
+     "content/storby/2025/fler-kontroller/index.md:9: indicators (första målet).target: saknas: ett mål av sorten "
+     "frequency behöver target med value, hur många gånger per månad, t.ex. target: och under det value: 1; säger "
+     "källan inget om det, skriv target: okänt"),
+    (PROMISE, "frequency: month", "frequency: daily",
+     "content/storby/2025/fler-kontroller/index.md:13: indicators (första målet).frequency: 'daily' är inte en "
+     "frekvens; menade du 'day'?"),
+    (PROMISE, "frequency: month", "frequency: vardag",
+     "content/storby/2025/fler-kontroller/index.md:13: indicators (första målet).frequency: 'vardag' är inte en "
+     "frekvens; välj bland 'day', 'weekday', 'week', 'month', 'quarter', 'year'"),
+])
+def test_issue_19_messages_name_the_one_thing_that_is_wrong(small_content, rel, old, new, expected):
+    """Each is the only error: `target: 2` for a frequency is one error, not two about "a counted indicator"."""
+    edit(small_content, rel, old, new)
+    assert content_errors(small_content) == [expected]
+
+
+@pytest.mark.parametrize("frequency", ["day", "weekday", "week", "month", "quarter", "year"])
+def test_every_frequency_is_accepted(small_content, frequency):
+    edit(small_content, PROMISE, "frequency: month", f"frequency: {frequency}")
+    assert content_errors(small_content) == []

@@ -16,6 +16,9 @@ import unicodedata
 from .textcheck import DIRECTION, MARKS, shown
 
 MAX_SLUG = 60
+# small words a cut title should not end on ("…-platser-i", "…-trygghet-och")
+DANGLING = frozenset({"i", "pa", "och", "for", "av", "med", "till", "om", "att", "en", "ett", "som", "vid", "mot",
+                      "fran", "under", "efter", "den", "det", "de", "ska", "samt", "eller"})
 READABLE_SLUG = 40  # a folder made from a title: long enough to recognise, short enough to read in an address
 _TRANSLITERATE = str.maketrans({"å": "a", "ä": "a", "ö": "o", "æ": "ae", "ø": "o", "ß": "ss"})
 # Anchored with \Z: "$" also matches before a trailing line break ("est\n").
@@ -47,7 +50,12 @@ def title_slug(title: str, limit: int = READABLE_SLUG) -> str:
     if 12 <= len(head) <= limit:
         return head
     cut = whole[:limit + 1]
-    return cut.rsplit("-", 1)[0] if "-" in cut else whole[:limit]
+    if "-" not in cut:
+        return whole[:limit]
+    words = cut.rsplit("-", 1)[0].split("-")
+    while len(words) > 1 and words[-1] in DANGLING:  # "…-pa-olika-platser-i" reads as cut off mid-phrase
+        words.pop()
+    return "-".join(words)
 
 
 def _reason(name: str, lower_only: bool, what: str = "filnamn") -> str:

@@ -35,7 +35,8 @@ def unknown(f: Fields, key: str) -> Unknown | None:
     f.known.add(key)
     if len(value) > 1:
         others = ", ".join(str(k) for k in value if k != word)
-        f.error(key, f"okänt står tillsammans med {others}: ta bort okänt om värdet är känt, annars {others}")
+        f.error(key, f"okänt kan inte stå tillsammans med {others}: skriv antingen värdet, eller bara okänt "
+                     f"(med en förklaring efter okänt:) och ta bort {others}")
     note = value[word]
     line = value.lines.get(word, f.line(key))
     if note is None or (isinstance(note, str) and not note.strip()):

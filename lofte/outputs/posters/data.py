@@ -24,6 +24,7 @@ from lofte.content.derived import Facts, IndicatorState, PeriodState, PromiseSta
 from lofte.content.model import Municipality, Period, Promise, Site, is_unknown
 from lofte.i18n.translate import Translator
 
+from ..views import unstated
 from . import glyphs
 from .words import contacts, listing, period_span
 
@@ -136,6 +137,9 @@ def finished(period: Period, state: PeriodState) -> bool:
 
 def counts(t: Translator, period: Period, state: PeriodState) -> tuple[tuple[Mark, ...], str]:
     """The tally per status (verdict, once finished), or the sentence saying there is none."""
+    if not period.promises:  # nothing to tally or list: say why, rather than leave the poster blank
+        return (), (unstated.sentence(t, "promises") if period.promises_unknown is not None
+                    else t("Inga löften är publicerade för perioden."))
     if finished(period, state) and period.follow_up is None:
         return (), t("Ingen uppföljning publicerad")
     if finished(period, state) and all(k == "ingen slutbedömning" for k, _ in state.counts):
@@ -195,6 +199,8 @@ def bar(t: Translator, states: tuple[IndicatorState, ...]) -> Bar | None:
 
 def latest(t: Translator, promise: Promise, state: PromiseState, over: bool, month: str = "MMMM") -> str:
     update = next((u for u in promise.updates if u.slug not in state.corrected_by), None)
+    if update is None and over and state.status != "ingen uppgift":  # the status it was published with, as on the web
+        return t("Senast rapporterat: {status}", status=statuses.BY_KEY[state.status].text_ended(t.lang))
     if update is None:
         return t("Ingen rapport om arbetet publicerades") if over else t("Ingen rapport om arbetet ännu")
     return t("Senast {date}: {title}", date=t.date(update.date, f"d {month} y"), title=clean(t, update.title))

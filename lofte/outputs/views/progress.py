@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from lofte.content.derived import IndicatorState
 from lofte.content.model import Translation, is_unknown
@@ -82,7 +82,11 @@ def target_text(w: Words, s: IndicatorState, q) -> Markup:
         return unstated.phrase(w, "target", t)
     if t is None:
         return Markup(_("Mål: anges inte i källan"))
-    if i.kind == "frequency":
+    if i.kind == "frequency" and every_day(s):
+        text = Markup(escape(_("Mål: varje dag") if i.frequency == "day" else _("Mål: varje vardag")))
+        if s.goal is not None:
+            text += Markup(" ") + w.fill(_("(totalt {n})"), n=q(s.goal))
+    elif i.kind == "frequency":
         text = w.fill(_("Mål: {bound} {n} {per}"), bound=w.bound(i.direction), n=q(t.value), per=w.per(i.frequency))
         if s.goal is not None and s.goal != t.value:
             text += Markup(" ") + w.fill(_("(totalt {n})"), n=q(s.goal))
@@ -95,6 +99,16 @@ def target_text(w: Words, s: IndicatorState, q) -> Markup:
     elif is_unknown(t.date):
         text += Markup(". ") + unstated.phrase(w, "target_date", t.date)
     return text
+
+
+DAY_UNITS = frozenset({"dag", "dagar", "vardag", "vardagar"})
+
+
+def every_day(s: IndicatorState) -> bool:
+    """"At least 1 day a day" says "every day": a daily or weekday rate of one day."""
+    i = s.indicator
+    return (i.frequency in ("day", "weekday") and i.unit in DAY_UNITS and i.direction == "increase"
+            and i.target.value == 1)
 
 
 def baseline_text(w: Words, s: IndicatorState, q) -> Markup:

@@ -39,6 +39,7 @@ class National:
     line: str  # "1 276 löften i 290 kommuner"
     running_line: str  # over all running periods
     ended_line: str  # over the municipalities whose newest period has ended
+    undated_line: str = ""  # over newest periods the source gives no dates for: not said to be in force
 
 
 def home(v: dict) -> dict:
@@ -46,21 +47,24 @@ def home(v: dict) -> dict:
     site, facts = v["site"], v["facts"]
     running: Counter = Counter()
     ended: Counter = Counter()
-    in_running: set[str] = set()  # municipalities, counted once however many current periods they have
+    undated: Counter = Counter()  # neither running nor ended: the source does not say when they apply
+    # municipalities with promises in each tally, counted once however many current periods they have
+    in_running: set[str] = set()
     in_ended: set[str] = set()
+    in_undated: set[str] = set()
     promises = 0
     cards = []
     for m in site.municipalities:
         periods = []
         for current in facts.current_periods[m.slug]:
             ps = facts.periods[current.path]
-            tally = ended if ps.ended else running
+            tally, among = ((ended, in_ended) if ps.ended else (running, in_running) if ps.running
+                            else (undated, in_undated))
             card_ended = ""
             if ps.ended:
-                in_ended.add(m.slug)
                 card_ended = w._("Avslutad {date}", date=w.date(current.end)) if current.end else w._("Avslutad")
-            else:
-                in_running.add(m.slug)
+            if current.promises:
+                among.add(m.slug)
             promises += len(current.promises)
             tally.update(dict(ps.counts))
             line = (f"{w.promises(len(current.promises))}: {w.tally(ps.counts)}" if current.promises
@@ -74,6 +78,7 @@ def home(v: dict) -> dict:
     verdict_order = statuses.VERDICT_KEYS + (statuses.NO_VERDICT_KEY,)
     run = tuple((k, running[k]) for k in order if running[k])
     end = tuple((k, ended[k]) for k in verdict_order if ended[k])
+    undated_run = tuple((k, undated[k]) for k in order if undated[k])
     national = National(
         line=w._("{promises} i {municipalities}", promises=w.promises(promises),
                  municipalities=w._.n(len(site.municipalities), "{n} kommun", "{n} kommuner")),
@@ -83,6 +88,10 @@ def home(v: dict) -> dict:
         ended_line=(w._.n(len(in_ended), "I {n} kommun är den senaste perioden avslutad: {tally}.",
                           "I {n} kommuner är den senaste perioden avslutad: {tally}.", tally=w.tally(end))
                     if end else ""),
+        undated_line=(w._.n(len(in_undated), "I {n} kommun anger källan inte när de senaste löftena gäller: {tally}.",
+                            "I {n} kommuner anger källan inte när de senaste löftena gäller: {tally}.",
+                            tally=w.tally(undated_run))
+                      if undated_run else ""),
     )
     return {"national": national, "cards": cards}
 

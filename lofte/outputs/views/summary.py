@@ -67,8 +67,9 @@ def promise_summary(w: Words, promise: Promise, period: Period, st: PromiseState
         label, note = _("Status"), running_note(w, st, rows, facts.build_date)
     if st.last_updated:
         last = w.date(st.last_updated)
-    elif st.ended:
-        last = _("Inget rapporterades under perioden")
+    elif st.ended:  # a status published with the promise was reported; updates were not
+        last = (_("Inget rapporterades under perioden") if st.status == "ingen uppgift"
+                else _("Inga uppdateringar under perioden"))
     elif start and start <= facts.build_date:
         last = _("Inget rapporterat sedan perioden började {date}", date=w.date(start))
     else:
@@ -126,6 +127,8 @@ def ended_note(w: Words, promise: Promise, period: Period, st: PromiseState) -> 
     if st.last_updated:
         text += " " + _("Senast rapporterat läge ({date}): {status}.", date=w.date(st.last_updated),
                         status=before.label)
+    elif st.status != "ingen uppgift":  # the status the promise was published with, as its card says
+        text += " " + _("Senast rapporterat läge: {status}.", status=before.label)
     else:
         text += " " + _("Inget rapporterades under perioden.")
     return text
