@@ -177,3 +177,17 @@ def test_updates_to_running_periods_come_first(tmp_path):
     assert updates[0].startswith("uppdateringar-aby-2025-2026-")
     assert updates.index("uppdateringar-bro-2022-belysning") > max(
         i for i, n in enumerate(updates) if n.startswith("uppdateringar-aby-2025-2026-"))
+
+
+def test_a_period_whose_end_the_source_does_not_state_gets_its_forms(tmp_path):
+    """Dalby 2023–2024 (archive fixture) has `end: okänt`: the editor's config was a TypeError."""
+    import datetime
+    import shutil
+    from conftest import FIXTURES
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "archive", content)
+    (content / "site.yaml").write_text((content / "site.yaml").read_text(encoding="utf-8")
+                                       + "cms:\n  backend: local\n", encoding="utf-8")
+    site = read_site(options(content, build_date=datetime.date(2026, 12, 5)))
+    names = [c["name"] for c in yaml.safe_load(admin.generated(site, site.cms)["config.yml"])["collections"]]
+    assert any(n.startswith("uppdateringar-dalby-2023-2024-") for n in names), names

@@ -46,7 +46,7 @@ def backend(cms: Cms, local: bool) -> dict:
 
 
 def _ended(p: Period, today: dt.date) -> bool:
-    return p.end is not None and p.end < today
+    return bool(p.end) and p.end < today  # an end the source does not state (okänt) is falsy
 
 
 def _newest_first(m: Municipality) -> list[Period]:
