@@ -126,6 +126,7 @@ def fill_new_promise(page, editor: str, title: str, actor: str, source: str, tex
     choose(page, "Aktör", actor)
     choose(page, "Status", "Ej påbörjat")
     choose(page, "Status när löftet publiceras", "Ej påbörjat")
+    page.get_by_role("button", name="Lägg till källa").click()  # `sources`: a list since issue 19
     page.get_by_label("Dokumentets titel", exact=True).fill(source)
     page.locator("[data-slate-editor]").last.click()
     page.keyboard.type(text)
@@ -203,7 +204,7 @@ def test_a_new_promise_through_the_form(session, editor, repo, tmp_path):
     assert plain(front_matter(repo / NEW_PROMISE)) == {
         "title": "Exempel: belysning på tre gångvägar",
         "actors": [{"actor": "kommunen", "status": "ej påbörjat"}], "status": "ej påbörjat",
-        "source": {"title": "Påhittade exempeldata"}, "example": True,
+        "sources": [{"title": "Påhittade exempeldata"}], "example": True,
         "body": "Exempel: kommunen lovar ny belysning på tre gångvägar."}
     out = checked_and_built(repo, tmp_path / "site")
     made = (out / "exempelby/2026/exempel-belysning-pa-tre-gangvagar/index.html").read_text(encoding="utf-8")

@@ -82,14 +82,14 @@ def attacker(tmp_path_factory, target):
 
 
 @pytest.fixture(scope="module")
-def chromium():
+def chromium(browser):
+    """A Chromium that resolves REBIND to this computer, launched by the package's Playwright:
+    a second sync_playwright() cannot start while the package's browser runs (full-suite order)."""
     require(CHROMIUM)
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                    args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {REBIND} 127.0.0.1"])
-        yield browser
-        browser.close()
+    rebinding = browser.browser_type.launch(executable_path=str(CHROMIUM), headless=True,
+                                            args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {REBIND} 127.0.0.1"])
+    yield rebinding
+    rebinding.close()
 
 
 def planted(content: Path) -> list[str]:
