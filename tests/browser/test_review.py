@@ -88,3 +88,14 @@ def test_the_embed_fits_320_px_with_long_verdicts(browser, server, path):
     context.close()
     assert state["scroll"] <= 0 and not state["wide"], state
     assert statuses and max(statuses) <= width
+
+
+@pytest.mark.parametrize("path, labels", [
+    ("status/", ["Målet nåddes inte", "Målet var inte nått vid senaste rapporten"]),
+    ("en/status/", ["The target was not reached", "The target had not been reached at the last report"]),
+])
+def test_the_status_page_defines_what_an_ended_target_says(phone, server, path, labels):
+    """Every label a resident meets has a published definition (docs: USERS.md, "Words the public understands")."""
+    phone.goto(server + path)
+    terms = phone.locator("dl.definitions dt").all_inner_texts()
+    assert all(label in terms for label in labels), terms
