@@ -136,6 +136,15 @@ def test_six_promises_with_count_targets_show_each_count_with_its_bar(paper):
 
 
 @pytest.mark.parametrize("paper", ["a3", "a4"])
+def test_an_ended_periods_measurement_is_the_last_reported_never_now(paper):
+    """"Nu 118 brott" on a poster of a period that ended in 2024 told a passer-by it was today's figure."""
+    values = {p.title: p.value.replace("\u00a0", " ") for c in drawn("aby/2023-2024", paper) for p in c.promises}
+    assert values["Exempel: färre anmälda skadegörelsebrott i centrum"] == (
+        "Senast 118 brott, mål 110 brott (utgångsläge 140)")
+    assert not any(v.startswith("Nu ") for v in values.values() if v)
+
+
+@pytest.mark.parametrize("paper", ["a3", "a4"])
 def test_a_partys_own_status_is_never_cut(paper):
     lines = lines_of(drawn("aby/2025-2026", paper))
     joined = " ".join(lines)

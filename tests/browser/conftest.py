@@ -28,7 +28,7 @@ BUILD_DATE = dt.date(2026, 11, 22)
 
 # One page of each kind, in Swedish, English and a right-to-left translation.
 PAGE_TYPES = ["", "koping/", "koping/2024/", "koping/2024/est/", "knivsta/2024-2025/uppfoljning/",
-              "status/", "om/", "tillganglighet/", "404.html"]
+              "status/", "om/", "tillganglighet/", "webbredaktorer/", "webbredaktorer/kod/", "404.html"]
 PAGE_TYPES += ["en/" + p for p in PAGE_TYPES] + ["ar/koping/2024/est/"]
 
 

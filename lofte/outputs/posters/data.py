@@ -177,8 +177,10 @@ def actors(t: Translator, state: PromiseState, m: Municipality, own_statuses: bo
                           for n, a in zip(names, state.actors))
 
 
-def bar(t: Translator, states: tuple[IndicatorState, ...]) -> Bar | None:
-    """The first target with a measurable position, on a scale whose ends the label names."""
+def bar(t: Translator, states: tuple[IndicatorState, ...], over: bool = False) -> Bar | None:
+    """The first target with a measurable position, on a scale whose ends the label names.
+
+    A measurement is "Nu" (now) only while the period runs; after it, the last one reported."""
     s = next((s for s in states if s.fraction is not None), None)
     if s is None:
         return None
@@ -186,9 +188,14 @@ def bar(t: Translator, states: tuple[IndicatorState, ...]) -> Bar | None:
     goal = t.quantity(s.goal, ind.unit, ind.unit_one)
     if ind.kind == "measure":
         now = t.quantity(s.current, ind.unit, ind.unit_one)
-        label = (t("Nu {current}, mål {goal} (utgångsläge {baseline})", current=now, goal=goal,
-                   baseline=t.number(ind.baseline.value)) if ind.baseline
-                 else t("Nu {current}, mål {goal}", current=now, goal=goal))
+        if over:
+            label = (t("Senast {current}, mål {goal} (utgångsläge {baseline})", current=now, goal=goal,
+                       baseline=t.number(ind.baseline.value)) if ind.baseline
+                     else t("Senast {current}, mål {goal}", current=now, goal=goal))
+        else:
+            label = (t("Nu {current}, mål {goal} (utgångsläge {baseline})", current=now, goal=goal,
+                       baseline=t.number(ind.baseline.value)) if ind.baseline
+                     else t("Nu {current}, mål {goal}", current=now, goal=goal))
     else:
         label = t("{current} av {goal}", current=t.number(s.current), goal=goal)
     if s.behind:
@@ -211,7 +218,7 @@ def item(t: Translator, promise: Promise, period: Period, m: Municipality, facts
     over = finished(period, pstate)
     names, parties = actors(t, state, m, not over)
     return Item(clean(t, promise.title), promise_mark(t, period, pstate, state), names, parties,
-                actors(t, state, m, not over, short=True)[1], bar(t, state.indicators),
+                actors(t, state, m, not over, short=True)[1], bar(t, state.indicators, over),
                 latest(t, promise, state, over), latest(t, promise, state, over, "MMM"), clean(t, promise.summary))
 
 
@@ -295,7 +302,7 @@ def share_promise(site: Site, m: Municipality, period: Period, promise: Promise,
     return ShareData(
         kicker=clean(t, f"{site.title} · {m.short_name}"), heading=clean(t, promise.title),
         detail=own or names, marks=(promise_mark(t, period, pstate, state),),
-        bar=bar(t, state.indicators), ended=ended(t, period, pstate), result_note="",
+        bar=bar(t, state.indicators, over), ended=ended(t, period, pstate), result_note="",
         reported=reported(t, state.last_updated, over), reported_short=reported(t, state.last_updated, over, "MMM"),
         address=address(urls.absolute(site.base_url, urls.promise(period, promise))),
         example=example(t, m.example or period.example or promise.example, state.has_example),

@@ -30,7 +30,7 @@ class ProgressView:
     low: Markup  # the bar's named ends
     high: Markup
     expected: Markup  # "Enligt tidsplanen: 3 tillfällen vid det här laget" or ""
-    verdict: str  # "Ligger efter tidsplanen" / "Målet är nått" / "Målet nåddes inte" / ""
+    verdict: str  # "Ligger efter tidsplanen" / "Målet är nått" / "Målet nåddes inte" / … / ""
     behind: bool
     example: bool
     note: object  # the indicator's note (Part) or ""
@@ -65,7 +65,7 @@ def progress(w: Words, s: IndicatorState, translation: Translation | None, today
             high = w.fill(_("Mål: {goal}"), goal=q(s.scale[1]))
         bar = bar_svg(s.fraction or 0.0, expected_at)
     verdict = (_("Ligger efter tidsplanen") if s.behind else _("Målet är nått") if s.reached
-               else _("Målet nåddes inte") if s.missed else "")
+               else missed(w, s) if s.missed else "")
     return ProgressView(
         name=w.indicator_name(i, translation), figure=figure, when=w.date(s.current_date),
         target=target_text(w, s, q) if full else Markup(""), baseline=baseline_text(w, s, q) if full else Markup(""),
@@ -73,6 +73,17 @@ def progress(w: Words, s: IndicatorState, translation: Translation | None, today
         note=w.tr.sv(i.note) if i.note and full else "",
         chart=chart.chart(w, s, q, today, ended) if full else None,
     )
+
+
+def missed(w: Words, s: IndicatorState) -> str:
+    """A target the time frame ended short of, claimed no further than the reports go: when they
+    stopped before the end, only that it was not reached then (the page may say, beside it, that
+    no final assessment was published); with no report at all, nothing (the summary says so)."""
+    if s.current_date is None:
+        return ""
+    if s.span is not None and s.current_date < s.span[1]:
+        return w._("Målet var inte nått vid senaste rapporten")
+    return w._("Målet nåddes inte")
 
 
 def target_text(w: Words, s: IndicatorState, q) -> Markup:

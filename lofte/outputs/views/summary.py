@@ -186,7 +186,9 @@ def _period_summary(w: Words, period: Period, ps: PeriodState, facts: Facts) -> 
         translation = w.tr.translation(pr)
         if st.ended:
             status = w.status(st.final or statuses.NO_VERDICT_KEY)
-            before = ("" if st.verdict else _("Inget rapporterades under perioden") if st.status == "ingen uppgift"
+            # As on the promise page: a status nobody reported (the one content started with) is not "reported"
+            before = ("" if st.verdict
+                      else _("Inget rapporterades under perioden") if st.status == "ingen uppgift" or not st.last_updated
                       else _("Senast rapporterat: {status}", status=w.status(st.status, ended=True).label))
         else:
             status, before = w.status(st.status, example=st.status_example), ""
