@@ -115,3 +115,14 @@ NO_VERDICT = Status(
 BY_KEY: dict[str, Status] = {s.key: s for s in PROGRESS + VERDICTS + (NO_VERDICT,)}
 PROGRESS_KEYS = tuple(s.key for s in PROGRESS)
 VERDICT_KEYS = tuple(s.key for s in VERDICTS)
+
+
+def reported_at_start(status: str) -> bool:
+    """Does a promise that was never updated have something to show as "last reported"?
+
+    The status it was published with says something ("pågår", "försenat") unless it
+    is the default a promise starts with ("ej påbörjat") or says that nothing is
+    known ("ingen uppgift"): then nothing was reported. One rule for the period
+    list, the promise page and the poster, so they never disagree.
+    """
+    return status not in ("ingen uppgift", "ej påbörjat")

@@ -206,7 +206,7 @@ def bar(t: Translator, states: tuple[IndicatorState, ...], over: bool = False) -
 
 def latest(t: Translator, promise: Promise, state: PromiseState, over: bool, month: str = "MMMM") -> str:
     update = next((u for u in promise.updates if u.slug not in state.corrected_by), None)
-    if update is None and over and state.status != "ingen uppgift":  # the status it was published with, as on the web
+    if update is None and over and statuses.reported_at_start(state.status):  # the status it was published with
         return t("Senast rapporterat: {status}", status=statuses.BY_KEY[state.status].text_ended(t.lang))
     if update is None:
         return t("Ingen rapport om arbetet publicerades") if over else t("Ingen rapport om arbetet ännu")

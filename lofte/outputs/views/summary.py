@@ -68,8 +68,8 @@ def promise_summary(w: Words, promise: Promise, period: Period, st: PromiseState
     if st.last_updated:
         last = w.date(st.last_updated)
     elif st.ended:  # a status published with the promise was reported; updates were not
-        last = (_("Inget rapporterades under perioden") if st.status == "ingen uppgift"
-                else _("Inga uppdateringar under perioden"))
+        last = (_("Inga uppdateringar under perioden") if statuses.reported_at_start(st.status)
+                else _("Inget rapporterades under perioden"))
     elif start and start <= facts.build_date:
         last = _("Inget rapporterat sedan perioden började {date}", date=w.date(start))
     else:
@@ -127,7 +127,7 @@ def ended_note(w: Words, promise: Promise, period: Period, st: PromiseState) -> 
     if st.last_updated:
         text += " " + _("Senast rapporterat läge ({date}): {status}.", date=w.date(st.last_updated),
                         status=before.label)
-    elif st.status != "ingen uppgift":  # the status the promise was published with, as its card says
+    elif statuses.reported_at_start(st.status):  # the status the promise was published with, as its card says
         text += " " + _("Senast rapporterat läge: {status}.", status=before.label)
     else:
         text += " " + _("Inget rapporterades under perioden.")
@@ -186,10 +186,10 @@ def _period_summary(w: Words, period: Period, ps: PeriodState, facts: Facts) -> 
         translation = w.tr.translation(pr)
         if st.ended:
             status = w.status(st.final or statuses.NO_VERDICT_KEY)
-            # As on the promise page: a status nobody reported (the one content started with) is not "reported"
             before = ("" if st.verdict
-                      else _("Inget rapporterades under perioden") if st.status == "ingen uppgift" or not st.last_updated
-                      else _("Senast rapporterat: {status}", status=w.status(st.status, ended=True).label))
+                      else _("Senast rapporterat: {status}", status=w.status(st.status, ended=True).label)
+                      if st.last_updated or statuses.reported_at_start(st.status)
+                      else _("Inget rapporterades under perioden"))
         else:
             status, before = w.status(st.status, example=st.status_example), ""
             if st.status == "ingen uppgift" and st.status_since:
