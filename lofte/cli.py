@@ -243,8 +243,9 @@ def main(argv: list[str] | None = None) -> int:
 def run() -> None:
     """The command line's entry point: `main`, then exit without tearing down the heap.
 
-    After a national build the interpreter would spend ~0.35 s freeing the model
-    object by object before the process ends; every file is written and closed
+    After a national build the interpreter would spend a noticeable part of a
+    second freeing the model object by object before the process ends (figure in
+    bench/README.md, "What made the difference"); every file is written and closed
     by then, so only the standard streams need flushing.
     """
     code = main()

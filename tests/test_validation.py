@@ -213,6 +213,9 @@ def test_an_alias_bomb_in_a_word_field_is_refused_quickly(small_content):
      "reserverat där); skriv t.ex. NUL-1.png"),
     ({"storby/2025/trygg-park/gården.jpg": b"x"},
      "content/storby/2025/trygg-park/gården.jpg: ogiltigt filnamn: å, ä och ö går inte i filnamn; skriv garden.jpg"),
+    ({"storby/2025/ga\u030arden/index.md": "---\ntitle: x\n---\n"},  # å typed decomposed (older macOS)
+     "content/storby/2025/ga\u030arden: ogiltigt namn på löftesmapp: å, ä och ö går inte i mappnamn; skriv garden "
+     "(använd små bokstäver a–z, siffror och bindestreck)"),
 ])
 def test_names_say_why_and_what_to_write(small_content, files, expected):
     write_tree(small_content, files)

@@ -55,6 +55,20 @@ TAB = "raden har en tabb; dra in med mellanslag i stället (YAML tillåter inte 
     ("a: *x\n", 1, f"en text som börjar med & eller * har en särskild betydelse i YAML; {QUOTE}, t.ex. a: \"*x\""),
     ('a: "c:\\q"\n', 1, "okänd kod efter ett bakstreck (\\) i en text inom dubbla citattecken; skriv två "
      "bakstreck (\\\\), eller använd enkla citattecken ('…')"),
+    ('a: "\\uZZZZ"\n', 1, "efter \\u eller \\x i en text inom dubbla citattecken ska en teckenkod stå (t.ex. "
+     "\\u00e5 för å); skriv två bakstreck (\\\\) om bakstrecket ska synas, eller använd enkla citattecken ('…')"),
+    ('a: 1\nb: "x \\x4"\n', 2, "efter \\u eller \\x i en text inom dubbla citattecken ska en teckenkod stå (t.ex. "
+     "\\u00e5 för å); skriv två bakstreck (\\\\) om bakstrecket ska synas, eller använd enkla citattecken ('…')"),
+    ("a: 1\n...\nb: 2\n", 2, "en rad med bara tre punkter (...) står mitt bland fälten; ta bort den (i YAML "
+     "betyder den att fälten slutar där)"),
+    ("a: [\n", 1, f"en text som börjar med [ läses som en lista som ska avslutas med ]; {QUOTE} om den inte är "
+     "en lista"),
+    ('a: 1\n"b": [x,\n', 2, f"en text som börjar med [ läses som en lista som ska avslutas med ]; {QUOTE} om den "
+     "inte är en lista"),
+    ("a: 1\nb: {\n", 2, "en text som börjar med { läses som en samling fält som ska avslutas med }; "
+     f"{QUOTE} om den inte är en samling fält"),
+    ("a: [x,,]\n", 1, f"två kommatecken i rad inom [ ] eller {{ }}; ta bort det ena, eller {QUOTE} om den inte "
+     "är en lista, t.ex. a: \"[x,,]\""),
     ("a: 1\n---\nb: 2\n", 2, "en rad med bara '---' står mitt bland fälten; ta bort den (i en .md-fil avslutar "
      "den andra '---'-raden fälten, och texten skrivs under den)"),
     ('a: "x" y\n', 1, "texten fortsätter efter det avslutande citattecknet; sätt hela texten inom citattecken "

@@ -376,7 +376,8 @@ def _quick_pickling(cls: type) -> None:
     The model crosses processes and the read cache as pickles: read workers
     store each municipality, and the parent loads all 290 of them while the
     workers read on. The dataclass default looks its fields up again for every
-    object; this is 1.5x faster both ways (80 municipalities: 0.14 → 0.10 s).
+    object; this is faster both ways (figure in bench/README.md, "What made the
+    difference").
     """
     names = tuple(f.name for f in fields(cls))
     get = attrgetter(*names)

@@ -60,6 +60,7 @@ def title_slug(title: str, limit: int = READABLE_SLUG) -> str:
 
 def _reason(name: str, lower_only: bool, what: str = "filnamn") -> str:
     """Why `name` (without extension) is no valid name, in plain Swedish."""
+    name = unicodedata.normalize("NFC", name)  # older macOS types å as a + a combining ring
     if any(c in "\n\r" for c in name):
         return "namnet innehåller en radbrytning"
     if any(c in DIRECTION or c in MARKS or not c.isprintable() for c in name):

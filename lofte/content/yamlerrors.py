@@ -72,6 +72,41 @@ def _block_mapping(line_text: str, column: int) -> str:
             "och fälten inuti ett annat fält med fler")
 
 
+def _bracket(opening: str) -> str:
+    """A [ or { that is never closed."""
+    closing, what = ("]", "en lista") if opening == "[" else ("}", "en samling fält")
+    return (f"en text som börjar med {opening} läses som {what} som ska avslutas med {closing}; "
+            f"{QUOTE_ALL} om den inte är {what}")
+
+
+def _unclosed(text: str) -> yaml.Token | None:
+    """The innermost [ or { the text opens and never closes, read from PyYAML's own tokens."""
+    opened = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+                opened.append(token)
+            elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) and opened:
+                opened.pop()
+    except yaml.YAMLError:
+        pass  # a later mistake: the brackets before it are what counts
+    return opened[-1] if opened else None
+
+
+def _elsewhere(exc: yaml.MarkedYAMLError, text: str, lines: list[str]) -> tuple[str, int] | None:
+    """Problems whose mistake is on neither of PyYAML's marks: (message, 0-based line of the mistake)."""
+    problem, mark = exc.problem or "", exc.problem_mark
+    if "document start" in problem and mark:  # content after a line '...', which ends the YAML
+        end = next((i for i in range(min(mark.line, len(lines)) - 1, -1, -1) if lines[i].rstrip() == "..."), None)
+        if end is not None:
+            return ("en rad med bara tre punkter (...) står mitt bland fälten; ta bort den (i YAML betyder "
+                    "den att fälten slutar där)"), end
+    if "node content" in problem and (token := _unclosed(text)) is not None:
+        opening = "[" if isinstance(token, yaml.FlowSequenceStartToken) else "{"
+        return _bracket(opening), token.start_mark.line
+    return None
+
+
 def _message(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, bool]:
     """(message, whether the context mark is the better line)."""
     problem, context = exc.problem or "", exc.context or ""
@@ -99,16 +134,18 @@ def _message(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, bool]:
         return ("raden saknar kolon efter fältnamnet (namn: värde); fortsätter raden en text från raden ovanför, "
                 "dra in den eller sätt texten inom citattecken"), True
     if "',' or ']'" in problem or "',' or '}'" in problem:
-        opening = "[" if "]" in problem else "{"
-        closing = "]" if opening == "[" else "}"
-        what = "en lista" if opening == "[" else "en samling fält"
-        return (f"en text som börjar med {opening} läses som {what} som ska avslutas med {closing}; "
-                f"{QUOTE_ALL} om den inte är {what}"), True
+        return _bracket("[" if "]" in problem else "{"), True
+    if "node content" in problem:
+        return ("två kommatecken i rad inom [ ] eller { }; ta bort det ena, eller "
+                f"{QUOTE_ALL} om den inte är en lista{_example(line_text)}"), False
     if "undefined alias" in problem or "anchor" in context or "alias" in context:
         return f"en text som börjar med & eller * har en särskild betydelse i YAML; {QUOTE_ALL}{_example(line_text)}", False
     if "invalid Unicode character escape" in problem:
         return ("koden efter \\u eller \\U i texten är inget tecken som går att skriva; ta bort den "
                 "(skriv tecknet som det är, inom citattecken)"), False
+    if "hexdecimal number" in problem or "hexadecimal numbers" in problem:
+        return ("efter \\u eller \\x i en text inom dubbla citattecken ska en teckenkod stå (t.ex. \\u00e5 för å); "
+                "skriv två bakstreck (\\\\) om bakstrecket ska synas, eller använd enkla citattecken ('…')"), False
     if "unknown escape character" in problem:
         return ("okänd kod efter ett bakstreck (\\) i en text inom dubbla citattecken; skriv två bakstreck (\\\\), "
                 "eller använd enkla citattecken ('…')"), False
@@ -131,7 +168,10 @@ def problem(exc: yaml.YAMLError, text: str, first_line: int) -> YamlProblem:
         return YamlProblem(line, f"raden innehåller ett osynligt styrtecken (U+{code:04X}); ta bort det "
                            "(sådana tecken kommer ofta med när text kopieras från ett annat program)")
     if isinstance(exc, yaml.MarkedYAMLError):
-        message, at_context = _message(exc, text.split("\n"))
+        lines = text.split("\n")
+        if (found := _elsewhere(exc, text, lines)) is not None:
+            return YamlProblem(found[1] + first_line, found[0])
+        message, at_context = _message(exc, lines)
         mark = (exc.context_mark if at_context and exc.context_mark else None) or exc.problem_mark or exc.context_mark
         return YamlProblem((mark.line + first_line) if mark else first_line, message)
     return YamlProblem(first_line, f"filen går inte att läsa som YAML ({exc}); kontrollera indrag och kolon")

@@ -74,6 +74,8 @@ def view(v: dict) -> dict:
         "parties": parties(w, m),
         "dates": unstated.dates(w, period),
         "signed": signed(w, period),
+        "purpose": unstated.section(w, period, "purpose"),
+        "situation": unstated.section(w, period, "situation"),
         "unstated": {key: unstated.phrase(w, key, getattr(period, key)) if is_unknown(getattr(period, key)) else ""
                      for key in SECTIONS},
         "feedback": feedback(w, period),

@@ -58,6 +58,15 @@ def phrase(w, field: str, unknown: Unknown) -> Markup:
     return text + Markup(" ") + Markup(w.tr.sv(unknown.note).__html__())
 
 
+def section(w, obj, field: str) -> Markup:
+    """A section's body: the text the source states, a paragraph saying it does not, or "" where
+    the content leaves the field out (the page then has no such section)."""
+    value = getattr(obj, field)
+    if is_unknown(value):
+        return Markup("<p>") + phrase(w, field, value) + Markup("</p>")
+    return Markup(w.tr(obj, field).__html__()) if value else Markup("")
+
+
 def parts(w, named: list[tuple[str, object]]) -> Markup:
     """Parts the source does not state, said once: "Källan anger inte: tillvägagångssätt och
     aktiviteter." with each different note once after it. `named`: (part's name, Unknown)."""
