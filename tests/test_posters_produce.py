@@ -3,7 +3,9 @@ import dataclasses
 import datetime as dt
 import io
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from PIL import Image
@@ -65,6 +67,7 @@ def test_posters_for_every_period_and_share_images_for_every_page(first):
     for m in ctx.site.municipalities:
         for p in m.periods:
             expected |= {urls.poster(p, size, ext) for size in ("a3", "a4") for ext in ("pdf", "png")}
+            expected |= {urls.poster_thumbnail(p, size) for size in ("a3", "a4")}
             expected.add(urls.share_image(urls.period(p)))
             expected |= {urls.share_image(urls.promise(p, pr)) for pr in p.promises}
     assert set(files) == expected
@@ -119,8 +122,8 @@ def test_a_changed_promise_renders_only_the_images_that_show_it(first, tmp_path,
         "Ordning och reda vid resecentrum", "a3", "a4"]
     changed = {path for path in after if after[path] != before[path]}
     assert changed == {"cederby/2024/ordning/dela.png"} | {
-        f"cederby/2024/affisch/medborgarloften-cederby-2024-{size}.{ext}"
-        for size in ("a3", "a4") for ext in ("png", "pdf")}
+        f"cederby/2024/affisch/medborgarloften-cederby-2024-{size}{ext}"
+        for size in ("a3", "a4") for ext in (".png", ".pdf", "-liten.png")}
 
 
 def test_entries_no_build_uses_are_pruned(first, tmp_path):
@@ -179,3 +182,44 @@ def test_every_page_is_kept_by_key_and_a_page_deleted_by_hand_is_made_again(mess
     (messy.out_dir / SECOND).unlink()
     build_site(messy)
     assert (messy.out_dir / SECOND).read_bytes() == second
+
+
+class PosterImages(HTMLParser):
+    """The `src` of every <img> in a page's "Skriv ut affisch" section."""
+    def __init__(self):
+        super().__init__()
+        self.depth, self.srcs = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "section":
+            self.depth += 1 if self.depth or "print-posters" in (a.get("class") or "").split() else 0
+        elif tag == "img" and self.depth:
+            self.srcs.append(a["src"])
+
+    def handle_endtag(self, tag):
+        if tag == "section" and self.depth:
+            self.depth -= 1
+
+
+def test_every_poster_has_a_small_png_of_its_first_page_and_the_period_page_shows_it(messy):
+    out = messy.out_dir
+    site = read_site(messy)
+    periods = [p for m in site.municipalities for p in m.periods]
+    assert len(periods) >= 3
+    for p in periods:
+        for size in ("a3", "a4"):
+            thumb = out / urls.poster_thumbnail(p, size)
+            assert thumb.stat().st_size <= 40_000
+            with Image.open(thumb) as img:
+                assert img.format == "PNG" and 200 <= img.width <= 300
+                full = Image.open(out / urls.poster(p, size, "png")).size
+                assert abs(img.height / img.width - full[1] / full[0]) < 0.01  # the whole first page, not cropped
+                colours = [rgb for _, rgb in img.convert("RGB").getcolors(256)]
+                assert len(colours) > 8  # drawn, not blank
+                assert any(b > r + 30 for r, _, b in colours)  # the blue accent stays blue, not grey
+        for page in (out / urls.period(p) / "index.html", out / "en" / urls.period(p) / "index.html"):
+            parser = PosterImages()
+            parser.feed(page.read_text(encoding="utf-8"))
+            assert [(page.parent / unquote(src)).resolve() for src in parser.srcs] == [
+                (out / urls.poster_thumbnail(p, size)).resolve() for size in ("a4", "a3")]

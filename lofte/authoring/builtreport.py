@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lofte.content.urls import POSTER_THUMBNAIL
+
 LISTED = 4  # poster folders named one by one; more are summarised
 POSTER_DIR = "affisch"  # lofte.content.urls.poster
 
@@ -33,7 +35,8 @@ def lines(out_dir: Path, counts: dict[str, int], posters: bool) -> list[str]:
     folders = poster_folders(out_dir)
     if not folders:
         return ["Inga affischer: webbplatsen har ingen löftesperiod ännu.", site]
-    files = sum(1 for f in folders for p in (out_dir / f).iterdir() if p.suffix in (".pdf", ".png"))
+    files = sum(1 for f in folders for p in (out_dir / f).iterdir()
+                if p.suffix in (".pdf", ".png") and not p.name.endswith(POSTER_THUMBNAIL))  # the page's, not to print
     head = (f"Affischer (A3 och A4, som PDF och PNG): {_count(files, 'fil', 'filer')} för "
             f"{_count(len(folders), 'period', 'perioder')}")
     if len(folders) <= LISTED:

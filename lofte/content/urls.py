@@ -104,6 +104,14 @@ def poster(p: Period, size: str, ext: str, page: int = 1) -> str:
     return f"{period(p)}affisch/medborgarloften-{p.municipality}-{p.slug}-{size}{f'-{page}' if page > 1 else ''}.{ext}"
 
 
+POSTER_THUMBNAIL = "-liten.png"  # a poster's first page, small, beside it
+
+
+def poster_thumbnail(p: Period, size: str) -> str:
+    """The small PNG of a poster's first page the period page shows: "…-a4-liten.png"."""
+    return poster(p, size, "png").removesuffix(".png") + POSTER_THUMBNAIL
+
+
 SHARE_IMAGE = "dela.png"  # beside the page, so a content image may not take the name
 
 

@@ -16,13 +16,14 @@ from __future__ import annotations
 import io
 import struct
 
-from PIL import Image
+from PIL import Image, ImageChops
 
 from . import palette
 from .paper import DPI, Sheet
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 COMPRESS_LEVEL = 6  # zlib level: level 9 is ten times slower for a few per cent
+THUMBNAIL_COLOURS = 64  # greys and the accent of a small poster: about 25 kB instead of 75 kB
 
 
 def png(image: Image.Image, dpi: int = DPI) -> bytes:
@@ -35,6 +36,28 @@ def png(image: Image.Image, dpi: int = DPI) -> bytes:
         image.putpalette(palette.palette())
     buf = io.BytesIO()
     image.save(buf, "PNG", compress_level=COMPRESS_LEVEL, dpi=(dpi, dpi))
+    return buf.getvalue()
+
+
+def thumbnail(image: Image.Image, width: int) -> bytes:
+    """A small RGB PNG of a greyscale drawing (before `png` makes it a palette image).
+
+    Indices are not colours: shrunk as they are, a blue bar would blur into greys.
+    Every index but the accent's is its own grey, and shrinking is linear, so the
+    drawing is shrunk once as it is and once as a mask of the accent, and each RGB
+    channel is the grey plus the mask times how far the accent's channel is from
+    its index: a third of the work of shrinking three full-size channels. Cut to
+    `THUMBNAIL_COLOURS` colours (no dithering): a third of the bytes, no visible change.
+    """
+    size = (width, round(image.height * width / image.width))
+    grey = image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    accent = image.point([255 if i == palette.ACCENT else 0 for i in range(256)])
+    accent = accent.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    channels = [ImageChops.add(grey, accent.point([round(v * (c - palette.ACCENT) / 255) for v in range(256)]))
+                for c in palette.SPOT_COLOURS[palette.ACCENT]]
+    small = Image.merge("RGB", channels).quantize(THUMBNAIL_COLOURS, Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    buf = io.BytesIO()
+    small.save(buf, "PNG", compress_level=COMPRESS_LEVEL)  # optimize=True: 1 % smaller, 7 times slower
     return buf.getvalue()
 
 

@@ -11,6 +11,8 @@ site has.
 A poster that needs more than one sheet has a PNG per page (`…-a4-2.png` …,
 render.page_name); how many is known only once it is drawn, so the output lists
 the first page's files and declares the later ones as `more` (protocol.py).
+Beside each poster is a small PNG of its first page (`…-a4-liten.png`) for the
+period page to show, made in the same job from the same drawing.
 """
 from __future__ import annotations
 
@@ -33,17 +35,23 @@ def jobs(ctx: BuildContext, m: Municipality) -> Iterator[tuple[Job, dict[str, st
     for period in m.periods:
         sheet_data = data.poster(site, m, period, facts, ctx.content_dir)
         for size in SIZES:
-            yield Job(sheet_data, size, ctx.bleed), {ext: urls.poster(period, size, ext) for ext in ("png", "pdf")}
+            yield Job(sheet_data, size, ctx.bleed), poster_files(period, size)
         yield Job(data.share_period(site, m, period, facts)), {"png": urls.share_image(urls.period(period))}
         for promise in period.promises:
             yield (Job(data.share_promise(site, m, period, promise, facts)),
                    {"png": urls.share_image(urls.promise(period, promise))})
 
 
+def poster_files(period, size: str) -> dict[str, str]:
+    """The site path of each file a poster job makes (its later pages aside), by name."""
+    return {"png": urls.poster(period, size, "png"), "pdf": urls.poster(period, size, "pdf"),
+            "thumb": urls.poster_thumbnail(period, size)}
+
+
 def paths(site: Site, m: Municipality) -> list[str]:
     out = []
     for period in m.periods:
-        out += [urls.poster(period, size, ext) for size in SIZES for ext in ("png", "pdf")]
+        out += [path for size in SIZES for path in poster_files(period, size).values()]
         out.append(urls.share_image(urls.period(period)))
         out += [urls.share_image(urls.promise(period, promise)) for promise in period.promises]
     return out
@@ -51,7 +59,7 @@ def paths(site: Site, m: Municipality) -> list[str]:
 
 def later_pages(path: str) -> list[str]:
     """Where a poster's later pages would be, beside its first PNG ("…-a4.png" → "…-a4-2.png" …)."""
-    if not path.endswith(".png") or "/affisch/" not in path:
+    if not path.endswith(".png") or "/affisch/" not in path or path.endswith(urls.POSTER_THUMBNAIL):
         return []
     return [path.removesuffix(".png") + f"-{n}.png" for n in range(2, MAX_PAGES + 1)]
 

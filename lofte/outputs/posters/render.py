@@ -20,6 +20,7 @@ from .data import PosterData, ShareData
 from .paper import PAPERS, Sheet
 
 SHARE_DPI = 72
+THUMBNAIL_WIDTH = 240  # px: twice the period page's 105 CSS px, sharp on phone screens
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,7 @@ class Job:
     @property
     def names(self) -> tuple[str, ...]:
         """The files every render of the job makes; a poster of n pages adds "png-2" … "png-n"."""
-        return ("png", "pdf") if self.paper else ("png",)
+        return ("png", "pdf", "thumb") if self.paper else ("png",)
 
 
 def page_name(page: int) -> str:
@@ -45,15 +46,18 @@ def page_number(name: str) -> int | None:
 
 
 def render(job: Job) -> dict[str, bytes]:
-    """The job's files by name: "png" and, for posters, "pdf" and the PNGs of later pages."""
+    """The job's files by name: "png" and, for posters, "pdf", "thumb" (the first page small)
+    and the PNGs of later pages."""
     if not job.paper:
         return {"png": encode.png(share.draw(job.data).image, SHARE_DPI)}
     sheet = Sheet(PAPERS[job.paper], job.bleed)
-    pngs = []
+    pngs, thumb = [], b""
     for canvas in poster.pages(job.data, sheet):
+        thumb = thumb or encode.thumbnail(canvas.image, THUMBNAIL_WIDTH)
         pngs.append(encode.png(canvas.image))
         del canvas  # one page's 17 MB of pixels at a time
     files = {page_name(n): png for n, png in enumerate(pngs, start=1)}
+    files["thumb"] = thumb
     files["pdf"] = encode.pdf(pngs, sheet, f"{job.data.document_title} ({job.paper.upper()})")
     return files
 

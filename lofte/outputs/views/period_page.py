@@ -22,10 +22,12 @@ class PosterLink:
     size: str  # "A4"
     pdf: str
     png: str
+    thumb: str  # the small PNG the page shows; the links go to the full PDF and PNG
 
 
 def posters(period) -> tuple[PosterLink, ...]:
-    return tuple(PosterLink(size.upper(), urls.poster(period, size, "pdf"), urls.poster(period, size, "png"))
+    return tuple(PosterLink(size.upper(), urls.poster(period, size, "pdf"), urls.poster(period, size, "png"),
+                            urls.poster_thumbnail(period, size))
                  for size in ("a4", "a3"))
 
 
