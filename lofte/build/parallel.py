@@ -23,8 +23,6 @@ R = TypeVar("R")
 
 _fn: Callable | None = None  # in a worker: what the pool was started with (_start)
 _shared: Any = None
-
-
 _frozen = 0  # depth of nested frozen() blocks in this process
 
 
@@ -33,8 +31,8 @@ def frozen() -> Iterator[None]:
     """Leave every object that exists now out of garbage collections until the block ends.
 
     For the finished model (immutable from then on): a full collection would walk
-    its millions of objects again and again while pages are made (0.67 → 0.45 s
-    of collections in a one-process national build), and a forked worker that
+    its millions of objects again and again while pages are made (bench/README.md,
+    session 5), and a forked worker that
     walked them would copy the parent's memory. Blocks nest: only the outermost
     one gives the objects back to the collector.
     """
