@@ -67,8 +67,12 @@ TAB = "raden har en tabb; dra in med mellanslag i stället (YAML tillåter inte 
      "inte är en lista"),
     ("a: 1\nb: {\n", 2, "en text som börjar med { läses som en samling fält som ska avslutas med }; "
      f"{QUOTE} om den inte är en samling fält"),
-    ("a: [x,,]\n", 1, f"två kommatecken i rad inom [ ] eller {{ }}; ta bort det ena, eller {QUOTE} om den inte "
-     "är en lista, t.ex. a: \"[x,,]\""),
+    ("a: [x,,]\n", 1, "ett kommatecken inom [ ] eller { } har inget värde före sig (t.ex. två kommatecken i rad); "
+     f"ta bort det, eller {QUOTE} om den inte är en lista, t.ex. a: \"[x,,]\""),
+    ("a: 1\nb: [, x]\n", 2, "ett kommatecken inom [ ] eller { } har inget värde före sig (t.ex. två kommatecken "
+     f"i rad); ta bort det, eller {QUOTE} om den inte är en lista, t.ex. b: \"[, x]\""),
+    ("a: [- x]\n", 1, "raden går inte att läsa som YAML (did not find expected node content); kontrollera "
+     "indrag och kolon, och sätt texter som innehåller : # [ ] { } & * ! | > ' \" % @ eller ` inom citattecken"),
     ("a: 1\n---\nb: 2\n", 2, "en rad med bara '---' står mitt bland fälten; ta bort den (i en .md-fil avslutar "
      "den andra '---'-raden fälten, och texten skrivs under den)"),
     ('a: "x" y\n', 1, "texten fortsätter efter det avslutande citattecknet; sätt hela texten inom citattecken "

@@ -135,9 +135,9 @@ def _message(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, bool]:
                 "dra in den eller sätt texten inom citattecken"), True
     if "',' or ']'" in problem or "',' or '}'" in problem:
         return _bracket("[" if "]" in problem else "{"), True
-    if "node content" in problem:
-        return ("två kommatecken i rad inom [ ] eller { }; ta bort det ena, eller "
-                f"{QUOTE_ALL} om den inte är en lista{_example(line_text)}"), False
+    if "node content" in problem and line_text[column:column + 1] == ",":  # PyYAML's mark is on the comma
+        return ("ett kommatecken inom [ ] eller { } har inget värde före sig (t.ex. två kommatecken i rad); "
+                f"ta bort det, eller {QUOTE_ALL} om den inte är en lista{_example(line_text)}"), False
     if "undefined alias" in problem or "anchor" in context or "alias" in context:
         return f"en text som börjar med & eller * har en särskild betydelse i YAML; {QUOTE_ALL}{_example(line_text)}", False
     if "invalid Unicode character escape" in problem:

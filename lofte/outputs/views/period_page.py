@@ -14,7 +14,7 @@ from .summary import period_summary
 from .words import Words
 
 # Parts of a period a source may be silent on, each said in a sentence where its section would be.
-SECTIONS = ("purpose", "situation", "focus_areas", "signatories")
+SECTIONS = ("focus_areas", "signatories")  # purpose and situation: unstated.section
 
 
 @dataclass(frozen=True, slots=True)
