@@ -46,11 +46,13 @@ def read(content_dir: Path, display: str, cache_dir: Path, memory: Memory, build
     for slug in todo:
         reads.forget(slug)
     workers = parallel.jobs(jobs) if len(todo) >= MIN_PARALLEL else 1
-    tasks = [(content_dir, display, cache_dir, [(slug, prints[slug]) for slug in chunk])
+    tasks = [(content_dir, display, cache_dir, [(slug, prints[slug]) for slug in chunk], workers > 1)
              for chunk in parallel.chunks(todo, workers * 8)]
     prepare = (lambda: meanwhile(settings)) if meanwhile is not None and settings is not None else None
     for found in parallel.map_ordered(read_folders, tasks, workers, start_method, meanwhile=prepare):
         for slug, fp, result in found:
+            if type(result) is bytes:  # a worker's cache record
+                result = ReadCache.decode(result)[1]
             prints[slug], results[slug] = fp, result
             reads.remember(slug, fp, result)
     for slug in slugs:
@@ -68,10 +70,15 @@ def _touched(content_dir: Path, changed: frozenset[Path] | None) -> set[str] | N
     return {os.path.relpath(os.path.realpath(p), root).split(os.sep)[0] for p in changed}
 
 
-def read_folders(_shared, task) -> list[tuple[str, str, tuple]]:
+def read_folders(_shared, task) -> list[tuple[str, str, tuple | bytes]]:
     """Worker: load and validate some municipality folders; store each result in
-    the read cache and return it with the fingerprint it was read under."""
-    root, display, cache_dir, todo = task
+    the read cache and return it with the fingerprint it was read under.
+
+    A worker process (`encoded`) returns the cache record instead of the model: the
+    bytes are made anyway, and decoding them costs the parent about what unpickling
+    the model would, while the worker saves pickling it (bench/README.md, session 7).
+    """
+    root, display, cache_dir, todo, encoded = task
     store = ReadCache(root, cache_dir, Memory())
     found = []
     for slug, fp in todo:
@@ -81,6 +88,6 @@ def read_folders(_shared, task) -> list[tuple[str, str, tuple]]:
         municipality, assets = (assemble_municipality(files, root, errors) if files is not None
                                 else (None, set()))
         result = (municipality, assets, errors.items)
-        store.store(slug, fp, result)
-        found.append((slug, fp, result))
+        record = store.store(slug, fp, result)
+        found.append((slug, fp, record if encoded and record is not None else result))
     return found

@@ -168,14 +168,19 @@ class ReadCache:
         if hit and hit[0] == fp:
             return hit[1]
         try:
-            stored_fp, model, assets, errors = codec.loads(self._file(slug).read_bytes())
+            stored_fp, result = self.decode(self._file(slug).read_bytes())
         except (OSError, ValueError):  # missing, damaged, old or foreign: a miss
             return None
         if stored_fp != fp:
             return None
-        result = (model, set(assets), list(errors))
         self.memory.reads[(self.root, slug)] = (fp, result)
         return result
+
+    @staticmethod
+    def decode(data: bytes) -> tuple[str, tuple]:
+        """A record's fingerprint and result (model, assets, errors); ValueError if it is none."""
+        stored_fp, model, assets, errors = codec.loads(data)
+        return stored_fp, (model, set(assets), list(errors))
 
     def has(self, slug: str) -> bool:
         """Is anything kept for this municipality (in memory or on disk) to compare with?"""
@@ -191,18 +196,23 @@ class ReadCache:
         fails, the next build must not trust the old fingerprint."""
         self.memory.reads.pop((self.root, slug), None)
 
-    def store(self, slug: str, fp: str, result) -> None:
-        """Write `result` to the cache directory (any process may); a cache that
-        cannot be written (a read-only folder, a full disk) only costs time."""
+    def store(self, slug: str, fp: str, result) -> bytes | None:
+        """Write `result` to the cache directory (any process may) and return the record
+        (None if the codec cannot hold it); a cache that cannot be written (a read-only
+        folder, a full disk) only costs time."""
         model, assets, errors = result
         try:
             data = codec.dumps([fp, model, assets, errors])
+        except (TypeError, ValueError):
+            return None
+        try:
             self.dir.mkdir(parents=True, exist_ok=True)
             tmp = self.dir / f".{slug}.{os.getpid()}.tmp"
             tmp.write_bytes(data)
             os.replace(tmp, self._file(slug))
-        except (OSError, TypeError, ValueError):
+        except OSError:
             pass
+        return data
 
     def remember(self, slug: str, fp: str, result) -> None:
         self.memory.reads[(self.root, slug)] = (fp, result)

@@ -88,6 +88,8 @@ class Localizer:
         self._found: dict[int, Translation | None] = {}  # by id(obj): a page asks for the same few objects
 
     def translation(self, obj) -> Translation | None:
+        if self.content_lang == CONTENT_LANG:  # content is written in Swedish: nothing is translated to it
+            return None
         key = id(obj)
         if key not in self._found:
             self._found[key] = find(obj, self.content_lang)

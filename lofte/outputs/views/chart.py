@@ -170,10 +170,9 @@ def summary(w: Words, s: IndicatorState, q) -> Markup:
     _ = w._
     b, t = s.indicator.baseline, s.indicator.target
     last_d, last_v, _ex = s.series[-1]
-    text = w.fill(_("Senaste mätningen: {value} ({date})."), value=q(last_v), date=w.date(last_d))
+    said = [w.fill(_("Senaste mätningen: {value} ({date})."), value=q(last_v), date=w.date(last_d))]
     if b:
-        text = w.fill(_("Utgångsläget var {value}."), value=q(b.value)) + Markup(" ") + text
+        said.insert(0, w.fill(_("Utgångsläget var {value}."), value=q(b.value)))
     if t:
-        text += Markup(" ") + w.fill(_("Målet är {bound} {value}."), bound=w.bound(s.indicator.direction),
-                                     value=q(t.value))
-    return text
+        said.append(w.fill(_("Målet är {bound} {value}."), bound=w.bound(s.indicator.direction), value=q(t.value)))
+    return Markup(" ".join(said))  # each sentence is escaped by fill

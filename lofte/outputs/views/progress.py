@@ -93,22 +93,24 @@ def target_text(w: Words, s: IndicatorState, q) -> Markup:
         return unstated.phrase(w, "target", t)
     if t is None:
         return Markup(_("Mål: anges inte i källan"))
+    # Phrases joined as strings and marked safe once: each is already escaped (fill, escape).
     if i.kind == "frequency" and every_day(s):
-        text = Markup(escape(_("Mål: varje dag") if i.frequency == "day" else _("Mål: varje vardag")))
+        said = [escape(_("Mål: varje dag") if i.frequency == "day" else _("Mål: varje vardag"))]
         if s.goal is not None:
-            text += Markup(" ") + w.fill(_("(totalt {n})"), n=q(s.goal))
+            said.append(w.fill(_("(totalt {n})"), n=q(s.goal)))
     elif i.kind == "frequency":
-        text = w.fill(_("Mål: {bound} {n} {per}"), bound=w.bound(i.direction), n=q(t.value), per=w.per(i.frequency))
+        said = [w.fill(_("Mål: {bound} {n} {per}"), bound=w.bound(i.direction), n=q(t.value), per=w.per(i.frequency))]
         if s.goal is not None and s.goal != t.value:
-            text += Markup(" ") + w.fill(_("(totalt {n})"), n=q(s.goal))
+            said.append(w.fill(_("(totalt {n})"), n=q(s.goal)))
     elif i.kind == "count":
-        text = w.fill(_("Mål: {n}"), n=q(t.value))
+        said = [w.fill(_("Mål: {n}"), n=q(t.value))]
     else:
-        text = w.fill(_("Mål: {bound} {n}"), bound=w.bound(i.direction), n=q(t.value))
+        said = [w.fill(_("Mål: {bound} {n}"), bound=w.bound(i.direction), n=q(t.value))]
     if t.date:
-        text += Markup(" ") + w.fill(_("senast {date}"), date=w.date(t.date))
-    elif is_unknown(t.date):
-        text += Markup(". ") + unstated.phrase(w, "target_date", t.date)
+        said.append(w.fill(_("senast {date}"), date=w.date(t.date)))
+    text = Markup(" ".join(said))
+    if is_unknown(t.date):
+        text = Markup(f"{text}. {unstated.phrase(w, 'target_date', t.date)}")
     return text
 
 
@@ -129,9 +131,7 @@ def baseline_text(w: Words, s: IndicatorState, q) -> Markup:
     if b is None:
         return Markup("")
     text = w.fill(w._("Utgångsläge: {value}"), value=q(b.value))
-    if b.date:
-        text += Markup(" (%s)") % w.date(b.date)
-    return text
+    return Markup(f"{text} ({escape(w.date(b.date))})") if b.date else text
 
 
 def bar_svg(fraction: float, expected: float | None) -> Markup:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from lofte.content.derived import Change
 from lofte.content.model import Promise, Update, is_unknown
@@ -108,8 +108,8 @@ def lead(w: Words, promise: Promise):
 
 def update_view(w: Words, u: Update, corrected_by: dict[str, str], indicators: dict) -> UpdateView:
     """One update; `indicators` maps an indicator id to its (name, unit words) on this page."""
-    progress = tuple((indicators[p.indicator][0], w.quantity(p.value, indicators[p.indicator][1]))
-                     for p in u.progress if p.indicator in indicators)
+    progress = tuple([(indicators[p.indicator][0], w.quantity(p.value, indicators[p.indicator][1]))
+                      for p in u.progress if p.indicator in indicators]) if u.progress else ()
     t = w.tr.translation(u)
     return UpdateView(u, w.tr(u, "title"), w.status(u.status) if u.status else None,
                       tuple((w.actor(a.actor), w.status(a.status)) for a in u.actor_status),
@@ -126,7 +126,7 @@ def change_view(w: Words, c: Change) -> ChangeView:
     else:
         text = w._("{who}: status ändrad från {before} till {after}", who=w.actor(c.actor),
                    before=before.label, after=after.label)
-    return ChangeView(c, Markup("%s") % text, c.date.isoformat(), w.date(c.date))
+    return ChangeView(c, escape(text), c.date.isoformat(), w.date(c.date))
 
 
 def view(v: dict) -> dict:

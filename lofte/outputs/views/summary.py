@@ -12,7 +12,7 @@ import datetime as dt
 import weakref
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from lofte.content import statuses, urls
 from lofte.content.derived import Facts, PeriodState, PromiseState
@@ -84,7 +84,7 @@ def promise_summary(w: Words, promise: Promise, period: Period, st: PromiseState
         progress=tuple(progress(w, s, translation, facts.build_date, st.ended) for s in st.indicators),
         last_report=last, next_report=nxt, late=st.overdue,
         follow_up=urls.follow_up(period) if period.follow_up is not None else "",
-        dates=(Markup("%s – %s") % (w.date(start), w.date(end)) if start and end else unstated.dates(w, period)),
+        dates=(escape(f"{w.date(start)} – {w.date(end)}") if start and end else unstated.dates(w, period)),
     )
 
 

@@ -80,9 +80,10 @@ class Words:
     def fill(template: str, **values) -> Markup:
         """A translated catalogue text (trusted) with its values escaped: `fill(_("Mål: {n}"), n=…)`.
 
-        The same as Markup(template).format(…), several times faster (str.format on escaped values).
+        The same as Markup(template).format(…), several times faster (str.format on escaped values;
+        a value that is already Markup, such as a quantity, is used as it is).
         """
-        return Markup(template.format_map({k: escape(v) for k, v in values.items()}))
+        return Markup(template.format_map({k: v if type(v) is Markup else escape(v) for k, v in values.items()}))
 
     # -- units and numbers ---------------------------------------------------
     def unit_words(self, ind: Indicator, translation: Translation | None) -> UnitWords:
