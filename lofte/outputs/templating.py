@@ -10,6 +10,7 @@ status lists), never the clock.
 from __future__ import annotations
 
 import json
+import weakref
 from functools import lru_cache
 
 import jinja2
@@ -46,6 +47,29 @@ def _sv(context, value):
     return context["tr"].sv(value)
 
 
+# Per environment (one per interface language and template state): each status badge as printed.
+_BADGES: "weakref.WeakKeyDictionary[jinja2.Environment, dict]" = weakref.WeakKeyDictionary()
+
+
+@jinja2.pass_context
+def _status(context, s, link: bool = True) -> Markup:
+    """`{{ status(s) }}`: templates/_status.html for one status (words.StatusView).
+
+    A national build prints about 25,000 badges but only a few dozen different ones: each is
+    rendered once per status and link target, and reused (a macro call costs more than the text).
+    """
+    home = context["v"]["home"] if link else ""
+    made = _BADGES.get(context.environment)
+    if made is None:
+        made = _BADGES[context.environment] = {}
+    key = (s, home, link)
+    badge = made.get(key)
+    if badge is None:
+        template = context.environment.get_template("_status.html")
+        badge = made[key] = Markup(template.render(s=s, home=home, link=link, _=context["_"]))
+    return badge
+
+
 def _json(value) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False).replace("</", "<\\/"))
 
@@ -74,6 +98,7 @@ def _environment(templates: tuple[str, ...], lang: str, inputs: str, reload: boo
     env.filters["rel"] = _rel
     env.filters["json"] = _json
     env.filters["sv"] = _sv
+    env.globals["status"] = _status
     env.globals.update(urls=urls, statuses=statuses.BY_KEY, progress_statuses=statuses.PROGRESS,
                        verdicts=statuses.VERDICTS, origin_kinds=ORIGIN_KINDS,
                        language_names=LANGUAGE_NAMES, direction=direction)

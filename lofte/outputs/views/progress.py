@@ -37,10 +37,9 @@ class ProgressView:
     chart: chart.ChartView | None
 
 
-def progress(w: Words, s: IndicatorState, translation: Translation | None, today, ended: bool,
-             full: bool = True) -> ProgressView:
-    """The figure, bar and texts of one indicator; `full` adds what only the promise page shows
-    (target, baseline, note, chart), which a period's compact list leaves out."""
+def progress(w: Words, s: IndicatorState, translation: Translation | None, today, ended: bool) -> ProgressView:
+    """The figure, bar and texts of one indicator: a period's compact list shows the figure and
+    bar, the promise page also the target, baseline, note and chart."""
     _ = w._
     i = s.indicator
     unit = w.unit_words(i, translation)
@@ -68,10 +67,9 @@ def progress(w: Words, s: IndicatorState, translation: Translation | None, today
                else missed(w, s) if s.missed else "")
     return ProgressView(
         name=w.indicator_name(i, translation), figure=figure, when=w.date(s.current_date),
-        target=target_text(w, s, q) if full else Markup(""), baseline=baseline_text(w, s, q) if full else Markup(""),
+        target=target_text(w, s, q), baseline=baseline_text(w, s, q),
         bar=bar, low=low, high=high, expected=expected, verdict=verdict, behind=s.behind, example=s.example,
-        note=w.tr.sv(i.note) if i.note and full else "",
-        chart=chart.chart(w, s, q, today, ended) if full else None,
+        note=w.tr.sv(i.note) if i.note else "", chart=chart.chart(w, s, q, today, ended),
     )
 
 

@@ -54,7 +54,6 @@ def ended_text(w: Words, end: dt.date | None) -> str:
 
 def promise_summary(w: Words, promise: Promise, period: Period, st: PromiseState, facts: Facts) -> PromiseSummary:
     _ = w._
-    translation = w.tr.translation(promise)
     end = promise.end or unstated.known(period.end)
     start = promise.start or unstated.known(period.start)
     rows = tuple(actor_row(w, a.actor, a.responsible, a.status, st, a.actor in st.example_actors)
@@ -81,7 +80,7 @@ def promise_summary(w: Words, promise: Promise, period: Period, st: PromiseState
     return PromiseSummary(
         ended=ended_text(w, end) if st.ended else "", answer_label=label, answer=answer, answer_note=note,
         actors=rows, actors_label=_("Läget när perioden tog slut") if st.ended else _("Vem lovar"),
-        progress=tuple(progress(w, s, translation, facts.build_date, st.ended) for s in st.indicators),
+        progress=tuple(indicator_progress(w, period, promise, s, st, facts) for s in st.indicators),
         last_report=last, next_report=nxt, late=st.overdue,
         follow_up=urls.follow_up(period) if period.follow_up is not None else "",
         dates=(escape(f"{w.date(start)} – {w.date(end)}") if start and end else unstated.dates(w, period)),
@@ -160,22 +159,34 @@ class PeriodSummary:
 
 
 class _Made:
-    """A period's summary is shown on its page, its embed and its municipality's page, in each
-    language: made once per build (one facts object), municipality and language, not once per
-    page. A municipality's pages are rendered together, so only its summaries are kept."""
+    """A period's summary is shown on its page, its embed and its municipality's page, and an
+    indicator's progress in the period's list and on its promise's page, in each language: made
+    once per build (one facts object), municipality and language, not once per page. A
+    municipality's pages are rendered together, so only its views are kept."""
     facts: weakref.ref | None = None
     municipality: str = ""
-    summaries: dict = {}
+    views: dict = {}
+
+
+def _made(w: Words, facts: Facts, municipality: str, kind: str, key: object, make):
+    if _Made.facts is None or _Made.facts() is not facts or _Made.municipality != municipality:
+        _Made.facts, _Made.municipality, _Made.views = weakref.ref(facts), municipality, {}
+    key = (kind, key, w.tr.content_lang, w.lang)
+    view = _Made.views.get(key)
+    if view is None:
+        view = _Made.views[key] = make()
+    return view
 
 
 def period_summary(w: Words, period: Period, ps: PeriodState, facts: Facts) -> PeriodSummary:
-    if _Made.facts is None or _Made.facts() is not facts or _Made.municipality != period.municipality:
-        _Made.facts, _Made.municipality, _Made.summaries = weakref.ref(facts), period.municipality, {}
-    made = _Made.summaries
-    key = (period.path, w.tr.content_lang, w.lang)
-    if key not in made:
-        made[key] = _period_summary(w, period, ps, facts)
-    return made[key]
+    return _made(w, facts, period.municipality, "period", period.path,
+                 lambda: _period_summary(w, period, ps, facts))
+
+
+def indicator_progress(w: Words, period: Period, promise: Promise, s, st: PromiseState, facts: Facts) -> ProgressView:
+    """The progress of one of a promise's indicators (`s`, an IndicatorState of `facts`)."""
+    return _made(w, facts, period.municipality, "progress", id(s),
+                 lambda: progress(w, s, w.tr.translation(promise), facts.build_date, st.ended))
 
 
 def _period_summary(w: Words, period: Period, ps: PeriodState, facts: Facts) -> PeriodSummary:
@@ -196,7 +207,7 @@ def _period_summary(w: Words, period: Period, ps: PeriodState, facts: Facts) -> 
                 before = _("inget rapporterat sedan {date}", date=w.date(st.status_since))
         late = _("Uppdatering saknas sedan {date}", date=w.date(st.next_due)) if st.overdue else ""
         rows.append(PromiseRow(urls.promise(period, pr), w.tr(pr, "title"), status, before,
-                               tuple(progress(w, s, translation, facts.build_date, st.ended, full=False)
+                               tuple(indicator_progress(w, period, pr, s, st, facts)
                                      for s in st.indicators if s.current is not None or s.goal is not None),
                                late, _("Inofficiell översättning") if translation and not translation.official else ""))
     note = ""
