@@ -37,3 +37,33 @@ def test_no_long_logic_lines_in_templates():
             if len(line) > 200 and len(rest) > 200:
                 long.add((path.relative_to(templates).as_posix(), line.split(' aria-labelledby')[0].strip()))
     assert long == set()
+
+
+def _badge_env(folder, inputs):
+    env = templating.environment((str(folder), str(templating.TEMPLATES)), inputs=inputs)
+    return env.from_string("{{ status(s) }}|{{ status(s, link=false) }}")
+
+
+def test_a_status_badge_links_from_the_page_it_is_on_and_escapes_its_words(tmp_path):
+    """status(s) reuses a badge made for the same status and link target, never one made for another."""
+    from lofte.i18n.translate import Translator
+    from lofte.outputs.views.words import StatusView
+    page = _badge_env(tmp_path, "test-badge")
+    s = StatusView("pågår", "◐", "Pågår <nu>", "progress", "status/#status-pågår")
+    deep = page.render(s=s, v={"home": "../../"}, _=Translator("sv"))
+    top = page.render(s=s, v={"home": ""}, _=Translator("sv"))
+    assert 'href="../../status/#status-pågår"' in deep and 'href="status/#status-pågår"' in top
+    assert "Pågår &lt;nu&gt;" in deep and "<nu>" not in deep
+    assert top.split("|")[1] == deep.split("|")[1] and "href" not in top.split("|")[1]  # without a link: the same
+    example = page.render(s=StatusView("pågår", "◐", "Pågår", "progress", "a", example=True),
+                          v={"home": ""}, _=Translator("sv"))
+    assert "exempel" in example and "exempel" not in top
+
+
+def test_a_site_s_own_status_badge_is_used(tmp_path):
+    (tmp_path / "_status.html").write_text("[{{ s.label }} → {{ home }}]", "utf-8")
+    from lofte.i18n.translate import Translator
+    from lofte.outputs.views.words import StatusView
+    page = _badge_env(tmp_path, "test-own-badge")
+    out = page.render(s=StatusView("hållet", "●", "Hållet", "done", "a"), v={"home": "../"}, _=Translator("sv"))
+    assert out == "[Hållet → ../]|[Hållet → ]"
