@@ -87,3 +87,10 @@ def test_a_poster_with_foreign_scripts_prints_the_marker_and_no_empty_box():
     text = " ".join(t.text for c in pages for t in c.texts)
     assert MARK.split()[0] in text
     assert all(fonts.can_draw(t.text) for c in pages for t in c.texts)
+
+
+@pytest.mark.parametrize("text", ["\u1e2e", "\u0130stanbul", "ﬁnns"])
+def test_a_letter_built_from_parts_the_face_has_counts_as_printable(text):
+    """Found by the property test above: Ḯ prints as I + two marks, so validation must not warn."""
+    assert glyphs.clean(text, MARK) != MARK and fonts.can_draw(glyphs.clean(text, MARK))
+    assert fonts.can_draw(text)

@@ -55,7 +55,7 @@ _BADGES: "weakref.WeakKeyDictionary[jinja2.Environment, dict]" = weakref.WeakKey
 def _status(context, s, link: bool = True) -> Markup:
     """`{{ status(s) }}`: templates/_status.html for one status (words.StatusView).
 
-    A national build prints about 25,000 badges but only a few dozen different ones: each is
+    A national build prints about 25,000 badges but only 25 different ones per language: each is
     rendered once per status and link target, and reused (a macro call costs more than the text).
     """
     home = context["v"]["home"] if link else ""

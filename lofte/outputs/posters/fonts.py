@@ -74,10 +74,22 @@ def coverage(weight: str = "regular") -> frozenset[int]:
 
 def can_draw(text: str) -> bool:
     """Whether every character of `text` (NFC) prints in both weights; whitespace and
-    control characters need no glyph (layout collapses or drops them)."""
+    control characters need no glyph (layout collapses or drops them). A letter the face
+    lacks but can build from letters and marks it has (Ḯ = I + U+0308 + U+0301) prints,
+    as glyphs.clean builds it."""
     have = coverage("regular") & coverage("bold")
-    return all(ord(ch) in have or ch.isspace() or unicodedata.category(ch) == "Cc"
+    return all(ord(ch) in have or ch.isspace() or unicodedata.category(ch) == "Cc" or buildable(ch, have)
                for ch in unicodedata.normalize("NFC", text))
+
+
+def buildable(ch: str, have: frozenset[int] | set[int]) -> str | None:
+    """The characters `ch` decomposes to (canonically, else by compatibility: "ﬁ" → "fi")
+    where the face has all of them; None where it has not."""
+    for form in ("NFD", "NFKD"):
+        parts = unicodedata.normalize(form, ch)
+        if parts != ch and all(ord(p) in have for p in parts):
+            return parts
+    return None
 
 
 def _cmap(data: bytes) -> set[int]:

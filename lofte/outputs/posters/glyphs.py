@@ -69,13 +69,8 @@ def _decomposed(text: str, have: frozenset[int]):
     """The characters of `text`, each the face lacks replaced by its decomposition
     (canonical, then compatibility: "ﬁ" → "fi") where the face has all of that."""
     for ch in text:
-        if ord(ch) not in have:
-            for form in ("NFD", "NFKD"):
-                parts = unicodedata.normalize(form, ch)
-                if parts != ch and all(ord(p) in have for p in parts):
-                    yield from parts
-                    break
-            else:
-                yield ch
-            continue
-        yield ch
+        parts = None if ord(ch) in have else fonts.buildable(ch, have)
+        if parts:
+            yield from parts
+        else:
+            yield ch
