@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from lofte.content import statuses, urls
-from lofte.content.derived import Facts, PeriodState, PromiseState
+from lofte.content.derived import Facts, IndicatorState, PeriodState, PromiseState
 from lofte.content.model import Period, Promise, is_unknown
 
 from . import unstated
@@ -169,6 +169,7 @@ class _Made:
 
 
 def _made(w: Words, facts: Facts, municipality: str, kind: str, key: object, make):
+    """The view `make()` returns, made once per (kind, key) in this page's languages (see _Made)."""
     if _Made.facts is None or _Made.facts() is not facts or _Made.municipality != municipality:
         _Made.facts, _Made.municipality, _Made.views = weakref.ref(facts), municipality, {}
     key = (kind, key, w.tr.content_lang, w.lang)
@@ -183,8 +184,9 @@ def period_summary(w: Words, period: Period, ps: PeriodState, facts: Facts) -> P
                  lambda: _period_summary(w, period, ps, facts))
 
 
-def indicator_progress(w: Words, period: Period, promise: Promise, s, st: PromiseState, facts: Facts) -> ProgressView:
-    """The progress of one of a promise's indicators (`s`, an IndicatorState of `facts`)."""
+def indicator_progress(w: Words, period: Period, promise: Promise, s: IndicatorState, st: PromiseState,
+                       facts: Facts) -> ProgressView:
+    """The progress of one of a promise's indicators (`s` is one of `facts`' states, so its id is a key)."""
     return _made(w, facts, period.municipality, "progress", id(s),
                  lambda: progress(w, s, w.tr.translation(promise), facts.build_date, st.ended))
 
