@@ -267,6 +267,16 @@ def test_a_period_page_opens_with_its_summary_line_and_a_list_of_every_promise(m
     assert sum('class="progress__figure"' in r for r in rows) == 5  # all but the one without a target
 
 
+def test_an_older_period_page_leads_to_the_period_that_applies_now(messy):
+    """A resident who lands on an old period (a search, an old poster's QR code) finds today's promises."""
+    old = main_html(messy / "aby/2023-2024/index.html")
+    note = re.search(r'<p class="notice">Det här är en äldre löftesperiod.*?</p>', old, re.S).group(0)
+    assert 'href="../2025-2026/"' in note and old.index(note) < old.index('<section class="answer"')
+    english = main_html(messy / "en/aby/2023-2024/index.html")
+    assert "This is an earlier promise period." in english and 'href="../2025-2026/"' in english
+    assert "äldre löftesperiod" not in main_html(messy / "aby/2025-2026/index.html")  # the current one says nothing
+
+
 def test_the_municipality_page_leads_with_its_current_period(messy):
     main = main_html(messy / "aby/index.html")
     answer = re.search(r'<section class="answer".*?</section>', main, re.S).group(0)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from lofte.content import statuses, urls
+from lofte.content.derived import Facts
 from lofte.content.model import Municipality, Period, is_unknown
 
 from . import embed_code, notices, unstated
@@ -67,12 +68,23 @@ def feedback(w: Words, period: Period) -> dict:
     return {"text": plan.text or None, "said": Markup(" ").join(said)}
 
 
+def newer(w: Words, period: Period, facts: Facts, m: Municipality) -> list[tuple[str, object]]:
+    """(page, title) of the periods the municipality leads with now, when this one is older than
+    them: a resident who lands on an old period from a search or a poster finds today's promises."""
+    current = facts.current_periods.get(m.slug, ())
+    if period in current:
+        return []
+    after = m.periods[m.periods.index(period) + 1:]
+    return [(urls.period(p), w.tr(p, "title")) for p in current if p in after]
+
+
 def view(v: dict) -> dict:
     w: Words = v["words"]
     period, facts, m = v["period"], v["facts"], v["municipality"]
     ps = facts.periods[period.path]
     return {
         "summary": period_summary(w, period, ps, facts),
+        "newer": newer(w, period, facts, m),
         "parties": parties(w, m),
         "dates": unstated.dates(w, period),
         "signed": signed(w, period),
