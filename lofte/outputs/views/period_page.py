@@ -71,11 +71,12 @@ def feedback(w: Words, period: Period) -> dict:
 def newer(w: Words, period: Period, facts: Facts, m: Municipality) -> list[tuple[str, object]]:
     """(page, title) of the periods the municipality leads with now, when this one is older than
     them: a resident who lands on an old period from a search or a poster finds today's promises."""
+    paths = [p.path for p in m.periods]  # in chronological order
+    later = set(paths[paths.index(period.path) + 1:])
     current = facts.current_periods.get(m.slug, ())
-    if period in current:
+    if any(p.path == period.path for p in current):
         return []
-    after = m.periods[m.periods.index(period) + 1:]
-    return [(urls.period(p), w.tr(p, "title")) for p in current if p in after]
+    return [(urls.period(p), w.tr(p, "title")) for p in current if p.path in later]
 
 
 def view(v: dict) -> dict:

@@ -108,19 +108,16 @@ def lead(w: Words, promise: Promise):
 
 def update_view(w: Words, u: Update, corrected_by: dict[str, str], indicators: dict) -> UpdateView:
     """One update; `indicators` maps an indicator id to its (name, unit words) on this page."""
-    progress = ()
-    if u.progress:
-        progress = tuple([(name, w.quantity(p.value, unit)) for p in u.progress if p.indicator in indicators
-                          for name, unit in (indicators[p.indicator],)])
+    progress = []
+    for p in u.progress:
+        if p.indicator in indicators:
+            name, unit = indicators[p.indicator]
+            progress.append((name, w.quantity(p.value, unit)))
     t = w.tr.translation(u)
-    if t is None:  # an untranslated update (every update on a Swedish page): its own fields, in Swedish
-        title, body = w.tr.sv(u.title), w.tr.sv(u.body)
-    else:
-        title, body = w.tr(u, "title"), w.tr(u, "body")
-    return UpdateView(u, title, w.status(u.status) if u.status else None,
-                      tuple([(w.actor(a.actor), w.status(a.status)) for a in u.actor_status]) if u.actor_status else (),
-                      progress, corrected_by.get(u.slug, ""), notices.translation(u, t, False) if t else None,
-                      u.date.isoformat(), w.date(u.date), body)
+    return UpdateView(u, w.tr(u, "title"), w.status(u.status) if u.status else None,
+                      tuple((w.actor(a.actor), w.status(a.status)) for a in u.actor_status),
+                      tuple(progress), corrected_by.get(u.slug, ""), notices.translation(u, t, False) if t else None,
+                      u.date.isoformat(), w.date(u.date), w.tr(u, "body"))
 
 
 def change_view(w: Words, c: Change) -> ChangeView:
