@@ -114,3 +114,24 @@ def test_a_national_start_page_lists_municipalities_in_swedish_order_with_letter
     assert letters == [(slug, letter) for letter, slug in first.items()]
     assert '<nav aria-label="Kommunerna efter första bokstaven">' in page
     assert '<nav aria-label="Municipalities by first letter">' in (tmp_path / "site/en/index.html").read_text("utf-8")
+
+
+def test_a_broken_site_template_is_named_with_its_line_and_the_old_site_stays(tmp_path):
+    """A site's own templates are edited by hand: every broken one is reported at once, before anything
+    is written, also for a small site whose templates would otherwise compile only when first used."""
+    import shutil
+
+    from lofte.content.errors import LofteError
+    content = tmp_path / "content"
+    shutil.copytree(SMALL, content)
+    own = tmp_path / "templates"
+    own.mkdir()
+    build(options(content))
+    before = tree_bytes(tmp_path / "site")
+    (own / "_status.html").write_text("<b>{{ s.label }</b>\n", "utf-8")
+    (own / "about.html").write_text("ok\n{% for x in y %}\n", "utf-8")
+    with pytest.raises(LofteError) as err:
+        build(options(content))
+    message = str(err.value)
+    assert "_status.html, rad 1" in message and "about.html, rad 2" in message and "Traceback" not in message
+    assert tree_bytes(tmp_path / "site") == before

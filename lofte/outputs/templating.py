@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from lofte.content import events, statuses, urls
+from lofte.content.errors import LofteError
 from lofte.content.languages import LANGUAGE_NAMES, direction
 from lofte.content.origins import ORIGIN_KINDS
 from lofte.i18n.translate import FixedMessages
@@ -115,5 +116,12 @@ def compile_all(languages: tuple[str, ...], inputs: str, templates: tuple[str, .
     """
     for lang in languages:
         env = environment(templates, lang=lang, inputs=inputs, live=live)
+        broken = []
         for name in env.list_templates(filter_func=lambda n: n.endswith(".html")):
-            env.get_template(name)
+            try:
+                env.get_template(name)
+            except jinja2.TemplateSyntaxError as exc:  # a site's own template: say where, not a traceback
+                broken.append(f"{exc.filename or name}, rad {exc.lineno}: {exc.message}")
+        if broken:
+            raise LofteError("en mall går inte att läsa (inget byggdes, den förra webbplatsen finns kvar):\n  "
+                             + "\n  ".join(broken) + "\nRätta mallen, eller ta bort den så används löftes egen.")
