@@ -84,12 +84,14 @@ def map_ordered(fn: Callable[[Any, T], R], tasks: Iterable[T], workers: int, met
                 shared: Any = None, meanwhile: Callable[[], object] | None = None) -> Iterator[R]:
     """fn(shared, task) over tasks, results in task order; in this process when workers <= 1.
 
-    `fn` must be a module-level function. `meanwhile` runs in this process once
-    the workers have started (only if there are workers): work the parent needs
-    next, done while it would wait.
+    `fn` must be a module-level function. `meanwhile` is work the parent needs
+    next: it runs in this process once the workers have started, done while it
+    would wait, or first when there are no workers.
     """
     tasks = list(tasks)
     if workers <= 1 or len(tasks) <= 1:
+        if meanwhile is not None:
+            meanwhile()
         yield from (fn(shared, task) for task in tasks)
         return
     method = start_method(method)

@@ -104,10 +104,8 @@ def build(opts: Options, memory: Memory | None = None) -> dict[str, int]:
         {"mappen du står i": Path.cwd()})
     with output_lock(opts.out_dir):  # before anything of the previous build is read
         recover(opts.out_dir)  # a site a killed build left aside is put back first
-        compile_templates = lambda settings: templating.compile_all(  # noqa: E731
-            settings.languages, inputs(opts, settings), opts.templates_path(), live=memory.keep)
-        site, prints = read_content(opts, memory, meanwhile=compile_templates)  # while workers read
-        compile_templates(site)  # done already where workers read; a broken template stops the build here
+        site, prints = read_content(opts, memory, meanwhile=lambda settings: templating.compile_all(
+            settings.languages, inputs(opts, settings), opts.templates_path(), live=memory.keep))  # while workers read
         with parallel.frozen():  # the model is finished: collections need not walk it again
             ctx = context(opts, site, prints, memory)
             keys = Keys(ctx.inputs, prints)

@@ -29,8 +29,9 @@ def read(content_dir: Path, display: str, cache_dir: Path, memory: Memory, build
     """The site, and the fingerprint of each municipality's files.
 
     `changed` (dev server): the files seen changing since the last build in this
-    process; other folders keep the fingerprint they were read with. While
-    workers read, this process runs `meanwhile` with the site's settings.
+    process; other folders keep the fingerprint they were read with. This
+    process runs `meanwhile` with the site's settings while workers read (or
+    first, when it reads alone).
     """
     errors = ErrorList()
     site_doc, slugs = load_top(content_dir, display, errors)
