@@ -98,25 +98,24 @@ def map_ordered(fn: Callable[[Any, T], R], tasks: Iterable[T], workers: int, met
     forked = method == "fork"
     # Forked workers: a collection in a worker would visit (and so copy) every
     # object of the parent's model; frozen objects are left out of collections.
-    # A worker is replaced after two tasks: what it copied of the parent's pages
-    # (touching an object writes its reference count) and what its allocator
-    # keeps would otherwise grow with every task. A spawned worker copies
-    # nothing, and starting one costs an import and `shared`, so it stays.
+    # Each worker lives as long as the pool: a new one starts cold (its caches
+    # empty, every page it touches copied again). Replacing workers after two
+    # tasks kept the national build's peak at ~195 MB instead of ~225 MB but cost
+    # ~0.2 s of its ~4.3 s (bench/README.md, session 8); the limit is 300 MB.
     with frozen() if forked else nullcontext():
-        yield from _pooled(fn, tasks, workers, method, forked, shared, meanwhile)
+        yield from _pooled(fn, tasks, workers, method, shared, meanwhile)
 
 
-def _pooled(fn, tasks, workers, method, forked, shared, meanwhile):
-    pool = multiprocessing.get_context(method).Pool(min(workers, len(tasks)), _start, (fn, shared),
-                                                    maxtasksperchild=2 if forked else None)
+def _pooled(fn, tasks, workers, method, shared, meanwhile):
+    pool = multiprocessing.get_context(method).Pool(min(workers, len(tasks)), _start, (fn, shared))
     try:
         results = pool.imap(_run, tasks)
         if meanwhile is not None:
             meanwhile()
         yield from results
-        # close + join, not terminate: terminate races with the pool replacing a
-        # worker that just finished its two tasks, and then waits for that new
-        # worker forever (seen under heavy load).
+        # close + join, not terminate: with replaced workers, terminate raced with
+        # the pool starting a new one and then waited for it forever (seen under
+        # heavy load); joining is the orderly end in any case.
         pool.close()
         pool.join()
     finally:

@@ -108,6 +108,21 @@ class FixedMessages(Extension):
         yield from window
 
 
+def prepare(languages: tuple[str, ...]) -> None:
+    """Load each language's CLDR data (numbers, dates, plural rules, language names) now.
+
+    The engine calls it before worker processes fork, so they share the data; each
+    would otherwise read and merge Babel's locale files itself, ~20 ms a language a
+    worker, and a national build starts ten render workers (bench/README.md, session 8).
+    """
+    for lang in languages:
+        locale = _locale(lang)
+        format_number(1234.5, lang)
+        _date(dt.date(2000, 1, 1), "d MMMM y", lang)
+        plural_form(1, lang)
+        locale.languages.get(lang)
+
+
 @lru_cache(maxsize=1024)
 def plural_form(count: float, lang: str) -> str:
     """CLDR plural category of `count` in `lang` ("one", "other", …), e.g. 1 → "one" in Swedish.

@@ -20,6 +20,7 @@ from lofte.content import events, statuses, urls
 from lofte.content.errors import LofteError
 from lofte.content.languages import LANGUAGE_NAMES, direction
 from lofte.content.origins import ORIGIN_KINDS
+from lofte.i18n import translate
 from lofte.i18n.translate import FixedMessages
 
 from . import hostfiles, templatefiles
@@ -109,11 +110,12 @@ def _environment(templates: tuple[str, ...], lang: str, inputs: str, reload: boo
 
 def compile_all(languages: tuple[str, ...], inputs: str, templates: tuple[str, ...] | None = None,
                 live: bool = False) -> None:
-    """Compile every template once per interface language.
+    """Compile every template once per interface language, and load its CLDR data.
 
     The engine does it while the municipalities are read, so it costs no wall
     time, and before worker processes fork, so they share the result.
     """
+    translate.prepare(languages)
     for lang in languages:
         env = environment(templates, lang=lang, inputs=inputs, live=live)
         broken = []
