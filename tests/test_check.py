@@ -5,9 +5,13 @@ import pytest
 from conftest import options, write_tree
 
 from lofte.authoring import check
-from lofte.authoring.advice import KINDS, NOT_ACKNOWLEDGEABLE
+from lofte.authoring.advice import KINDS, NOT_ACKNOWLEDGEABLE, Lines
+from lofte.authoring.textadvice import Where, link_advice, text_advice
+from lofte.authoring.unknownadvice import no_promises, not_stated_as_text
+from lofte.build.pipeline import read_site
 from lofte.cli import main
 from lofte.content.errors import BuildAborted
+from lofte.content.model import Text
 
 PERIOD = "storby/2025/lofte.yaml"
 KONTROLLER = "storby/2025/fler-kontroller/index.md"
@@ -379,3 +383,49 @@ def test_marking_what_the_source_does_not_state_answers_the_advice(good):
     edit(good, PARK, "    responsible: Parkenheten\n", "    responsible: okänt\n")
     edit(good, PERIOD, "  interval_days: 100\n", "  interval_days:\n    okänt: Planen säger inte hur ofta.\n")
     assert advice(good) == []
+
+
+def test_text_advice_names_the_long_sentence_and_where_it_is(tmp_path):
+    """A long sentence in a promise's body (index.md) also suggests a summary; in a key, it points at the key's line."""
+    write_tree(tmp_path, {"k/2025/p/index.md": f"---\ntitle: T\nsummary: S\n---\nKort mening.\n\n{LONG}\n"})
+    lines = Lines(tmp_path, "innehall/")
+    where = Where("k/2025/p/index.md", None, "k/2025/p/")
+    body = [str(a) for a in text_advice(f"Kort mening.\n\n{LONG}", where, lines)]
+    assert body == [
+        "innehall/k/2025/p/index.md:7: råd [lang-mening]: meningen ”Polisen och kommunen ska tillsammans med …” har 31 "
+        "ord, och över 25 ord blir svårt att läsa. Så här åtgärdar du: dela upp meningen i två eller fler; är texten ett "
+        "citat ur löftesdokumentet, skriv i stället en lättläst sammanfattning i summary."]
+    in_key = text_advice(HARD, Where("k/2025/p/index.md", "summary", "k/2025/p/"), lines)
+    assert [(a.line, a.kind) for a in in_key] == [(3, "svar-text")]
+    assert str(in_key[0]).endswith(": råd [svar-text]: texten är svår att läsa (LIX 93; sikta på högst 50). Så här "
+                                   "åtgärdar du: skriv kortare meningar och byt långa ord mot vanliga, korta ord.")
+    assert text_advice("Kort mening. En till.", where, lines) == []
+
+
+def test_relative_links_are_resolved_from_the_page_they_are_shown_on(tmp_path):
+    write_tree(tmp_path, {"k/2025/lofte.yaml": "title: T\nintro: |\n  Se länkarna.\n"})
+    known = {"", "k/2025/", "k/2025/a/", "k/2025/a/karta.pdf"}
+    markdown = ("[ok](a/) [ok](a/karta.pdf#s2) [ok](a/index.html) [ok](../../) [ok](#rubrik) [ok](https://x.se/) "
+                "![bild](saknas.png) [fel](b/) [fel](../../../../etc/passwd) [fel](a/karta%202.pdf)")
+    found = link_advice(Text(markdown, ""), Where("k/2025/lofte.yaml", "intro", "k/2025/"), known, Lines(tmp_path, "c"))
+    assert [a.message for a in found] == [
+        "länken 'b/' leder inte till någon sida eller fil på webbplatsen",
+        "länken '../../../../etc/passwd' leder inte till någon sida eller fil på webbplatsen",
+        "länken 'a/karta%202.pdf' leder inte till någon sida eller fil på webbplatsen"]
+    assert {(a.path, a.line, a.kind) for a in found} == {("c/k/2025/lofte.yaml", 2, "trasig-lank")}
+
+
+def test_not_stated_written_as_text_is_advised_as_okant_with_the_rest_as_its_note(good):
+    edit(good, PERIOD, "purpose: Öka tryggheten i centrum.", "purpose: Anges inte i källan. Mätningen saknas.")
+    edit(good, PERIOD, "  text: Vi uppdaterar varje kvartal.", "  text: anges inte i källan")
+    site = read_site(options(good))
+    lines = Lines(good, "content")
+    assert [str(a) for a in not_stated_as_text(site.municipalities[0], lines)] == [
+        "content/storby/2025/lofte.yaml:13: råd [anges-inte-text]: purpose säger ”Anges inte i källan. Mätningen "
+        "saknas.” som text, och sidorna skriver texten där värdet ska stå. Så här åtgärdar du: skriv purpose: okänt i "
+        "stället, så säger sidorna själva att källan inte anger det; resten av texten blir en förklaring på raden under: "
+        "purpose: och sedan okänt: Mätningen saknas. (docs/innehall.md, Okänt).",
+        "content/storby/2025/lofte.yaml:20: råd [anges-inte-text]: feedback_plan.text säger ”anges inte i källan” som "
+        "text, och sidorna skriver texten där värdet ska stå. Så här åtgärdar du: skriv feedback_plan: okänt i stället, "
+        "så säger sidorna själva att källan inte anger det (docs/innehall.md, Okänt)."]
+    assert no_promises(site.municipalities[0].periods[0], lines) == []

@@ -9,6 +9,7 @@ from conftest import SMALL
 
 from lofte.authoring import builtreport, hints
 from lofte.cli import main
+from lofte.cliparser import Parser, translate
 
 COMMANDS = ["init", "build", "serve", "new", "check", "posters", "export-updates", "import-updates"]
 ENGLISH = re.compile(r"\b(usage|options|positional arguments|show this help|error|invalid|required|expected|"
@@ -156,3 +157,38 @@ def test_every_command_that_reads_content_takes_cache_dir(verb, tmp_path, capsys
     default = make_parser().parse_args([verb, "--content", str(SMALL)])
     assert options(default).cache_path() == SMALL.resolve().parent / ".cache"
     assert "--cache-dir MAPP" in helped(capsys, verb)
+
+
+def test_the_swedish_parser_groups_arguments_and_options_under_swedish_titles(capsys):
+    parser = Parser(prog="prov", description="Ett prov.")
+    parser.add_argument("mapp", help="innehållets mapp")
+    parser.add_argument("--antal", type=int, default=1, help="hur många")
+    assert parser.parse_args(["a", "--antal", "3"]).antal == 3
+    text = parser.format_help()
+    assert text.startswith("användning: prov [-h] [--antal ANTAL] mapp\n")
+    assert text.split("\n\n", 2)[2] == ("uppgifter:\n  mapp           innehållets mapp\n\n"
+                                        "alternativ:\n  -h, --help     visa den här hjälpen och avsluta\n"
+                                        "  --antal ANTAL  hur många\n")
+    assert ENGLISH.search(text) is None
+    with pytest.raises(SystemExit) as done:
+        parser.parse_args(["a", "--antal", "tre"])
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("användning: prov")
+    assert err.splitlines()[-1] == "prov: fel: --antal: 'tre' är inte ett heltal"
+
+
+def test_the_swedish_parser_names_commands_and_translates_argparse_messages(capsys):
+    parser = Parser(prog="prov")
+    commands = parser.add_subparsers(dest="kommando", metavar="KOMMANDO")
+    commands.add_parser("bygg")
+    commands.add_parser("kolla")
+    with pytest.raises(SystemExit):
+        parser.parse_args(["byg"])
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "prov: fel: 'byg' är inget kommando; menade du 'bygg'? Kommandona: bygg, kolla")
+    assert translate("expected 2 arguments") == "behöver 2 värden"
+    assert translate("invalid float value: 'x'") == "'x' är inte ett tal"
+    assert translate("invalid choice: 'c' (choose from 'a', 'b')") == "'c' går inte; välj bland a, b"
+    assert translate("one of the arguments --a --b is required") == "ett av de här behövs: --a --b"
+    assert translate("a message from a later Python") == "a message from a later Python"

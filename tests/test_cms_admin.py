@@ -6,7 +6,8 @@ from conftest import SMALL, options
 from lofte.build.pipeline import build, read_site
 from lofte.content import statuses
 from lofte.content.errors import LofteError
-from lofte.outputs import admin, decap, hostfiles
+from lofte.content.model import Cms
+from lofte.outputs import admin, cmsconfig, decap, hostfiles
 
 GITHUB = "  backend: github\n  repo: storby/lofte\n  base_url: https://auth.storby.example.se\n"
 GITLAB = "  backend: gitlab\n  repo: storby/webb/lofte\n  app_id: 4f2a9c\n  branch: publicera\n"
@@ -205,3 +206,34 @@ def test_a_period_whose_end_is_unknown_gets_its_forms(with_cms, tmp_path):
     out = built(content, tmp_path)
     config = yaml.safe_load((out / "admin/config.yml").read_text(encoding="utf-8"))
     assert "uppdateringar-storby-2025-trygg-park" in [c["name"] for c in config["collections"]]
+
+
+# -- config.yml as data (lofte/outputs/cmsconfig.py) --------------------------------------------------
+
+def test_config_has_a_collection_per_folder_and_nothing_can_be_deleted(tmp_path):
+    site = read_site(options(SMALL, cache_dir=tmp_path / ".cache"))
+    cms = Cms("github", "storby/lofte", "main", "innehall", base_url="https://auth.storby.example.se")
+    cfg = cmsconfig.config(site, cms, site_url="http://localhost:8000/")
+    got = [(c["name"], c["label"], c["folder"]) for c in cfg["collections"]]
+    assert got == [  # updates first, in the promises' order; then the period's promises, periods, the municipality
+        ("uppdateringar-storby-2025-trygg-park", "Tryggare park", "innehall/storby/2025/trygg-park/updates"),
+        ("uppdateringar-storby-2025-fler-kontroller", "Fler hastighetskontroller",
+         "innehall/storby/2025/fler-kontroller/updates"),
+        ("loften-storby-2025", "2025: alla löften", "innehall/storby/2025"),
+        ("perioder-storby", "Löftesperioder", "innehall/storby"),
+        ("kommun-storby", "Kommunen", "innehall/storby")]
+    assert not any(c["delete"] for c in cfg["collections"])
+    assert (cfg["site_url"], cfg["media_folder"], cfg["locale"]) == ("http://localhost:8000/", "innehall", "sv")
+    assert cfg["backend"]["base_url"] == "https://auth.storby.example.se" and "app_id" not in cfg["backend"]
+
+
+def test_backend_and_short_labels():
+    gitlab = Cms("gitlab", "storby/webb", "publicera", "content", app_id="4f2a9c")
+    assert cmsconfig.backend(gitlab, local=True) == {"name": "proxy", "proxy_url": "/api/v1", "branch": "publicera"}
+    remote = cmsconfig.backend(gitlab, local=False)
+    assert (remote["auth_type"], remote["app_id"]) == ("pkce", "4f2a9c")
+    assert remote["commit_messages"]["create"].startswith("Ny {{collection}}")
+    title = "Ett mycket långt löfte om trygghet i centrum som fortsätter och fortsätter och fortsätter med fler ord"
+    label = cmsconfig.short(title)
+    assert label == "Ett mycket långt löfte om trygghet i centrum som fortsätter och …"  # whole words only
+    assert len(label) <= cmsconfig.LABEL_LIMIT and cmsconfig.short("Kort") == "Kort"

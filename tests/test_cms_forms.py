@@ -6,6 +6,7 @@ compared with the keys the schema asks for, so a field added to the schema
 without the form (or the other way round) fails here.
 """
 import datetime as dt
+import re
 
 import pytest
 import yaml
@@ -15,7 +16,7 @@ from lofte.build.pipeline import read_site
 from lofte.content import fields as schema_fields
 from lofte.content import statuses
 from lofte.content.model import Unknown
-from lofte.outputs import cmsforms
+from lofte.outputs import cmsfields, cmsforms
 
 PERIOD = "storby/2025"
 PROMISE = "storby/2025/trygg-park"
@@ -203,3 +204,33 @@ def test_the_forms_can_mark_every_unknown_field(small_content, note):
                         (ny.indicators_unknown, "indicators"), (ny.actors[0].responsible, "responsible"),
                         (ny.activities, "activities")):
         assert value == Unknown(expected.note.format(name)), name
+
+
+# -- the field helpers (lofte/outputs/cmsfields.py) ---------------------------------------------------
+
+def test_a_case_insensitive_pattern_is_spelled_out_for_javascript():
+    js, message = cmsfields.pattern(re.compile(r"^ab\d[a-z]x\Z", re.I), "Fel.")
+    # letters become [aA]; escapes (\d) and classes ([a-z]) stay; Python's \Z is JavaScript's $
+    assert (js, message) == (r"^[aA][bB]\d[a-z][xX]$", "Fel.")
+    assert cmsfields.pattern(re.compile(r"^a\Z"), "m")[0] == "^a$"  # no flag: left alone
+
+
+def test_slug_and_length_patterns_accept_and_refuse_what_the_build_does():
+    rule, message = cmsfields.slug("slug", "Adress", "t.ex. trygg-centrum", ("admin", "api"))["pattern"]
+    assert message.startswith("Bara små bokstäver a–z, siffror och bindestreck")
+    assert [bool(re.match(rule, s)) for s in ("trygg-centrum", "admin", "api", "admin2", "Trygg", "a--b")] == [
+        True, False, False, True, False, False]
+    limit, text = cmsfields.max_length(5)
+    assert text == "Högst 5 tecken."
+    assert re.match(limit, "ab\ncd") and not re.match(limit, "abcdef")
+
+
+def test_optional_groups_make_children_optional_and_unknowable_keeps_the_widget():
+    child = cmsfields.string("value", "Värde", required=True)
+    assert cmsfields.group("target", "Mål", [child])["fields"][0]["required"] is False
+    assert cmsfields.group("target", "Mål", [child], required=True)["fields"][0]["required"] is True
+    end = cmsfields.unknowable(cmsfields.date("end", "Slutdatum", hint="Sista dagen."))
+    assert (end["widget"], end["inner"], end["format"]) == ("lofte-okant", "datetime", "YYYY-MM-DD")
+    assert end["hint"] == "Sista dagen. " + cmsfields.UNKNOWN_HINT
+    assert cmsfields.boolean("example", "Exempel") == {"name": "example", "label": "Exempel", "widget": "boolean",
+                                                        "required": False, "default": False}

@@ -64,3 +64,40 @@ def test_errors_say_what_the_host_needs(small_content, block, message):
 def test_admin_is_a_reserved_folder_name(small_content):
     (small_content / "storby").rename(small_content / "admin")
     assert any("mappnamnet 'admin' är reserverat" in e for e in content_errors(small_content))
+
+
+def cms_fields(text: str):
+    from lofte.content.errors import ErrorList
+    from lofte.content.fields import Fields
+    from lofte.content.yamlsource import parse_yaml
+    errors = ErrorList()
+    return Fields(parse_yaml(text), "content/site.yaml", errors, prefix="cms"), errors
+
+
+def test_read_without_a_block_builds_no_editor_and_local_testing_may_use_http_on_this_computer():
+    from lofte.content import cmssettings
+    assert cmssettings.read(None) is None
+    f, errors = cms_fields("backend: local\nbase_url: http://localhost:8081/\napi_root: http://127.0.0.1:8081/api/v1/\n")
+    cms = cmssettings.read(f)
+    assert errors.items == []
+    assert (cms.base_url, cms.api_root) == ("http://localhost:8081", "http://127.0.0.1:8081/api/v1")
+    # but plain http to any other host would send the login token in the clear
+    f, errors = cms_fields("backend: local\napi_root: http://localhost.evil.example/api\n")
+    assert cmssettings.read(f).api_root == ""
+    assert [str(e) for e in errors.items] == [
+        "content/site.yaml:2: cms.api_root: 'http://localhost.evil.example/api' är ingen säker adress till "
+        "git-tjänstens API: den ska börja med https://"]
+
+
+def test_read_gitlab_ids_and_endpoints_are_checked_for_what_they_can_be():
+    from lofte.content.cmssettings import read
+    f, errors = cms_fields("backend: gitlab\nrepo: sala/lofte\napp_id: 'abc-123'\nauth_endpoint: 'oauth?x'\n")
+    read(f)
+    assert [str(e) for e in errors.items] == [
+        "content/site.yaml:4: cms.auth_endpoint: 'oauth?x' ska vara en sökväg på inloggningstjänsten, t.ex. auth",
+        "content/site.yaml:3: cms.app_id: ska vara programmets Application ID från GitLab (bokstäver och siffror)"]
+    f, errors = cms_fields("backend: gitlab\nrepo: sala/lofte\napp_id: ''\n")
+    read(f)
+    assert [str(e) for e in errors.items] == [
+        "content/site.yaml:3: cms.app_id: är tomt: GitLab kräver Application ID för programmet som får logga in "
+        "(PKCE); se docs/publicera.md, avsnittet Redigera i webbläsaren"]

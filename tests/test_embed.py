@@ -10,6 +10,7 @@ import pytest
 from follow import build_follow
 
 from lofte.content import statuses, urls
+from lofte.outputs import embed
 
 BASE = "https://lofte.example.se/trygghet/"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -114,3 +115,18 @@ def test_embed_fits_320_pixels_and_makes_no_requests(built):
             assert color == "solid", "the inline style was applied (not blocked by the CSP)"
         finally:
             browser.close()
+
+
+def test_the_style_hash_is_the_css_files_and_follows_an_edit(tmp_path):
+    css = tmp_path / "_embed.css"
+    css.write_text("body{margin:0}", encoding="utf-8")
+    first = embed.style(css)
+    assert first == {"style": "body{margin:0}", "style_hash": "sha256-" + base64.b64encode(
+        hashlib.sha256(b"body{margin:0}").digest()).decode("ascii")}
+    css.write_text("body{margin:1px}", encoding="utf-8")  # the dev server must see the edit, not a cached hash
+    second = embed.style(css)
+    assert second["style"] == "body{margin:1px}" and second["style_hash"] != first["style_hash"]
+
+
+def test_the_iframe_grows_with_the_number_of_promises():
+    assert [embed.iframe_height(n) for n in (0, 1, 6)] == [320, 430, 980]

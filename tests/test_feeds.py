@@ -1,13 +1,18 @@
 """Atom feeds (lofte/feeds.py): parsed with feedparser and checked against the model."""
+import dataclasses
 import datetime as dt
 import re
 from html.parser import HTMLParser
 
 import feedparser
 import pytest
+from conftest import edit, options
 from follow import BUILD_DATE, build_follow
 
+from lofte.build.pipeline import read_site
 from lofte.content import urls
+from lofte.content.derived import derive
+from lofte.outputs import feeds
 
 BASE = "https://lofte.example.se/trygghet/"
 
@@ -159,3 +164,55 @@ def test_feed_is_well_formed_xml_with_atom_namespace(built):
     data = (built.out / "atom.xml").read_bytes()
     assert data.startswith(b'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"')
     assert not re.search(rb"ns\d+:", data)
+
+
+# -- entries made directly from the small fixture (lofte/outputs/feeds.py) --------------------------
+
+def small_model(content):
+    site = read_site(options(content))
+    m = site.municipalities[0]
+    p = m.periods[0]
+    return site, derive(site), m, p, next(pr for pr in p.promises if pr.slug == "trygg-park")
+
+
+def test_an_entry_escapes_titles_from_content(small_content):
+    edit(small_content, "storby/2025/lofte.yaml", "title: Medborgarlöften i Storby 2025",
+         "title: 'Löften <script>alert(1)</script> & \"mer\"'")
+    site, facts, m, p, pr = small_model(small_content)
+    first = next(u for u in pr.updates if u.slug == "2025-03-01-forsta-vandringen")
+    e = feeds.update_entry(site, m, p, pr, first, None, facts)
+    assert e.html.startswith("<p>Storby kommun · Löften &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;mer&quot;"
+                             " · Tryggare park</p>")
+    assert "<script>" not in e.html
+    assert "<p>Ny status: Pågår</p>" in e.html and "<li>Trygghetsvandringar: 1 vandring</li>" in e.html
+    # serialised, the HTML is escaped once more as Atom element content
+    xml = feeds.entry_xml(e)
+    assert "&amp;lt;script&amp;gt;" in xml and "<script" not in xml
+
+
+def test_a_correction_is_titled_once_and_links_what_it_corrects(small_content):
+    site, facts, m, p, pr = small_model(small_content)
+    fix = next(u for u in pr.updates if u.corrects)
+    e = feeds.update_entry(site, m, p, pr, fix, None, facts)
+    assert e.title == "Exempel: Rättelse av antalet vandringar"  # already says so: no "Rättelse: Rättelse …"
+    assert ('<p>Rättelse av <a href="#2025-04-01-andra-vandringen">en tidigare uppdatering</a>: '
+            "Det var en vandring, inte två.</p>") in e.html
+    assert e.id == "tag:example.se,2025-04-10:trygghet/lofte/storby/2025/trygg-park/2025-04-10-rattelse"
+    assert e.link == "https://example.se/trygghet/lofte/storby/2025/trygg-park/#2025-04-10-rattelse"
+    renamed = feeds.update_entry(site, m, p, pr, dataclasses.replace(fix, title="Antalet vandringar"), None, facts)
+    assert renamed.title == "Exempel: Rättelse: Antalet vandringar"
+
+
+def test_a_missed_update_and_an_end_in_swedish(small_content):
+    site, facts, m, p, pr = small_model(small_content)
+    e = feeds.overdue_entry(site, m, p, pr, dt.date(2025, 4, 10))
+    assert (e.date, e.title) == (dt.date(2025, 4, 11), "Exempel: Tryggare park: uppdatering saknas")
+    assert e.id.endswith("storby/2025/trygg-park/uppdatering-saknas")
+    assert "skulle löftet ha uppdaterats senast 2025-04-10. Ingen uppdatering är publicerad." in e.html
+    assert feeds.ended_words(p, pr, None) == "Avslutad 31 december 2025. Slutbedömning: Ingen slutbedömning publicerad."
+    assert feeds.ended_words(p, pr, "hållet") == "Avslutad 31 december 2025. Slutbedömning: Hållet."
+    # an empty feed is still dated (by its fallback), and entries come newest first
+    empty = feeds.feed_xml(site, "storby/2025/", "T", "S", [], dt.date(2024, 12, 10)).decode()
+    assert "<updated>2024-12-10T00:00:00Z</updated>" in empty and "<entry>" not in empty
+    assert [x.date for x in feeds.newest_first(feeds.promise_entries(site, facts, m, p, pr))] == sorted(
+        (x.date for x in feeds.promise_entries(site, facts, m, p, pr)), reverse=True)

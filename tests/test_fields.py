@@ -65,3 +65,24 @@ def test_suggestions_and_dates():
     assert suggest("x" * 200, ["pågår"]) == "" and suggest(["en", "lista"], ["pågår"]) == ""
     assert parse_date("2024-02-29") == dt.date(2024, 2, 29)
     assert parse_date("2025-02-29") is None and parse_date("29/2 2024") is None
+
+
+# -- ranges.py: what numbers and dates content may hold -----------------------------------------
+
+def test_dates_outside_this_and_last_century_are_typos():
+    from lofte.content.ranges import date_problem
+    assert date_problem(dt.date(2099, 12, 31)) is None and date_problem(dt.date(1900, 1, 1)) is None
+    assert date_problem(dt.date(9999, 12, 31)) == "9999-12-31 ligger utanför åren 1900–2099; kontrollera årtalet"
+    assert date_problem(dt.date(1899, 12, 31)) is not None
+
+
+def test_numbers_print_the_swedish_way_and_out_of_range_ones_say_why():
+    from lofte.content import ranges
+    assert ranges.swedish_number(1_000_000_000) == "1\u00a0000\u00a0000\u00a0000"
+    assert ranges.swedish_number(1234.5) == "1\u00a0234,5"
+    assert ranges.number_problem(float("nan"), 0, None) == "är inget tal man kan räkna med; skriv en siffra"
+    assert ranges.number_problem(float("-inf"), None, None) == "är inget tal man kan räkna med; skriv en siffra"
+    assert ranges.number_problem(1e300, None, ranges.MAX_NUMBER) == "är för stort (1e+300); högst 1\u00a0000\u00a0000\u00a0000"
+    assert ranges.number_problem(-3.0, 0, None) == "kan inte vara negativt (-3)"
+    assert ranges.number_problem(0.5, 1, None) == "måste vara minst 1, fick 0.5"
+    assert ranges.number_problem(10, 0, 10) is None

@@ -8,13 +8,19 @@ as Swedish on an English page.
 import ast
 import datetime as dt
 import re
+from importlib import resources
 from pathlib import Path
 
 import jinja2
 import jinja2.nodes as nodes
+import pytest
+from conftest import SMALL, options
 
+import lofte.i18n.messages
+from lofte.build.pipeline import read_site
 from lofte.content.languages import direction, swedish_initial, swedish_key
-from lofte.i18n.translate import Translator, catalogue
+from lofte.i18n import labels
+from lofte.i18n.translate import Translator, catalogue, messages_file
 from lofte.outputs.pages import environment
 from lofte.outputs.templatefiles import PACKAGED as TEMPLATES
 
@@ -161,3 +167,54 @@ def test_swedish_alphabetical_order():
     assert sorted(names, key=swedish_key) == ["arboga", "Eda", "Éslöv", "Motala", "Mölndal", "Ystad",
                                               "Zinkgruvan", "Åre", "Ängelholm", "Örebro"]
     assert [swedish_initial(n) for n in ("Åre", "Ängelholm", "Örebro", "Éslöv", "arboga")] == ["Å", "Ä", "Ö", "E", "A"]
+
+
+def _placeholders(text: str) -> list[str]:
+    return sorted(re.findall(r"\{(\w*)\}", text))
+
+
+def test_every_catalogue_in_the_messages_package_loads_and_keeps_the_placeholders_of_its_swedish_keys():
+    """en.yaml, en-data.yaml and notices.yaml (one catalogue per content language), read with the loader
+    the site uses: each value a non-empty text with exactly its Swedish key's {placeholders}."""
+    files = sorted(f.name for f in resources.files(lofte.i18n.messages).iterdir() if f.name.endswith(".yaml"))
+    assert {"en.yaml", "en-data.yaml", "notices.yaml"} <= set(files)
+    bad, seen = [], 0
+    for name in files:
+        loaded = messages_file(name)
+        assert isinstance(loaded, dict) and loaded, name
+        catalogues = loaded.items() if name == "notices.yaml" else [(name, loaded)]
+        for where, entries in catalogues:
+            assert isinstance(entries, dict) and entries, f"{name}: {where}"
+            for key, value in entries.items():
+                seen += 1
+                if not isinstance(key, str) or not isinstance(value, str) or not value.strip() \
+                        or _placeholders(value) != _placeholders(key):
+                    bad.append(f"{name}: {where}: {key!r}: {value!r}")
+    assert not bad, "\n".join(bad)
+    assert seen > 300
+
+
+def test_notices_translate_only_sentences_the_interface_has_and_not_the_interface_languages():
+    notices, english = messages_file("notices.yaml"), catalogue("en")
+    assert "ar" in notices and "sv" not in notices and "en" not in notices
+    for lang, sentences in notices.items():
+        assert set(sentences) <= set(english), lang
+        assert "Läs den svenska texten" in sentences, lang
+
+
+@pytest.fixture(scope="module")
+def storby(tmp_path_factory):
+    return read_site(options(SMALL, cache_dir=tmp_path_factory.mktemp("cache"))).municipalities[0]
+
+
+def test_labels_for_titles_actors_and_statuses(storby):
+    assert labels.example_title("Tryggare park", True) == "Exempel: Tryggare park"
+    assert labels.example_title("exempel på löfte", True) == "exempel på löfte"  # not twice
+    assert labels.example_title("Tryggare park", False) == "Tryggare park"
+    assert labels.actor_name(storby, "polisen") == "Polisen"
+    assert labels.actor_name(storby, "polisen", Translator("en")) == "The police"
+    assert labels.actor_name(storby, "kommunen") == "Storby kommun"
+    assert labels.actor_name(storby, "bostadsbolaget") == "Storby Bostäder AB"
+    assert labels.actor_name(storby, "okand-part") == "okand-part"  # an unknown key stays as written
+    assert [labels.status_label(k) for k in ("pågår", "ej påbörjat", "delvis hållet", None, "")] == [
+        "Pågår", "Ej påbörjat", "Delvis hållet", "", ""]

@@ -172,3 +172,67 @@ def test_published_pdfs_lose_their_metadata(small_content, tmp_path):
     assert b"Hemligsson" not in published
     with pikepdf.open(io.BytesIO(published)) as pdf:
         assert len(pdf.pages) == 1 and "/Info" not in pdf.trailer and "/Metadata" not in pdf.Root
+
+
+# -- images.py and pdfs.py called directly --------------------------------------------------------
+
+def asset_errors(check, path, display):
+    from lofte.content.errors import ErrorList
+    errors = ErrorList()
+    ok = check(path, display, errors)
+    return ok, [str(e) for e in errors.items]
+
+
+def test_clean_turns_a_phone_photo_upright_and_drops_its_exif(tmp_path):
+    from lofte.content import images
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: the camera was held on its side
+    exif[0x010F] = "Telefonmodell"
+    Image.new("RGB", (40, 20), "red").save(tmp_path / "foto.jpg", exif=exif.tobytes())
+    with Image.open(io.BytesIO(images.clean(tmp_path / "foto.jpg"))) as out:
+        assert out.size == (20, 40) and out.format == "JPEG"
+        assert dict(out.getexif()) == {}
+
+
+def test_check_asset_refuses_a_png_named_jpg_and_rebase_moves_only_relative_sources(tmp_path):
+    from lofte.content.images import check_asset, rebase
+    Image.new("RGB", (2, 2)).save(tmp_path / "bild.jpg", "PNG")
+    assert asset_errors(check_asset, tmp_path / "bild.jpg", "content/a/bild.jpg") == (False, [
+        "content/a/bild.jpg: filen heter .jpg men är en PNG-bild; byt filändelse eller spara om bilden"])
+    html = ('<img src="karta.png" alt="k"><img alt="x" src="https://a.se/b.png"><img src="/c.png">'
+            '<img src="data:image/png;base64,AA">')
+    assert rebase(html, "updates/u/") == html.replace('"karta.png"', '"updates/u/karta.png"')
+
+
+def test_pdfs_check_refuses_fakes_passwords_and_forms_that_send(tmp_path):
+    import pikepdf
+
+    from lofte.content import pdfs
+    (tmp_path / "fake.pdf").write_bytes(b"<html>hej</html>")
+    assert asset_errors(pdfs.check, tmp_path / "fake.pdf", "content/a/fake.pdf") == (False, [
+        "content/a/fake.pdf: filen heter .pdf men är ingen PDF"])
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.save(tmp_path / "las.pdf", encryption=pikepdf.Encryption(user="hemligt", owner="hemligt"))
+    assert asset_errors(pdfs.check, tmp_path / "las.pdf", "content/a/las.pdf") == (False, [
+        "content/a/las.pdf: PDF-filen är lösenordsskyddad; spara en kopia utan lösenord"])
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.pages[0].obj.Annots = pikepdf.Array([pikepdf.Dictionary(
+        Type=pikepdf.Name.Annot, A=pikepdf.Dictionary(S=pikepdf.Name.SubmitForm))])
+    pdf.save(tmp_path / "form.pdf")
+    ok, errors = asset_errors(pdfs.check, tmp_path / "form.pdf", "content/a/form.pdf")
+    assert not ok and errors[0].startswith("content/a/form.pdf: PDF-filen innehåller ett formulär som skickar "
+                                           "uppgifter; ")
+
+
+def test_pdfs_clean_drops_the_author_and_gives_the_same_bytes_each_time(tmp_path):
+    import pikepdf
+
+    from lofte.content.pdfs import check, clean
+    (tmp_path / "dok.pdf").write_bytes(make_pdf())
+    assert asset_errors(check, tmp_path / "dok.pdf", "content/a/dok.pdf") == (True, [])
+    first, second = clean(tmp_path / "dok.pdf"), clean(tmp_path / "dok.pdf")
+    assert first == second and b"Hemligsson" not in first
+    with pikepdf.open(io.BytesIO(first)) as pdf:
+        assert "/Info" not in pdf.trailer and "/Metadata" not in pdf.Root and len(pdf.pages) == 1

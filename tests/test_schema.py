@@ -78,3 +78,85 @@ def test_a_municipality_file_becomes_a_municipality():
     assert errors.items == []
     assert (m.name, m.short_name, m.police_area) == ("Storby kommun", "Storby", "Lokalpolisområde Storby")
     assert [(p.id, p.name) for p in m.partners] == [("bostadsbolaget", "Storby Bostäder AB")]
+
+
+# -- origins, indicators and translations (origins.py, indicatorschema.py, translationschema.py) ---
+
+def test_origin_kinds_come_from_the_vocabulary_and_each_has_a_word_in_both_ui_languages():
+    from lofte.content.origins import ORIGIN_KINDS
+    assert all(ORIGIN_KINDS[kind]["sv"] and ORIGIN_KINDS[kind]["en"] for kind in ORIGIN_KINDS)
+    for kind in ORIGIN_KINDS:
+        p, errors = period(PERIOD.replace("kind: enkät", f"kind: {kind}"))
+        assert errors == [] and [o.kind for o in p.origins] == [kind]
+    assert period(PERIOD.replace("kind: enkät", "kind: enkat"))[1] == [
+        "content/storby/2025/lofte.yaml:17: origins (första ursprunget).kind: 'enkat' är inte ett känt ursprung; "
+        "menade du 'enkät'?"]
+
+
+def indicator(text: str):
+    from lofte.content import indicatorschema
+    errors = ErrorList()
+    ind = indicatorschema.indicator(Fields(parse_yaml(text), "content/x/index.md", errors,
+                                           prefix="indicators (första målet)"))
+    return ind, [str(e) for e in errors.items]
+
+
+def test_a_bare_target_number_gets_one_error_that_says_where_value_goes():
+    ind, errors = indicator("id: vandringar\nname: Vandringar\nunit: st\nkind: frequency\nfrequency: month\n"
+                            "target: 3\n")
+    assert errors == ["content/x/index.md:6: indicators (första målet).target: skriv målvärdet på en egen rad "
+                      "under target, indraget två mellanslag: target: och sedan value: 3"]
+    assert ind.target.value == 3.0 and ind.frequency == "month"
+
+
+def test_counted_targets_are_positive_and_a_missing_one_names_the_frequency():
+    from lofte.content.indicatorschema import target_missing
+    _, errors = indicator("id: v\nname: V\nunit: st\nkind: count\ntarget:\n  value: 0\nbaseline:\n  value: -2\n")
+    assert errors == [
+        "content/x/index.md:8: indicators (första målet).baseline.value: kan inte vara negativt (-2)",
+        "content/x/index.md:6: indicators (första målet).target.value: ett mål som räknas (kind: count eller "
+        "frequency) måste vara större än 0"]
+    # a measure may be negative (a temperature, a change), but frequency belongs to kind: frequency
+    ind, errors = indicator("id: v\nname: V\nunit: grader\nkind: measure\nbaseline:\n  value: -2\n"
+                            "frequency: week\n")
+    assert ind.kind == "measure" and ind.baseline.value == -2.0
+    assert errors == ["content/x/index.md:7: indicators (första målet).frequency: används bara när kind är "
+                      "'frequency'"]
+    assert "hur många gånger per kvartal" in target_missing(None, "frequency", "quarter")
+    assert "(kind: count)" in target_missing(None, "count", None)
+
+
+def translations(text: str, translatable, ids=(), dated=True):
+    from lofte.content import translationschema
+    errors = ErrorList()
+    out = translationschema.translations(Fields(parse_yaml(text), "content/x/index.md", errors), translatable,
+                                         ids, dated)
+    return out, [str(e) for e in errors.items]
+
+
+def test_translations_are_sorted_by_language_and_keep_only_translatable_fields():
+    from lofte.content.translationschema import LANGUAGES, UPDATE_TRANSLATABLE
+    out, errors = translations("translations:\n  fa:\n    translated: 2024-05-01\n    title: سلام\n"
+                               "  en:\n    translated: 2024-05-02\n    title: Hello\n    focus_area: x\n",
+                               UPDATE_TRANSLATABLE)
+    assert [(t.lang, t.translated, t.fields) for t in out] == [
+        ("en", dt.date(2024, 5, 2), {"title": "Hello"}), ("fa", dt.date(2024, 5, 1), {"title": "سلام"})]
+    assert errors == ["content/x/index.md:8: translations.en.focus_area: okänt fält"]
+    # Swedish is the original, not a translation
+    out, errors = translations("translations:\n  sv:\n    title: x\n", UPDATE_TRANSLATABLE)
+    assert out == () and errors == [f"content/x/index.md:2: translations.sv: 'sv' är inget språk att översätta "
+                                    f"till; välj bland {', '.join(LANGUAGES[1:])}"]
+
+
+def test_translated_indicator_names_must_name_a_target_of_the_promise():
+    from lofte.content.translationschema import PROMISE_TRANSLATABLE, SITE_TRANSLATABLE
+    out, errors = translations("translations:\n  en:\n    translated: 2024-05-02\n    indicators:\n"
+                               "      vandringar:\n        name: Walks\n        unit: walks\n"
+                               "      vandring:\n        name: X\n", PROMISE_TRANSLATABLE, ("vandringar",))
+    assert out[0].fields["indicators"]["vandringar"] == {"name": "Walks", "unit": "walks"}
+    assert errors == ["content/x/index.md:8: translations.en.indicators.vandring: 'vandring' är inget mål i "
+                      "löftet; skriv id:t för ett mål under indicators (vandringar)"]
+    # `translated:` is required where the translation can fall behind the original, not on the site
+    assert translations("translations:\n  en:\n    title: Hi\n", SITE_TRANSLATABLE, dated=False)[1] == []
+    assert translations("translations:\n  en:\n    title: Hi\n", SITE_TRANSLATABLE)[1] == [
+        "content/x/index.md:3: translations.en.translated: saknas: fältet är obligatoriskt"]

@@ -2,9 +2,12 @@
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, content_errors
+import yaml
+from conftest import FIXTURES, content_errors, options
 
 from lofte.authoring import excelcsv, spreadsheet
+from lofte.authoring.sheetrows import NewUpdate, check_file, describe
+from lofte.build.pipeline import read_site
 from lofte.cli import main
 from lofte.content.errors import BuildAborted, ContentError
 
@@ -319,3 +322,46 @@ def test_one_formula_guard_for_the_export_and_open_data(text):
     from lofte.outputs import opendata_csv
     assert excelcsv.text_cell(text) == opendata_csv.cell(text) == "'" + text
     assert excelcsv.from_text_cell(excelcsv.text_cell(text)) == text
+
+
+SHEET = ["kommun", "period", "löfte", "datum", "titel", "status", "indikator", "värde", "indikator 2", "värde 2"]
+
+
+def test_sheet_rows_read_swedish_numbers_and_write_them_back(small_content, tmp_path):
+    """Rows checked on their own: "66,5" becomes 66.5, and the update file
+    writes the values so that YAML reads the same numbers back; a Swedish-style date, a negative count ("−1", with a
+    typographic minus) and a word are refused with their row and column."""
+    site = read_site(options(small_content))
+    path = tmp_path / "rader.csv"
+    excelcsv.write(path, SHEET, [
+        ["storby", "2025", "trygg-park", "2025-05-15", "Vandring i maj", "Pågår", "vandringar", "2", "trygga", "66,5"],
+        ["storby", "2025", "trygg-park", "15/5 2025", "Fel datum", "", "vandringar", "\u22121", "", ""],
+        ["storby", "2025", "trygg-park", "2025-05-16", "Fel tal", "", "vandringar", "tre", "", ""],
+    ])
+    found, errors, existing = check_file(path, site)
+    assert errors == [f"{path}:rad 3: kolumn datum: väntade ett datum som ÅÅÅÅ-MM-DD, fick '15/5 2025'",
+                      f"{path}:rad 3: kolumn värde: kan inte vara negativt (-1)",
+                      f"{path}:rad 4: kolumn värde: väntade ett tal (t.ex. 3,5), fick 'tre'"]
+    [update] = found
+    assert (update.row, update.id, update.status) == (2, "storby/2025/trygg-park/2025-05-15-vandring-i-maj", "pågår")
+    assert update.progress == [("vandringar", 2.0), ("trygga", 66.5)]
+    assert update.rel == "storby/2025/trygg-park/updates/2025-05-15-vandring-i-maj.md"
+    text = update.file_text()
+    assert text == ('---\ntitle: "Vandring i maj"\nstatus: pågår\nprogress:\n'
+                    "  - indicator: vandringar\n    value: 2\n  - indicator: trygga\n    value: 66.5\n---\n")
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert [(p["indicator"], p["value"]) for p in front["progress"]] == update.progress
+    assert "storby/2025/trygg-park/2025-04-01-andra-vandringen" in existing
+
+
+def test_sheet_rows_describe_how_a_row_differs_from_the_file_in_swedish_numbers(small_content):
+    site = read_site(options(small_content))
+    [old] = [u for p in site.municipalities[0].periods for pr in p.promises for u in pr.updates
+             if u.slug == "2025-04-01-andra-vandringen"]
+    row = NewUpdate(5, "storby/2025/trygg-park/2025-04-01-andra-vandringen", "Andra vandringen", old.body.markdown,
+                    "", old.example, [("vandringar", 2.0), ("trygga", 64.5)], [("kommunen", "försenat")])
+    assert row.differences(old) == [("indikator och värde", "vandringar 2, trygga 64", "vandringar 2, trygga 64,5")]
+    row.title, row.example = "Andra  vandringen\ni april", False
+    assert describe(row.differences(old)) == (
+        "kolumn titel ('Andra vandringen' i filen, 'Andra vandringen i april' på raden), "
+        "och i exempel, indikator och värde")

@@ -334,3 +334,29 @@ def test_issue_19_messages_name_the_one_thing_that_is_wrong(small_content, rel, 
 def test_every_frequency_is_accepted(small_content, frequency):
     edit(small_content, PROMISE, "frequency: month", f"frequency: {frequency}")
     assert content_errors(small_content) == []
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://example.se:abc/", "'https://example.se:abc/' går inte att läsa som en adress; "
+     "t.ex. https://www.kommun.se/trygghet/lofte/"),
+    ("https://mölndal.se/", "'https://mölndal.se/' har inget giltigt värdnamn (skriv t.ex. www.kommun.se med små "
+     "bokstäver; ett namn med å, ä eller ö skrivs i sin xn--form)"),
+    ("https://Example.se/", "'https://Example.se/' har inget giltigt värdnamn (skriv t.ex. www.kommun.se med små "
+     "bokstäver; ett namn med å, ä eller ö skrivs i sin xn--form)"),
+    ("https://example.se/?utm=1", "'https://example.se/?utm=1' får inte innehålla ? eller #; ange bara adressen "
+     "till webbplatsens startsida"),
+    ("https://example.se/#", "'https://example.se/#' får inte innehålla ? eller #; ange bara adressen till "
+     "webbplatsens startsida"),
+    ("https://example.se/a/../b/", "'https://example.se/a/../b/' har en sökväg med tecken som inte går i en adress, "
+     "'//' eller '..'; använd a–z, A–Z, 0–9, bindestreck, punkt och snedstreck"),
+])
+def test_base_url_problem_names_the_one_thing_wrong(url, expected):
+    from lofte.content.baseurl import problem
+    assert problem(url) == expected
+
+
+@pytest.mark.parametrize("url", ["https://www.kommun.se/trygghet/lofte/", "https://xn--mlndal-bua.se/",
+                                 "http://localhost:8000/", "https://example.se/a%20b/~x/"])
+def test_base_url_problem_accepts_plain_addresses(url):
+    from lofte.content import baseurl
+    assert baseurl.problem(url) is None

@@ -149,3 +149,43 @@ def test_a_number_with_thousands_of_digits_stays_text_for_the_schema_to_refuse()
     value = parse_yaml("a: " + "9" * 5000 + "\n")["a"]
     assert isinstance(value, TooBig) and len(value) == 5000
     assert parse_yaml("a: 000000000000000000012\n")["a"] == 12
+
+
+# -- yamlerrors.py, called with PyYAML's own exceptions --------------------------------------------
+
+def yaml_error(text: str):
+    import yaml
+    with pytest.raises(yaml.YAMLError) as exc:
+        yaml.load(text, Loader=yaml.SafeLoader)
+    return exc.value
+
+
+def test_yamlerrors_lines_count_from_the_first_line_of_the_front_matter():
+    from lofte.content import yamlerrors
+    text = "title: x\nb: [1, 2\nc: 3\n"
+    found = yamlerrors.problem(yaml_error(text), text, 10)
+    # the bracket opened on the text's second line, i.e. line 11 of the file, not where PyYAML gave up
+    assert (found.line, found.message) == (11, "en text som börjar med [ läses som en lista som ska avslutas med ]; "
+                                               "sätt texten inom citattecken om den inte är en lista")
+    assert isinstance(found, yamlerrors.YamlProblem) and str(found) == found.message
+
+
+def test_yamlerrors_control_characters_and_unknown_errors_are_plain_swedish():
+    import yaml
+
+    from lofte.content.yamlerrors import problem
+    text = "title: x\nsummary: a\x07b\n"
+    found = problem(yaml_error(text), text, 2)
+    assert (found.line, found.message) == (3, "raden innehåller ett osynligt styrtecken (U+0007); ta bort det "
+                                              "(sådana tecken kommer ofta med när text kopieras från ett annat program)")
+    found = problem(yaml.YAMLError("trasig"), "", 7)
+    assert (found.line, found.message) == (7, "filen går inte att läsa som YAML (trasig); kontrollera indrag och kolon")
+
+
+def test_yamlerrors_example_quotes_the_value_and_shortens_a_long_one():
+    from lofte.content import yamlerrors
+    text = "title: Trygghet: så gör vi \"nu\" i hela kommunen och i alla stadsdelar\n"
+    found = yamlerrors.problem(yaml_error(text), text, 1)
+    assert found.message == ("texten innehåller ett kolon följt av mellanslag, som läses som början på ett nytt "
+                             "fält; sätt texten inom citattecken, t.ex. title: \"Trygghet: så gör vi 'nu' i hela "
+                             "kommunen…\"")

@@ -77,6 +77,9 @@ def _reason(name: str, lower_only: bool, what: str = "filnamn") -> str:
         return f"tecknet '{shown(odd)}' går inte i {what}"
     if lower_only and ("_" in name or "." in name):
         return "understreck och punkter går inte i namnet"
+    if not lower_only:  # an image or PDF: parts between dots, the first not after a hyphen
+        return ("namnet får inte börja med bindestreck" if name.startswith("-")
+                else "punkter får inte stå först, sist eller två i rad")
     return "bindestreck får inte stå först, sist eller två i rad"
 
 
