@@ -99,9 +99,9 @@ def map_ordered(fn: Callable[[Any, T], R], tasks: Iterable[T], workers: int, met
     # Forked workers: a collection in a worker would visit (and so copy) every
     # object of the parent's model; frozen objects are left out of collections.
     # Each worker lives as long as the pool: a new one starts cold (its caches
-    # empty, every page it touches copied again). Replacing workers after two
-    # tasks kept the national build's peak at ~195 MB instead of ~225 MB but cost
-    # ~0.2 s of its ~4.3 s (bench/README.md, session 8); the limit is 300 MB.
+    # empty, every page it touches copied again). Replacing workers kept peak
+    # memory lower but cost more time than the memory was worth
+    # (docs/arkitektur.md, "Workers live as long as their pool").
     with frozen() if forked else nullcontext():
         yield from _pooled(fn, tasks, workers, method, shared, meanwhile)
 

@@ -25,7 +25,7 @@ from lofte.content.languages import LANGUAGE_NAMES
 from .units import SINGULAR
 
 
-try:  # libyaml's loader where PyYAML was built with it: the English catalogue in 3 ms instead of 30
+try:  # libyaml's loader where PyYAML was built with it (several times faster), as for content
     from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _SafeLoader
@@ -120,9 +120,9 @@ class FixedMessages(Extension):
 def prepare(languages: tuple[str, ...]) -> None:
     """Load each language's CLDR data (numbers, dates, plural rules, language names) now.
 
-    The engine calls it before worker processes fork, so they share the data; each
-    would otherwise read and merge Babel's locale files itself, ~20 ms a language a
-    worker, and a national build starts ten render workers (bench/README.md, session 8).
+    The engine calls it before worker processes fork, so they share the data instead
+    of each reading and merging Babel's locale files again (docs/arkitektur.md,
+    "Workers live as long as their pool").
     """
     for lang in languages:
         locale = _locale(lang)
