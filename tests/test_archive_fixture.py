@@ -298,3 +298,14 @@ def test_check_strict_passes_once_unknowns_are_marked(capsys, tmp_path):
     out = capsys.readouterr().out.splitlines()
     assert [line.split(": kvitterat råd ")[1].split(":")[0] for line in out[:-1]] == ["[exempeladress]"] * 3
     assert out[-1] == "Inga fel och inga råd utom 3 kvitterade råd."
+
+
+def test_a_running_promise_without_an_end_date_says_when_it_was_last_reported(site):
+    """An undated period has no end to read "Pågår" against: its list says how old the
+    status is, on the municipality and the period page, in Swedish and English. A dated
+    running period's list does not (its schedule says when a report is due)."""
+    for rel, words in (("dalby/", r"Pågår (exempel )?senast rapporterat 1 juni 2023"),
+                       ("dalby/2023-2024/", r"Pågår (exempel )?senast rapporterat 1 juni 2023"),
+                       ("en/dalby/2023-2024/", r"In progress (example )?last reported 1 June 2023")):
+        assert re.search(words, " ".join(read(site / rel / "index.html").text().split())), rel
+    assert "senast rapporterat" not in read(site / "ekeby/2025-2027/index.html").text()

@@ -207,6 +207,8 @@ def _period_summary(w: Words, period: Period, ps: PeriodState, facts: Facts) -> 
             status, before = w.status(st.status, example=st.status_example), ""
             if st.status == "ingen uppgift" and st.status_since:
                 before = _("inget rapporterat sedan {date}", date=w.date(st.status_since))
+            elif not ps.dated and st.last_updated:  # no end to read "pågår" against: say how old it is
+                before = _("senast rapporterat {date}", date=w.date(st.last_updated))
         late = _("Uppdatering saknas sedan {date}", date=w.date(st.next_due)) if st.overdue else ""
         rows.append(PromiseRow(urls.promise(period, pr), w.tr(pr, "title"), status, before,
                                tuple(indicator_progress(w, period, pr, s, st, facts)
