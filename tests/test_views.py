@@ -108,12 +108,15 @@ def test_home_counts_promises_and_municipalities(small):
     assert [(c.line, c.overdue) for c in card.periods] == [("2 löften: 2 pågår", "1 löfte har inte uppdaterats i tid.")]
 
 
+def with_police_area(content, area: str):
+    """The small fixture's municipality with `police_area` written as `area`, and its words."""
+    edit(content, "storby/kommun.yaml", "police_area: Lokalpolisområde Storby", f"police_area:{area}")
+    site, facts = model(content)
+    return page(site, facts)["words"], site.municipalities[0]
+
+
 def test_an_unstated_police_area_is_said_in_a_sentence_and_its_note_escaped(small_content):
-    edit(small_content, "storby/kommun.yaml", "police_area: Lokalpolisområde Storby",
-         "police_area:\n  okänt: Avtalet <script>x</script> nämner inget område.")
-    site, facts = model(small_content)
-    m = site.municipalities[0]
-    w = page(site, facts)["words"]
+    w, m = with_police_area(small_content, "\n  okänt: Avtalet <script>x</script> nämner inget område.")
     said = str(start.given_by(w, m))
     assert said.startswith("Löftena ges av Storby kommun och polisen. Lokalpolisområdet anges inte i källan. ")
     assert "&lt;script&gt;x&lt;/script&gt;" in said and "<script>" not in said
@@ -122,11 +125,7 @@ def test_an_unstated_police_area_is_said_in_a_sentence_and_its_note_escaped(smal
 
 
 def test_a_police_area_with_markup_is_escaped(small_content):
-    edit(small_content, "storby/kommun.yaml", "police_area: Lokalpolisområde Storby",
-         "police_area: Lokalpolisområde <b>Storby</b>")
-    site, facts = model(small_content)
-    m = site.municipalities[0]
-    w = page(site, facts)["words"]
+    w, m = with_police_area(small_content, " Lokalpolisområde <b>Storby</b>")
     assert str(start.given_by(w, m)) == (
         "Löftena ges av Storby kommun och polisen i Lokalpolisområde &lt;b&gt;Storby&lt;/b&gt;.")
     assert str(start.police_area(w, m)) == "Lokalpolisområde &lt;b&gt;Storby&lt;/b&gt;"

@@ -15,9 +15,9 @@ import yaml
 from . import textcheck, yamlerrors
 
 try:  # the C loader is several times faster; pure Python is the fallback
-    from yaml import CSafeLoader as _BaseLoader
+    from yaml import CSafeLoader as SafeLoader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _BaseLoader
+    from yaml import SafeLoader
 
 
 class LineDict(dict):
@@ -32,7 +32,7 @@ class LineList(list):
 YamlProblem = yamlerrors.YamlProblem
 
 
-class _Loader(_BaseLoader):
+class _Loader(SafeLoader):
     first_line = 1  # line number of the text's first line in its file
     source = ""  # the text, to look at a line when a value is empty
 

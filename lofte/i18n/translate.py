@@ -21,20 +21,15 @@ from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 
 from lofte.content.languages import LANGUAGE_NAMES
+from lofte.content.yamlsource import SafeLoader  # libyaml's where PyYAML has it, as for content
 
 from .units import SINGULAR
-
-
-try:  # libyaml's loader where PyYAML was built with it (several times faster), as for content
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _SafeLoader
 
 
 def messages_file(name: str) -> dict:
     """A file of lofte/i18n/messages, parsed safely (only plain YAML values)."""
     text = resources.files("lofte.i18n.messages").joinpath(name).read_text("utf-8")
-    return yaml.load(text, Loader=_SafeLoader) or {}
+    return yaml.load(text, Loader=SafeLoader) or {}
 
 
 @lru_cache(maxsize=None)
